@@ -1,0 +1,83 @@
+#include "pipeline/model/model.h"
+
+#include <cstdlib>
+#include <string>
+
+namespace budgetx {
+
+std::string Line::Text() const {
+  std::string out;
+  const char* sep = cell_delimited ? "\t" : " ";
+  for (size_t i = 0; i < spans.size(); ++i) {
+    if (i) out += sep;
+    out += spans[i].text;
+  }
+  return out;
+}
+
+Status Status::Error(Code code, std::string file, std::string message, int line, int page) {
+  Status s;
+  s.code = code;
+  s.file = std::move(file);
+  s.message = std::move(message);
+  s.line = line;
+  s.page = page;
+  return s;
+}
+
+std::string Status::ToString() const {
+  if (ok()) return "ok";
+  std::string out;
+  if (!file.empty()) {
+    out += file;
+    if (line > 0) out += ":" + std::to_string(line);
+    out += ": ";
+  }
+  if (page > 0) out += "page " + std::to_string(page) + ": ";
+  return out + message;
+}
+
+const char* ValueKindName(ValueKind kind) {
+  switch (kind) {
+    case ValueKind::kEmpty: return "empty";
+    case ValueKind::kText: return "text";
+    case ValueKind::kCode: return "code";
+    case ValueKind::kAmount: return "amount";
+    case ValueKind::kPercent: return "percent";
+    case ValueKind::kNumber: return "number";
+    case ValueKind::kDash: return "dash";
+  }
+  return "text";
+}
+
+const char* RowKindName(RowKind kind) {
+  switch (kind) {
+    case RowKind::kBody: return "body";
+    case RowKind::kTotal: return "total";
+    case RowKind::kSubtotal: return "subtotal";
+    case RowKind::kOfWhich: return "of_which";
+  }
+  return "body";
+}
+
+const char* CheckResultName(CheckResult result) {
+  switch (result) {
+    case CheckResult::kPass: return "pass";
+    case CheckResult::kPassWithinRounding: return "pass_within_rounding";
+    case CheckResult::kFail: return "fail";
+  }
+  return "fail";
+}
+
+std::string Decimal::ToString() const {
+  bool negative = units < 0;
+  std::string digits = std::to_string(negative ? -(units + 0) : units);
+  if (negative && digits[0] == '-') digits.erase(0, 1);
+  if (scale > 0) {
+    if (static_cast<int>(digits.size()) <= scale) digits.insert(0, scale - digits.size() + 1, '0');
+    digits.insert(digits.size() - scale, ".");
+  }
+  return (negative ? "-" : "") + digits;
+}
+
+}  // namespace budgetx

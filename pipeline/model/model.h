@@ -1,0 +1,224 @@
+// Stage: model — the plain value types every stage exchanges.
+//
+// Contract
+//   Document → Page → Line → Span  (extractors produce these)
+//   Table → Row → Cell             (tables stage produces these from pages)
+//   Record, Check, Correction, Warning, NarrativeFact, Indicator (later stages add these)
+// All types are plain structs held by value in vectors. Units are stated on every field that has
+// one: page numbers count from 1; boxes are PDF points with the origin at the page's top-left
+// corner (y grows downward); amounts are integer fen (1 元 = 100 fen), never binary floating point.
+// Thread-safety: values only; no shared state.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace budgetx {
+
+// A rectangle on a page in PDF points, origin top-left.
+struct Box {
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+};
+
+// Where a piece of text came from. Every field is optional because a text dump knows its line but
+// not its box, and an OCR page knows its box but not its source line.
+struct Provenance {
+  int page = 0;                    // 1-based page; 0 = unknown
+  int line = 0;                    // 1-based line in the source text file; 0 = not a text source
+  std::optional<Box> box;          // on the page, PDF points
+  std::optional<double> confidence;  // 0..1, OCR only
+};
+
+// A run of text the extractor saw as one unit: a tab-separated cell, a space-separated token or a
+// PDF word.
+struct Span {
+  std::string text;  // as read (after decoding to UTF-8), not normalised
+  Provenance where;
+};
+
+// One line of the source in reading order.
+struct Line {
+  std::vector<Span> spans;
+  // True when the source separated spans with an explicit cell delimiter (tab), so each span is a
+  // cell; false when spans are whitespace-separated tokens that the tables stage must group.
+  bool cell_delimited = false;
+  // Leading tabs before the first span; the one-cell-per-line dump layout encodes structure there.
+  int indent = 0;
+  Provenance where;
+  std::string Text() const;  // spans joined with a single space (tab when cell_delimited)
+};
+
+struct Page {
+  int number = 0;  // 1-based
+  std::vector<Line> lines;
+  bool needs_ocr = false;  // the text layer cannot be trusted (set by the PDF extractor)
+};
+
+// An error or warning as a value, with the context needed to act on it:
+// "report.pdf: page 12: rules/tables.yaml:34: <what, with the offending text>".
+struct Status {
+  enum class Code { kOk, kNotFound, kIoError, kBadInput, kBadRule, kUnsupported, kInternal };
+  Code code = Code::kOk;
+  std::string file;     // the document or rule file concerned
+  int page = 0;         // 1-based, 0 = not page-specific
+  int line = 0;         // 1-based line in `file`, 0 = unknown
+  std::string message;  // what went wrong, quoting the offending text
+
+  static Status Ok() { return {}; }
+  static Status Error(Code code, std::string file, std::string message, int line = 0, int page = 0);
+  bool ok() const { return code == Code::kOk; }
+  std::string ToString() const;
+};
+
+struct Warning {
+  std::string stage;    // "extract", "tables", "normalize", "reconcile", ...
+  std::string message;  // cause, quoting the offending text
+  Provenance where;
+};
+
+// A change the normaliser made to a piece of text, kept with the raw text so nothing is silent.
+struct Correction {
+  std::string kind;      // "nfkc", "cjk_space", "number_chars", "split_number", ...
+  std::string raw;       // text as read
+  std::string result;    // text after the change
+  Provenance where;
+  std::string table;     // table number/title when the text is a cell, else empty
+  int row = -1;          // 0-based body row, -1 when not a cell
+  int column = -1;       // 0-based column, -1 when not a cell
+};
+
+// The typed reading of a cell's text.
+enum class ValueKind { kEmpty, kText, kCode, kAmount, kPercent, kNumber, kDash };
+const char* ValueKindName(ValueKind kind);
+
+// An exact decimal: value = units / 10^scale. Never a binary float.
+struct Decimal {
+  int64_t units = 0;
+  int scale = 0;  // digits after the point as printed
+  std::string ToString() const;
+};
+
+struct Cell {
+  std::string raw;   // as read, spans joined
+  std::string text;  // normalised
+  ValueKind kind = ValueKind::kEmpty;
+  std::optional<Decimal> number;     // amounts, percents (the number before %), plain numbers
+  std::optional<int64_t> amount_fen;  // amounts only, in the table's unit
+  Provenance where;
+};
+
+enum class RowKind { kBody, kTotal, kSubtotal, kOfWhich };
+const char* RowKindName(RowKind kind);
+
+struct Row {
+  std::vector<Cell> cells;
+  RowKind kind = RowKind::kBody;
+  std::string code;   // classification code (3/5/7 digits) when the row has one
+  std::string name;   // the row's label (科目名称, 项目名称 …), normalised
+  int level = 0;      // 1 = 类 (3 digits), 2 = 款 (5), 3 = 项 (7), 0 = none
+  Provenance where;
+};
+
+struct Column {
+  std::string key;     // canonical key from rules (e.g. "total", "basic", "project"), or "col_N"
+  std::string header;  // header text as printed, levels joined with "/"
+  bool amount = false;  // the column holds amounts
+};
+
+struct Table {
+  std::string number;   // "表3", "附件1", "1", or empty
+  std::string title;    // without the number
+  std::string unit;     // "元", "万元", "亿元"
+  int64_t unit_fen = 1000000;  // fen per unit
+  std::vector<int> pages;      // 1-based, every page the table is on
+  std::vector<std::vector<std::string>> header;  // header lines as read (cells per line)
+  std::vector<Column> columns;
+  std::vector<Row> rows;  // body rows only
+  std::string part;       // when one numbered table is printed in parts
+  Provenance where;       // title position
+};
+
+// One amount as an analytics database loads it.
+struct Record {
+  std::string table;     // table number or title
+  std::string row_code;
+  std::string row_name;
+  std::string column;    // column key
+  int64_t amount_fen = 0;
+  int row = 0;           // 0-based body row
+  int column_index = 0;  // 0-based
+  Provenance where;
+};
+
+// A performance indicator value parsed into fields (“≥95%”, “≥578 人”, “5.5 万户”).
+struct Indicator {
+  int level = 0;  // 1/2/3 (一级/二级/三级指标), 0 = unknown
+  std::string level1, level2, name;
+  std::string target_text;
+  std::string comparator;  // "≥", "≤", ">", "<", "=" or empty
+  std::optional<Decimal> value;
+  std::string unit;        // "%", "人", "万户", ...
+  std::string actual_text;
+  Provenance where;
+};
+
+// An amount stated in narrative text, e.g. “部门预算收入 27,126万元”.
+struct NarrativeFact {
+  std::string rule;      // rule name that matched
+  std::string subject;   // what the amount is of (收入, 支出, 科目 name, ...)
+  std::string text;      // the matched sentence fragment
+  std::optional<int64_t> amount_fen;
+  std::optional<Decimal> percent;
+  Provenance where;
+};
+
+// A reference to a cell of the document.
+struct CellRef {
+  int table = 0;   // index into Document::tables
+  int row = 0;     // 0-based body row
+  int column = 0;  // 0-based column
+};
+
+enum class CheckResult { kPass, kPassWithinRounding, kFail };
+const char* CheckResultName(CheckResult result);
+
+struct Check {
+  std::string kind;   // "code_rollup", "total_row", "column_identity", "ratio", "cross_table", ...
+  std::string rule;   // the rule that asserted it
+  std::string description;
+  CheckResult result = CheckResult::kPass;
+  CellRef target;
+  std::vector<CellRef> parts;  // summands (or numerator, denominator for ratios)
+  std::vector<int> signs;      // +1/-1 per part for sums
+  Decimal stated;              // the printed value, in the printed unit
+  Decimal computed;            // the value the parts give, in the printed unit
+  Decimal tolerance;           // allowed |stated - computed| for pass-within-rounding
+};
+
+struct DocumentInfo {
+  std::string kind;    // 部门预算, 部门决算, 项目绩效自评表, ...
+  int year = 0;
+  std::string issuer;
+  std::string unit;    // the unit most tables declare
+  std::string title;
+};
+
+struct Document {
+  std::string path;
+  std::string sha256;       // of the file's bytes, lowercase hex
+  std::string source_kind;  // "text" or "pdf"
+  std::string encoding;     // detected input encoding ("UTF-8", "GB18030", ...)
+  std::vector<Page> pages;
+  DocumentInfo info;
+  std::vector<Table> tables;
+  std::vector<Record> records;
+  std::vector<Indicator> indicators;
+  std::vector<NarrativeFact> facts;
+  std::vector<Check> checks;
+  std::vector<Correction> corrections;
+  std::vector<Warning> warnings;
+};
+
+}  // namespace budgetx

@@ -1,0 +1,75 @@
+// Stage: normalize — text and number normalisation shared by every extractor.
+//
+// Input:  raw text of a cell, token or narrative line (UTF-8).
+// Output: normalised text plus the list of changes made (each a Correction kind), and typed
+//         readings of numbers: amounts as exact Decimal and integer fen, percentages, comparators
+//         and units of indicator values.
+// Errors: none thrown; text that is not a number reads as kText. Invalid UTF-8 is replaced by
+//         U+FFFD and reported as a change of kind "invalid_utf8".
+// What it does, in order (ICU does the character work, no hand-written tables):
+//   1. NFKC, which also maps Kangxi radicals (U+2F00–U+2FD5) and CJK compatibility ideographs
+//      (U+F900–U+FAFF) to unified ideographs, full-width digits/letters to ASCII;
+//   2. full-width punctuation inside numbers (“4，881．22” → “4,881.22”);
+//   3. spaces inserted between CJK characters removed; other whitespace runs collapsed.
+// Thread-safety: all functions are safe to call concurrently.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pipeline/model/model.h"
+
+namespace budgetx::normalize {
+
+struct NormalizedText {
+  std::string text;
+  std::vector<std::string> changes;  // kinds applied: "nfkc", "number_chars", "cjk_space", "invalid_utf8"
+};
+
+// Steps 1–3 above. Leading/trailing whitespace is trimmed without being counted as a change.
+NormalizedText NormalizeText(std::string_view raw);
+
+// Removes every whitespace character (used to compare labels and titles).
+std::string Compact(std::string_view text);
+
+// How a normalised cell reads.
+struct NumberReading {
+  ValueKind kind = ValueKind::kText;  // kEmpty, kDash, kAmount, kPercent, kNumber or kText
+  std::optional<Decimal> value;       // for kAmount, kPercent (the number before %), kNumber
+  bool grouped = false;               // printed with thousands separators
+};
+
+// Reads "27,126", "4881.22", "-3", "(3)" (accounting negative), "0.20" as kAmount; "100.00%",
+// "-0.16%" as kPercent; "-", "—", "－", "--" as kDash; "" as kEmpty. Anything else is kText.
+// A string of digits is kAmount here; whether a column holds codes, counts or amounts is decided
+// by the tables stage from the rules, not by the look of one cell.
+NumberReading ReadNumber(std::string_view normalized);
+
+// Fen per unit for "元", "万元", "亿元", "千元", "百万元"; std::nullopt for anything else.
+std::optional<int64_t> UnitFen(std::string_view unit);
+
+// value × unit_fen as integer fen. Sets *rounded when the value has more decimals than a fen
+// resolves (e.g. 0.0000001 万元); the result is then rounded half away from zero.
+// std::nullopt on overflow.
+std::optional<int64_t> ToFen(const Decimal& value, int64_t unit_fen, bool* rounded = nullptr);
+
+// An amount written with its unit inside running text: "27,126万元", "1.5 亿元", "300元".
+struct AmountWithUnit {
+  Decimal value;
+  std::string unit;
+  int64_t fen = 0;
+};
+std::optional<AmountWithUnit> ReadAmountWithUnit(std::string_view normalized);
+
+// An indicator value such as "≥95%", "≥578 人", "5.5 万户", "≤ 100 万元", "100%", "不低于90%".
+struct IndicatorValue {
+  std::string comparator;  // "≥", "≤", ">", "<", "=" or empty (words like 不低于 map to ≥)
+  std::optional<Decimal> value;
+  std::string unit;        // "%", "人", "万户", "个", ... (text after the number), may be empty
+};
+std::optional<IndicatorValue> ReadIndicatorValue(std::string_view normalized);
+
+}  // namespace budgetx::normalize

@@ -1,0 +1,68 @@
+// Stage: rules — knowledge about documents, loaded from rules/*.yaml and compiled once.
+//
+// Input:  a directory of YAML files (every *.yaml in it, in name order).
+// Output: a RuleSet of compiled RE2 patterns and plain data, read-only after Load.
+// Errors: Load returns a Status naming "file:line" and the offending key or pattern for: YAML
+//         syntax errors, unknown section or key, a missing required key, a pattern RE2 rejects
+//         (with RE2's reason), a pattern lacking a required capture group, a bad value type.
+//         Nothing is partially loaded: on error *out is left empty.
+// Thread-safety: a loaded RuleSet is immutable and may be shared by threads.
+//
+// File format (see rules/README.md): each file is a mapping of sections to lists of entries.
+// Sections: document_kinds, years, issuers, table_titles, table_units, skip_lines, table_ends,
+// columns, codes, row_kinds, narrative, column_identities, ratio_identities, cross_table.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <re2/re2.h>
+
+#include "pipeline/model/model.h"
+#include "pipeline/reconcile/reconcile.h"
+
+namespace budgetx::rules {
+
+struct Pattern {
+  std::string name;                   // entry's `name`, or the section name when absent
+  std::string pattern;                // as written
+  std::shared_ptr<const RE2> re;      // compiled, UTF-8
+  std::string source;                 // "rules/tables.yaml:34"
+  std::map<std::string, std::string> attrs;  // other scalar keys allowed for the section
+};
+
+struct ColumnRule {
+  std::string key;     // canonical column key, e.g. "total"
+  Pattern match;       // matched against the compacted header text of a leaf column
+  bool amount = true;  // the column holds amounts (false: text, percent, count)
+};
+
+struct RuleSet {
+  std::vector<Pattern> document_kinds;  // name = document kind; searched in the first lines
+  std::vector<Pattern> years;           // capture group 1 = the fiscal year
+  std::vector<Pattern> issuers;         // capture group 1 = the issuing body
+  std::vector<Pattern> table_titles;    // named groups: number (optional), title
+  std::vector<Pattern> table_units;     // capture group 1 = the unit ("万元")
+  std::vector<Pattern> skip_lines;      // lines that are never table content (attr kind)
+  std::vector<Pattern> table_ends;      // a matching line ends the current table
+  std::vector<ColumnRule> columns;
+  std::vector<Pattern> codes;           // classification codes; attr level per entry
+  std::vector<Pattern> row_kinds;       // name = total | subtotal | of_which
+  std::vector<Pattern> narrative;       // named groups: subject, amount; optional unit, percent
+  reconcile::Identities identities;
+
+  bool empty() const;
+};
+
+// Loads every *.yaml file in `dir`. REQUIRES: out != nullptr.
+Status Load(const std::string& dir, RuleSet* out);
+
+// Loads one YAML file's text (used by Load and by tests); `name` is used in messages.
+Status LoadText(const std::string& name, const std::string& yaml, RuleSet* out);
+
+// First pattern in `patterns` that matches anywhere in `text`; nullptr when none does.
+const Pattern* FirstMatch(const std::vector<Pattern>& patterns, std::string_view text);
+
+}  // namespace budgetx::rules
