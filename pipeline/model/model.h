@@ -76,6 +76,9 @@ struct Warning {
   std::string stage;    // "extract", "tables", "normalize", "reconcile", ...
   std::string message;  // cause, quoting the offending text
   Provenance where;
+  // The output is known to be incomplete (e.g. the input ends in the middle of a table row): what
+  // was extracted is still written, and the CLI reports the file as failed.
+  bool incomplete = false;
 };
 
 // A change the normaliser made to a piece of text, kept with the raw text so nothing is silent.
@@ -118,6 +121,9 @@ struct Row {
   std::string code;   // classification code (3/5/7 digits) when the row has one
   std::string name;   // the row's label (科目名称, 项目名称 …), normalised
   int level = 0;      // 1 = 类 (3 digits), 2 = 款 (5), 3 = 项 (7), 0 = none
+  // The source separated the cells explicitly (tabs, one cell per line), so each cell's position
+  // is its column; otherwise cells were grouped from whitespace-separated tokens.
+  bool delimited = false;
   Provenance where;
 };
 

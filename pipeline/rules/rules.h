@@ -10,7 +10,7 @@
 //
 // File format (see rules/README.md): each file is a mapping of sections to lists of entries.
 // Sections: document_kinds, years, issuers, table_titles, table_units, skip_lines, table_ends,
-// columns, codes, row_kinds, narrative, column_identities, ratio_identities, cross_table.
+// columns, codes, row_kinds, narrative, token_joins, column_identities, ratio_identities, cross_table.
 #pragma once
 
 #include <map>
@@ -51,6 +51,7 @@ struct RuleSet {
   std::vector<Pattern> codes;           // classification codes; attr level per entry
   std::vector<Pattern> row_kinds;       // name = total | subtotal | of_which
   std::vector<Pattern> narrative;       // named groups: subject, amount; optional unit, percent
+  std::vector<Pattern> token_joins;     // a token matching this continues the number before it
   reconcile::Identities identities;
 
   bool empty() const;

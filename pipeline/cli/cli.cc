@@ -1,0 +1,135 @@
+#include "pipeline/cli/cli.h"
+
+#include <cstdlib>
+#include <map>
+
+namespace budgetx::cli {
+namespace {
+
+std::string DefaultRulesDir() {
+  if (const char* env = std::getenv("BUDGETX_RULES")) return env;
+  return BUDGETX_DEFAULT_RULES_DIR;
+}
+
+// One table of flags: name, whether it takes a value, help line.
+struct Flag {
+  const char* names;
+  const char* value;
+  const char* help;
+};
+constexpr Flag kFlags[] = {
+    {"-o, --out", "DIR", "write DIR/NAME.json per input (default: out); '-' writes to stdout (one input)"},
+    {"--rules", "DIR", "rule directory (default: $BUDGETX_RULES or the bundled rules/)"},
+    {"-q, --quiet", nullptr, "no per-file summary on stderr"},
+    {"-h, --help", nullptr, "this help"},
+    {"--version", nullptr, "versions of budgetx and its libraries"},
+};
+
+}  // namespace
+
+std::string HelpText() {
+  std::string out =
+      "budgetx — budget reports (部门预算, 决算, 绩效自评表) to reconciled canonical JSON\n\n"
+      "Usage:\n"
+      "  budgetx extract FILE... [-o DIR | -o -] [--rules DIR]\n"
+      "  budgetx rules check [DIR]\n\n"
+      "Options:\n";
+  for (const auto& f : kFlags) {
+    std::string left = std::string(f.names) + (f.value ? std::string(" ") + f.value : "");
+    out += "  " + left + std::string(left.size() < 20 ? 20 - left.size() : 1, ' ') + f.help + "\n";
+  }
+  out +=
+      "\nExamples:\n"
+      "  budgetx extract samples/text/two_sided_budget/input.txt -o out/\n"
+      "  budgetx extract report.txt -o - | jq '.checks[] | select(.result != \"pass\")'\n"
+      "  budgetx rules check rules/\n\n"
+      "Exit codes: 0 ok, 1 nothing extracted, 2 error (usage, rules, or an input failed; the\n"
+      "other inputs are still processed and each failure is printed as 'path: error').\n";
+  return out;
+}
+
+bool ParseArgs(const std::vector<std::string>& args, Config* config, std::string* error) {
+  config->rules_dir = DefaultRulesDir();
+  std::vector<std::string> positional;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&](std::string* out) {
+      if (i + 1 >= args.size()) {
+        *error = a + " needs a value";
+        return false;
+      }
+      *out = args[++i];
+      return true;
+    };
+    if (a == "-h" || a == "--help") {
+      config->command = Command::kHelp;
+      return true;
+    }
+    if (a == "--version") {
+      config->command = Command::kVersion;
+      return true;
+    }
+    if (a == "-o" || a == "--out") {
+      if (!value(&config->out_dir)) return false;
+      config->to_stdout = config->out_dir == "-";
+    } else if (a == "--rules") {
+      if (!value(&config->rules_dir)) return false;
+    } else if (a == "-q" || a == "--quiet") {
+      config->quiet = true;
+    } else if (a.size() > 1 && a[0] == '-') {
+      *error = "unknown option '" + a + "'";
+      return false;
+    } else {
+      positional.push_back(a);
+    }
+  }
+  if (positional.empty()) return true;  // help
+  if (positional[0] == "extract") {
+    config->command = Command::kExtract;
+    config->inputs.assign(positional.begin() + 1, positional.end());
+    if (config->inputs.empty()) {
+      *error = "extract needs at least one FILE";
+      return false;
+    }
+    if (config->to_stdout && config->inputs.size() != 1) {
+      *error = "-o - writes one document to stdout; give exactly one FILE or an output directory";
+      return false;
+    }
+    return true;
+  }
+  if (positional[0] == "rules" && positional.size() >= 2 && positional[1] == "check") {
+    config->command = Command::kRulesCheck;
+    if (positional.size() > 2) config->rules_dir = positional[2];
+    return true;
+  }
+  *error = "unknown command '" + positional[0] + "' (expected 'extract' or 'rules check')";
+  return false;
+}
+
+std::string Describe(const rules::RuleSet& rules) {
+  std::map<std::string, size_t> counts = {
+      {"document_kinds", rules.document_kinds.size()}, {"table_titles", rules.table_titles.size()},
+      {"columns", rules.columns.size()}, {"row_kinds", rules.row_kinds.size()},
+      {"narrative", rules.narrative.size()}, {"column_identities", rules.identities.columns.size()},
+      {"ratio_identities", rules.identities.ratios.size()}, {"cross_table", rules.identities.cross_table.size()}};
+  std::string out;
+  for (const auto& [name, n] : counts) out += (out.empty() ? "" : ", ") + name + " " + std::to_string(n);
+  return out;
+}
+
+std::string Summary(const std::string& input, const Document& doc, const Status& status) {
+  if (!status.ok()) return status.ToString();
+  size_t rows = 0, pass = 0, rounding = 0, fail = 0;
+  for (const auto& t : doc.tables) rows += t.rows.size();
+  for (const auto& c : doc.checks) {
+    pass += c.result == CheckResult::kPass;
+    rounding += c.result == CheckResult::kPassWithinRounding;
+    fail += c.result == CheckResult::kFail;
+  }
+  return input + ": " + std::to_string(doc.tables.size()) + " tables, " + std::to_string(rows) + " rows, " +
+         std::to_string(doc.records.size()) + " amounts; checks " + std::to_string(pass) + " pass, " +
+         std::to_string(rounding) + " within rounding, " + std::to_string(fail) + " fail; " +
+         std::to_string(doc.warnings.size()) + " warnings";
+}
+
+}  // namespace budgetx::cli

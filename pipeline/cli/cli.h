@@ -1,0 +1,35 @@
+// Internal to the CLI: flag parsing, help and summaries. main.cc wires the stages.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "pipeline/model/model.h"
+#include "pipeline/rules/rules.h"
+
+namespace budgetx::cli {
+
+constexpr int kExitOk = 0;
+constexpr int kExitNothing = 1;
+constexpr int kExitError = 2;
+
+enum class Command { kHelp, kVersion, kExtract, kRulesCheck };
+
+struct Config {
+  Command command = Command::kHelp;
+  std::vector<std::string> inputs;
+  std::string out_dir = "out";  // -o DIR
+  bool to_stdout = false;       // -o -
+  std::string rules_dir;        // --rules DIR; default: $BUDGETX_RULES, else the bundled rules/
+  bool quiet = false;           // -q: no per-file summary on stderr
+};
+
+// Validates flags; on failure returns false with a one-line reason in *error.
+bool ParseArgs(const std::vector<std::string>& args, Config* config, std::string* error);
+
+std::string HelpText();
+std::string VersionText();  // budgetx and the libraries it links
+std::string Describe(const rules::RuleSet& rules);  // counts per rule section
+std::string Summary(const std::string& input, const Document& doc, const Status& status);
+
+}  // namespace budgetx::cli

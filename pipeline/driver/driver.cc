@@ -1,0 +1,34 @@
+#include "pipeline/driver/driver.h"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "extractors/text/text_extractor.h"
+#include "pipeline/narrative/narrative.h"
+#include "pipeline/reconcile/reconcile.h"
+
+namespace budgetx::driver {
+namespace {
+
+std::string Extension(const std::string& path) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  return ext;
+}
+
+}  // namespace
+
+Status Process(const rules::RuleSet& rules, const Options& options, const std::string& path, Document* doc) {
+  std::string ext = Extension(path);
+  if (ext == ".pdf") {
+    return Status::Error(Status::Code::kUnsupported, path, "PDF input is not supported yet; use a text dump");
+  }
+  Status s = text_extractor::Extract(path, doc);
+  if (!s.ok()) return s;
+  narrative::Describe(rules, doc);
+  tables::BuildTables(rules, options.tables, doc);
+  reconcile::Reconcile(rules.identities, doc);
+  return Status::Ok();
+}
+
+}  // namespace budgetx::driver

@@ -1,0 +1,24 @@
+// Stage: driver — runs the pipeline on one input file.
+//
+// Input:  a path (.txt dump; .pdf once the PDF extractor lands) and the loaded RuleSet.
+// Output: a finished Document: extracted, described, tables built, reconciled.
+// Errors: the extractor's Status (unreadable, empty, not text, unsupported type) with the file's
+//         path; everything after extraction reports through Document::warnings instead.
+// Thread-safety: Process may run concurrently on different documents with one shared RuleSet.
+#pragma once
+
+#include <string>
+
+#include "pipeline/model/model.h"
+#include "pipeline/rules/rules.h"
+#include "pipeline/tables/tables.h"
+
+namespace budgetx::driver {
+
+struct Options {
+  tables::Options tables;
+};
+
+Status Process(const rules::RuleSet& rules, const Options& options, const std::string& path, Document* doc);
+
+}  // namespace budgetx::driver

@@ -1,0 +1,19 @@
+// Stage: narrative — what the document is, and the amounts its running text states.
+//
+// Input:  Document with pages of lines; the RuleSet.
+// Output: Document::info (kind, fiscal year, issuer, title) from the first lines that match the
+//         rules, and Document::facts: one NarrativeFact per narrative rule match, with the amount
+//         in fen and the percentage where the sentence gives one. Sentences wrapped over several
+//         lines are rejoined before matching (a sentence ends at 。；! or a blank-line gap).
+// Errors: none; a document whose kind or year is not found gets a Warning.
+// Thread-safety: pure function of its inputs.
+#pragma once
+
+#include "pipeline/model/model.h"
+#include "pipeline/rules/rules.h"
+
+namespace budgetx::narrative {
+
+void Describe(const rules::RuleSet& rules, Document* doc);
+
+}  // namespace budgetx::narrative

@@ -1,0 +1,25 @@
+// Stage: output — the canonical JSON of a Document.
+//
+// Input:  a finished Document (after tables and reconcile).
+// Output: JSON text that validates against schemas/document.schema.json. Keys are stable and
+//         ordered; amounts are integers in fen; decimals are strings as printed (never floats);
+//         boxes are [x0, y0, x1, y1] in PDF points with the origin at the page's top-left corner.
+//         A failed document is written as {"source": …, "error": …} so a batch keeps a record.
+// Errors: none; writing to a file is the caller's business.
+// Thread-safety: pure function.
+#pragma once
+
+#include <string>
+
+#include "pipeline/model/model.h"
+
+namespace budgetx::output {
+
+inline constexpr const char* kSchemaVersion = "1";
+
+std::string ToJson(const Document& doc, int indent = 1);
+
+// The record of a document that could not be processed.
+std::string ErrorJson(const Document& doc, const Status& error, int indent = 1);
+
+}  // namespace budgetx::output

@@ -1,0 +1,57 @@
+// code_rollup: a 类 or 款 row equals the sum of its direct child codes (201 = Σ 201xx,
+// 20101 = Σ 20101xx), per amount column.
+#include "pipeline/reconcile/internal.h"
+
+namespace budgetx::reconcile::internal {
+namespace {
+
+bool IsBoundary(const Row& row) { return row.kind == RowKind::kTotal || row.kind == RowKind::kSubtotal; }
+
+// Rows below `parent` up to the next row whose code is no longer than the parent's (or a total,
+// which closes the coded block), whose code extends the parent's by two digits. Grandchildren
+// interleaved with them are skipped: they are already inside their own parent's amount.
+std::vector<int> DirectChildren(const Table& table, int parent) {
+  const std::string& code = table.rows[parent].code;
+  std::vector<int> children;
+  for (int r = parent + 1; r < static_cast<int>(table.rows.size()); ++r) {
+    const Row& row = table.rows[r];
+    if ((!row.code.empty() && row.code.size() <= code.size()) || IsBoundary(row)) break;
+    // 其中 rows restate part of a sibling; adding them would count it twice.
+    if (row.kind == RowKind::kOfWhich) continue;
+    if (row.code.size() == code.size() + 2 && row.code.compare(0, code.size(), code) == 0) children.push_back(r);
+  }
+  return children;
+}
+
+Sum RollupSum(const TableView& view, int parent, const std::vector<int>& children, int col) {
+  const Table& t = *view.table;
+  Sum sum;
+  sum.kind = "code_rollup";
+  sum.rule = "code_rollup";
+  sum.where = view.name + " " + ColumnName(t, col);
+  sum.target = {view.index, parent, col};
+  sum.target_name = RowName(t, parent);
+  for (int r : children) {
+    sum.parts.push_back({view.index, r, col});
+    sum.part_names.push_back(t.rows[r].code);  // codes only: a 类 may have dozens of children
+  }
+  return sum;
+}
+
+}  // namespace
+
+void AddRollups(const TableView& view, std::vector<Check>* out) {
+  const Table& t = *view.table;
+  for (int r = 0; r < static_cast<int>(t.rows.size()); ++r) {
+    size_t len = t.rows[r].code.size();
+    if (len != 3 && len != 5) continue;
+    std::vector<int> children = DirectChildren(t, r);
+    if (children.empty()) continue;
+    for (int c = 0; c < view.ncols; ++c) {
+      if (!view.amount[c]) continue;
+      if (auto check = EvaluateSum(t, RollupSum(view, r, children, c))) out->push_back(*check);
+    }
+  }
+}
+
+}  // namespace budgetx::reconcile::internal

@@ -1,0 +1,171 @@
+// Reading a table's cells, columns and labels for the checks.
+#include <algorithm>
+#include <initializer_list>
+
+#include "pipeline/reconcile/internal.h"
+
+namespace budgetx::reconcile::internal {
+namespace {
+
+struct KindCounts {
+  int filled = 0, amounts = 0, percents = 0, texts = 0;
+};
+
+KindCounts CountKinds(const Table& table, int col) {
+  KindCounts n;
+  for (int r = 0; r < static_cast<int>(table.rows.size()); ++r) {
+    const Cell* cell = CellAt(table, r, col);
+    if (!cell || cell->kind == ValueKind::kEmpty) continue;
+    ++n.filled;
+    n.amounts += cell->kind == ValueKind::kAmount || cell->kind == ValueKind::kDash;
+    n.percents += cell->kind == ValueKind::kPercent;
+    n.texts += cell->kind == ValueKind::kText;
+  }
+  return n;
+}
+
+// Removes `prefix` from the front of *s when it is there.
+bool Consume(std::string_view* s, std::string_view prefix) {
+  if (s->substr(0, prefix.size()) != prefix) return false;
+  s->remove_prefix(prefix.size());
+  return true;
+}
+
+bool ConsumeAny(std::string_view* s, std::initializer_list<std::string_view> options) {
+  for (std::string_view o : options) {
+    if (Consume(s, o)) return true;
+  }
+  return false;
+}
+
+// Counts the Chinese numerals (一 … 十) opening *s and removes them.
+int ConsumeChineseNumerals(std::string_view* s) {
+  int n = 0;
+  while (ConsumeAny(s, {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"})) ++n;
+  return n;
+}
+
+int ConsumeDigits(std::string_view* s) {
+  int n = 0;
+  while (!s->empty() && s->front() >= '0' && s->front() <= '9') {
+    s->remove_prefix(1);
+    ++n;
+  }
+  return n;
+}
+
+}  // namespace
+
+TableView MakeView(const Table& table, int index) {
+  TableView view;
+  view.table = &table;
+  view.index = index;
+  view.ncols = static_cast<int>(table.columns.size());
+  for (const auto& row : table.rows) view.ncols = std::max(view.ncols, static_cast<int>(row.cells.size()));
+  view.name = !table.number.empty() ? table.number : !table.title.empty() ? table.title : "table " + std::to_string(index + 1);
+  int last_text = -1;
+  for (int c = 0; c < view.ncols; ++c) {
+    KindCounts n = CountKinds(table, c);
+    bool declared = c < static_cast<int>(table.columns.size()) && table.columns[c].amount;
+    bool percent = n.filled > 0 && n.percents * 2 > n.filled;
+    view.percent.push_back(percent);
+    bool text = n.filled > 0 && n.texts * 2 > n.filled;
+    // A header rule can misfire on a column of labels; the cells have the last word.
+    view.amount.push_back(!percent && !text && (declared || (n.filled > 0 && n.amounts * 2 > n.filled)));
+    view.label_col.push_back(last_text);
+    if (text) last_text = c;
+  }
+  return view;
+}
+
+const Cell* CellAt(const Table& table, int row, int col) {
+  if (row < 0 || row >= static_cast<int>(table.rows.size()) || col < 0) return nullptr;
+  const auto& cells = table.rows[row].cells;
+  return col < static_cast<int>(cells.size()) ? &cells[col] : nullptr;
+}
+
+std::optional<Decimal> SumValue(const Cell* cell) {
+  if (!cell) return std::nullopt;
+  if (cell->kind == ValueKind::kDash) return Decimal{0, 0};
+  if (cell->kind != ValueKind::kAmount && cell->kind != ValueKind::kNumber) return std::nullopt;
+  return cell->number;
+}
+
+std::optional<Decimal> PercentValue(const Cell* cell) {
+  if (!cell || (cell->kind != ValueKind::kPercent && cell->kind != ValueKind::kNumber)) return std::nullopt;
+  return cell->number;
+}
+
+int ColumnByKey(const Table& table, const std::string& key) {
+  for (int c = 0; c < static_cast<int>(table.columns.size()); ++c) {
+    if (table.columns[c].key == key) return c;
+  }
+  return -1;
+}
+
+std::string Compact(std::string_view text) {
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char ch = static_cast<unsigned char>(text[i]);
+    if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch == '\v') continue;
+    if (text.substr(i, 3) == "\u3000") {  // ideographic space
+      i += 2;
+      continue;
+    }
+    out += text[i];
+  }
+  return out;
+}
+
+std::string RowName(const Table& table, int row) {
+  const Row& r = table.rows[row];
+  if (r.code.empty() && r.name.empty()) return "#" + std::to_string(row + 1);
+  if (r.code.empty()) return r.name;
+  return r.name.empty() ? r.code : r.code + " " + r.name;
+}
+
+std::string RowRef(const Table& table, int row) {
+  const Row& r = table.rows[row];
+  if (!r.code.empty()) return RowName(table, row);
+  return "#" + std::to_string(row + 1) + (r.name.empty() ? "" : " " + r.name);
+}
+
+std::string ColumnName(const Table& table, int col) {
+  if (col >= static_cast<int>(table.columns.size())) return "col_" + std::to_string(col + 1);
+  const Column& c = table.columns[col];
+  return c.header.empty() ? c.key : c.header;
+}
+
+std::string LabelFor(const TableView& view, int row, int col) {
+  const Table& t = *view.table;
+  int k = col < view.ncols ? view.label_col[col] : -1;
+  const Cell* label = CellAt(t, row, k);
+  // The row's own name (with its code) when the column's label is the row's first text.
+  if (k < 0 || (label && !label->text.empty() && label->text == t.rows[row].name)) {
+    const Row& r = t.rows[row];
+    return r.code.empty() && r.name.empty() ? "" : RowName(t, row);
+  }
+  return label ? label->text : "";
+}
+
+int OutlineLevel(std::string_view label) {
+  std::string_view s = label;
+  bool open = ConsumeAny(&s, {"(", "（"});
+  int numerals = ConsumeChineseNumerals(&s);
+  int digits = numerals ? 0 : ConsumeDigits(&s);
+  if (!numerals && !digits) return 0;
+  if (open) {
+    if (!ConsumeAny(&s, {")", "）"})) return 0;
+    return numerals ? 2 : 4;
+  }
+  if (numerals) return ConsumeAny(&s, {"、"}) ? 1 : 0;
+  return ConsumeAny(&s, {".", "、", "．"}) ? 3 : 0;
+}
+
+std::string CellText(const Cell* cell) {
+  if (!cell) return "";
+  if (!cell->text.empty()) return cell->text;
+  return cell->number ? cell->number->ToString() : "";
+}
+
+}  // namespace budgetx::reconcile::internal

@@ -1,0 +1,43 @@
+// RuleSet queries and merging.
+#include <iterator>
+
+#include "pipeline/rules/internal.h"
+
+namespace budgetx::rules {
+namespace {
+
+template <typename T>
+void MoveAll(std::vector<T>&& from, std::vector<T>* to) {
+  to->insert(to->end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+}
+
+}  // namespace
+
+bool RuleSet::empty() const {
+  return document_kinds.empty() && years.empty() && issuers.empty() && table_titles.empty() &&
+         table_units.empty() && skip_lines.empty() && table_ends.empty() && columns.empty() &&
+         codes.empty() && row_kinds.empty() && narrative.empty() && token_joins.empty() &&
+         identities.columns.empty() && identities.ratios.empty() && identities.cross_table.empty();
+}
+
+const Pattern* FirstMatch(const std::vector<Pattern>& patterns, std::string_view text) {
+  for (const auto& p : patterns) {
+    if (RE2::PartialMatch(text, *p.re)) return &p;
+  }
+  return nullptr;
+}
+
+namespace internal {
+
+void Append(RuleSet&& from, RuleSet* to) {
+  for (const auto& spec : Sections()) {
+    if (spec.patterns) MoveAll(std::move(from.*spec.patterns), &(to->*spec.patterns));
+  }
+  MoveAll(std::move(from.columns), &to->columns);
+  MoveAll(std::move(from.identities.columns), &to->identities.columns);
+  MoveAll(std::move(from.identities.ratios), &to->identities.ratios);
+  MoveAll(std::move(from.identities.cross_table), &to->identities.cross_table);
+}
+
+}  // namespace internal
+}  // namespace budgetx::rules

@@ -1,0 +1,156 @@
+// The sections of a rule file: which keys each entry takes and how it becomes part of a RuleSet.
+#include <algorithm>
+#include <array>
+
+#include "pipeline/rules/internal.h"
+
+namespace budgetx::rules::internal {
+namespace {
+
+// Pattern sections whose entries need nothing beyond the pattern: scalar keys other than name and
+// match are kept as attrs for the stage that reads them (skip_lines kind, codes level).
+Status ReadPlain(const SectionSpec& spec, const Entry& e, RuleSet* out) {
+  Pattern p;
+  BUDGETX_RETURN_IF_ERROR(ReadPattern(e, spec.groups, &p));
+  for (auto key : spec.keys) {
+    if (key == "name" || key == "match" || !Find(e, key)) continue;
+    BUDGETX_RETURN_IF_ERROR(ReadString(e, key, &p.attrs[std::string(key)]));
+  }
+  (out->*spec.patterns).push_back(std::move(p));
+  return Status::Ok();
+}
+
+// The tables stage parses level with stoi, so it is validated here and stored in canonical form.
+Status ReadCode(const SectionSpec& spec, const Entry& e, RuleSet* out) {
+  int64_t level = 0;
+  BUDGETX_RETURN_IF_ERROR(ReadInt(e, "level", 1, 9, &level));
+  BUDGETX_RETURN_IF_ERROR(ReadPlain(spec, e, out));
+  if (level > 0) out->codes.back().attrs["level"] = std::to_string(level);
+  return Status::Ok();
+}
+
+// The name is the RowKind the tables stage assigns, so only the RowKind names are meaningful.
+Status ReadRowKind(const SectionSpec& spec, const Entry& e, RuleSet* out) {
+  static constexpr std::array<std::string_view, 3> kKinds = {"total", "subtotal", "of_which"};
+  std::string name;
+  BUDGETX_RETURN_IF_ERROR(ReadString(e, "name", &name));
+  if (std::find(kKinds.begin(), kKinds.end(), name) == kKinds.end()) {
+    return Error(e, *Find(e, "name"),
+                 "key 'name' must be one of total, subtotal, of_which, got '" + name + "'");
+  }
+  return ReadPlain(spec, e, out);
+}
+
+Status ReadColumn(const SectionSpec& spec, const Entry& e, RuleSet* out) {
+  ColumnRule rule;
+  BUDGETX_RETURN_IF_ERROR(ReadNonEmpty(e, "key", &rule.key));
+  BUDGETX_RETURN_IF_ERROR(ReadPattern(e, spec.groups, &rule.match));
+  BUDGETX_RETURN_IF_ERROR(ReadBool(e, "amount", &rule.amount));
+  rule.match.name = rule.key;
+  out->columns.push_back(std::move(rule));
+  return Status::Ok();
+}
+
+std::string_view Trim(std::string_view s) {
+  size_t begin = s.find_first_not_of(' ');
+  if (begin == std::string_view::npos) return {};
+  return s.substr(begin, s.find_last_not_of(' ') - begin + 1);
+}
+
+// parts: [total, -opening] means target = total - opening; a leading "-" is the sign.
+Status ReadColumnIdentity(const SectionSpec&, const Entry& e, RuleSet* out) {
+  reconcile::ColumnIdentity id;
+  BUDGETX_RETURN_IF_ERROR(ReadNonEmpty(e, "name", &id.name));
+  BUDGETX_RETURN_IF_ERROR(ReadNonEmpty(e, "target", &id.target));
+  BUDGETX_RETURN_IF_ERROR(ReadStrings(e, "parts", &id.parts));
+  const YAML::Node parts = *Find(e, "parts");
+  if (id.parts.empty()) return Error(e, parts, "key 'parts' must list at least one column key");
+  for (auto& part : id.parts) {
+    std::string_view key = part;
+    int sign = key.starts_with('-') ? -1 : 1;
+    if (sign < 0) key.remove_prefix(1);
+    key = Trim(key);
+    if (key.empty()) return Error(e, parts, "key 'parts' has a part without a column key: '" + part + "'");
+    part = std::string(key);
+    id.signs.push_back(sign);
+  }
+  out->identities.columns.push_back(std::move(id));
+  return Status::Ok();
+}
+
+Status ReadRatioIdentity(const SectionSpec&, const Entry& e, RuleSet* out) {
+  reconcile::RatioIdentity id;
+  BUDGETX_RETURN_IF_ERROR(ReadNonEmpty(e, "name", &id.name));
+  BUDGETX_RETURN_IF_ERROR(ReadNonEmpty(e, "target", &id.target));
+  BUDGETX_RETURN_IF_ERROR(ReadNonEmpty(e, "numerator", &id.numerator));
+  BUDGETX_RETURN_IF_ERROR(ReadNonEmpty(e, "denominator", &id.denominator));
+  BUDGETX_RETURN_IF_ERROR(ReadInt(e, "scale", 1, 1000000, &id.scale));  // 0 would divide by zero
+  out->identities.ratios.push_back(std::move(id));
+  return Status::Ok();
+}
+
+// left/right are nested mappings; messages name their keys as "left.table" and so on.
+Status ReadSelector(const Entry& e, std::string_view key, reconcile::CellSelector* out) {
+  const YAML::Node node = *Find(e, key);
+  if (!node.IsMap()) {
+    return Error(e, node,
+                 "key '" + std::string(key) + "' must be a mapping with keys table, row, column, got " +
+                     Describe(node));
+  }
+  // A new Entry, not an assigned copy: YAML::Node::operator= would overwrite the entry's mapping.
+  Entry sub{e.file, e.section, e.index, node, LineOf(node, e.line), e.key_prefix + std::string(key) + "."};
+  BUDGETX_RETURN_IF_ERROR(CheckKeys(sub, {"table", "row", "column"}, {"table"}));
+  BUDGETX_RETURN_IF_ERROR(ReadNonEmpty(sub, "table", &out->table_title));
+  BUDGETX_RETURN_IF_ERROR(ReadString(sub, "row", &out->row_label));
+  return ReadString(sub, "column", &out->column);
+}
+
+Status ReadCrossTable(const SectionSpec&, const Entry& e, RuleSet* out) {
+  reconcile::CrossTableIdentity id;
+  BUDGETX_RETURN_IF_ERROR(ReadNonEmpty(e, "name", &id.name));
+  BUDGETX_RETURN_IF_ERROR(ReadSelector(e, "left", &id.left));
+  BUDGETX_RETURN_IF_ERROR(ReadSelector(e, "right", &id.right));
+  out->identities.cross_table.push_back(std::move(id));
+  return Status::Ok();
+}
+
+}  // namespace
+
+const std::vector<SectionSpec>& Sections() {
+  // Locals, not namespace constants: Sections() may run during another file's static init.
+  const Groups kAny{0, {}};
+  const Groups kOneGroup{1, {}};
+  const std::vector<std::string_view> kNameMatch = {"name", "match"};
+  const std::vector<std::string_view> kMatch = {"match"};
+  // name, allowed keys, required keys, capture groups, destination, reader
+  static const std::vector<SectionSpec> kSections = {
+      {"document_kinds", kNameMatch, kNameMatch, kAny, &RuleSet::document_kinds, ReadPlain},
+      {"years", kNameMatch, kMatch, kOneGroup, &RuleSet::years, ReadPlain},
+      {"issuers", kNameMatch, kMatch, kOneGroup, &RuleSet::issuers, ReadPlain},
+      {"table_titles", kNameMatch, kMatch, {0, {"title"}}, &RuleSet::table_titles, ReadPlain},
+      {"table_units", kNameMatch, kMatch, kOneGroup, &RuleSet::table_units, ReadPlain},
+      {"skip_lines", {"name", "match", "kind"}, kMatch, kAny, &RuleSet::skip_lines, ReadPlain},
+      {"table_ends", kNameMatch, kMatch, kAny, &RuleSet::table_ends, ReadPlain},
+      {"columns", {"key", "match", "amount"}, {"key", "match"}, kAny, nullptr, ReadColumn},
+      {"codes", {"name", "match", "level"}, kMatch, kAny, &RuleSet::codes, ReadCode},
+      {"row_kinds", kNameMatch, kNameMatch, kAny, &RuleSet::row_kinds, ReadRowKind},
+      {"narrative", kNameMatch, kNameMatch, {0, {"subject", "amount"}}, &RuleSet::narrative, ReadPlain},
+      {"token_joins", kNameMatch, kMatch, kAny, &RuleSet::token_joins, ReadPlain},
+      {"column_identities",
+       {"name", "target", "parts"},
+       {"name", "target", "parts"},
+       kAny,
+       nullptr,
+       ReadColumnIdentity},
+      {"ratio_identities",
+       {"name", "target", "numerator", "denominator", "scale"},
+       {"name", "target", "numerator", "denominator"},
+       kAny,
+       nullptr,
+       ReadRatioIdentity},
+      {"cross_table", {"name", "left", "right"}, {"name", "left", "right"}, kAny, nullptr, ReadCrossTable},
+  };
+  return kSections;
+}
+
+}  // namespace budgetx::rules::internal

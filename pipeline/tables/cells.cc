@@ -1,0 +1,175 @@
+// Turning a line's spans into typed cells.
+#include <re2/re2.h>
+
+#include "pipeline/normalize/normalize.h"
+#include "pipeline/tables/internal.h"
+
+namespace budgetx::tables {
+namespace {
+
+Cell MakeCell(const std::string& raw, const Provenance& where) {
+  Cell cell;
+  cell.raw = raw;
+  cell.text = normalize::NormalizeText(raw).text;
+  cell.where = where;
+  auto reading = normalize::ReadNumber(cell.text);
+  cell.kind = reading.kind;
+  cell.number = reading.value;
+  return cell;
+}
+
+bool IsNumeric(const Cell& c) { return c.kind == ValueKind::kAmount || c.kind == ValueKind::kDash; }
+
+bool IsCode(const rules::RuleSet& rules, const std::string& text) {
+  for (const auto& p : rules.codes) {
+    if (RE2::FullMatch(text, *p.re)) return true;
+  }
+  return false;
+}
+
+bool EndsWithJoiner(const std::string& text) {
+  static const char* kJoiners[] = {"，", "、", "；", "：", ",", ";", "（", "(", "/", "—", "-"};
+  for (const char* j : kJoiners) {
+    std::string_view s(j);
+    if (text.size() >= s.size() && text.compare(text.size() - s.size(), s.size(), s) == 0) return true;
+  }
+  return false;
+}
+
+// Two tokens that the rules say are one cell ("5 个社区", "2023 年", "27,126 万元"), matched
+// against the pair joined by one space.
+bool JoinedByRule(const rules::RuleSet& rules, const Cell& prev, const Cell& next) {
+  std::string pair = prev.text + " " + next.text;
+  for (const auto& p : rules.token_joins) {
+    if (RE2::PartialMatch(pair, *p.re)) return true;
+  }
+  return false;
+}
+
+bool IsOneIdeograph(const std::string& text) {
+  return text.size() == 3 && static_cast<unsigned char>(text[0]) >= 0xE3 && static_cast<unsigned char>(text[0]) <= 0xE9;
+}
+
+Cell Join(const Cell& a, const Cell& b) {
+  Cell joined = MakeCell(a.raw + " " + b.raw, a.where);
+  return joined;
+}
+
+// Whitespace-token lines: most tokens are cells, but a number followed by its measure word, a
+// comparator and its number, and text broken after a comma are one cell.
+std::vector<Cell> GroupTokens(const rules::RuleSet& rules, const Line& line) {
+  std::vector<Cell> cells;
+  for (const auto& span : line.spans) {
+    Cell cell = MakeCell(span.text, span.where);
+    if (!cells.empty()) {
+      Cell& prev = cells.back();
+      bool prev_comparator = prev.text == "≥" || prev.text == "≤" || prev.text == ">" || prev.text == "<";
+      // Letter-spaced headings ("收 入", "项 目") print one ideograph per token.
+      bool spaced_pair = IsOneIdeograph(prev.text) && IsOneIdeograph(cell.text);
+      if (spaced_pair || JoinedByRule(rules, prev, cell) ||
+          prev_comparator || (prev.kind == ValueKind::kText && cell.kind == ValueKind::kText &&
+                              EndsWithJoiner(prev.text))) {
+        prev = Join(prev, cell);
+        // A number inside running text ("通过为 70 岁及以上…") belongs to the text before it.
+        size_t n = cells.size();
+        if (n >= 2 && cells[n - 2].kind == ValueKind::kText && DisplayWidth(prev.text) > 16 &&
+            !EndsWithJoiner(cells[n - 2].text) && DisplayWidth(cells[n - 2].text) > 16) {
+          cells[n - 2] = Join(cells[n - 2], prev);
+          cells.pop_back();
+        }
+        continue;
+      }
+    }
+    cells.push_back(std::move(cell));
+  }
+  return cells;
+}
+
+}  // namespace
+
+Cell ReadCell(const std::string& raw) { return MakeCell(raw, Provenance{}); }
+
+int DisplayWidth(const std::string& text) {
+  int width = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if ((c & 0xC0) == 0x80) continue;
+    width += c >= 0xE0 ? 2 : 1;
+  }
+  return width;
+}
+
+std::string JoinTexts(const std::vector<Cell>& cells, const std::string& sep) {
+  std::string out;
+  for (const auto& c : cells) {
+    if (c.text.empty()) continue;
+    if (!out.empty()) out += sep;
+    out += c.text;
+  }
+  return out;
+}
+
+LineCells ReadLine(const rules::RuleSet& rules, const Line& line) {
+  LineCells out;
+  out.where = line.where;
+  out.cell_delimited = line.cell_delimited;
+  out.indent = line.indent;
+  if (line.cell_delimited) {
+    for (const auto& span : line.spans) out.cells.push_back(MakeCell(span.text, span.where));
+  } else {
+    out.cells = GroupTokens(rules, line);
+  }
+  // An indented line without text is an empty cell of the one-cell-per-line layout, not a gap.
+  out.blank = !line.cell_delimited;
+  for (size_t i = 0; i < out.cells.size(); ++i) {
+    const Cell& c = out.cells[i];
+    if (!c.text.empty()) out.blank = false;
+    // A code starts a label ("201 一般公共服务支出", or a code alone above its wrapped name).
+    bool leading_code = i == 0 && IsCode(rules, c.text) &&
+                        (out.cells.size() == 1 || out.cells[1].kind == ValueKind::kText);
+    if (IsNumeric(c) && !leading_code) ++out.numeric;
+  }
+  out.text = JoinTexts(out.cells, " ");
+  return out;
+}
+
+size_t WrappedLabelStart(const std::vector<LineCells>& lines) {
+  if (lines.empty() || lines.back().cells.size() > 1) return lines.size();
+  size_t start = lines.size() - 1;
+  int last = DisplayWidth(lines.back().text);
+  while (start > 0 && lines[start - 1].cells.size() == 1) {
+    int top = DisplayWidth(lines[start - 1].text);
+    if (last > top + 2) break;
+    bool same_width = true;
+    for (size_t i = start; i + 1 < lines.size(); ++i) {
+      if (std::abs(DisplayWidth(lines[i].text) - top) > 2) same_width = false;
+    }
+    if (!same_width) break;
+    --start;
+  }
+  return start;
+}
+
+std::vector<Cell> WrappedCells(const std::vector<LineCells>& lines) {
+  if (lines.empty()) return {};
+  std::vector<Cell> cells = lines.front().cells;
+  int cell_width = cells.empty() ? 0 : DisplayWidth(cells.back().text);
+  for (size_t i = 1; i < lines.size(); ++i) {
+    std::string text = lines[i].text;
+    int width = DisplayWidth(text);
+    if (cells.empty() || width * 10 > cell_width * 22) {
+      cells.insert(cells.end(), lines[i].cells.begin(), lines[i].cells.end());
+      cell_width = width;
+      continue;
+    }
+    // Wrapping broke the text, not the words: the pieces join without a space.
+    Cell& last = cells.back();
+    std::string raw = last.raw;
+    for (const auto& c : lines[i].cells) raw += c.raw;
+    Cell joined = MakeCell(raw, last.where);
+    last = joined;
+  }
+  return cells;
+}
+
+}  // namespace budgetx::tables

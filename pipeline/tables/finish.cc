@@ -1,0 +1,248 @@
+// Typing the cells of a segmented table: codes, amounts, row kinds, columns.
+#include <re2/re2.h>
+
+#include <algorithm>
+
+#include "pipeline/normalize/normalize.h"
+#include "pipeline/tables/internal.h"
+
+namespace budgetx::tables {
+namespace {
+
+bool IsNumeric(const Cell& c) {
+  return c.kind == ValueKind::kAmount || c.kind == ValueKind::kDash || c.kind == ValueKind::kPercent;
+}
+
+const rules::Pattern* MatchCode(const rules::RuleSet& rules, const std::string& text) {
+  for (const auto& p : rules.codes) {
+    if (RE2::FullMatch(text, *p.re)) return &p;
+  }
+  return nullptr;
+}
+
+void MarkCode(const rules::RuleSet& rules, Row* row) {
+  for (size_t i = 0; i + 1 < row->cells.size(); ++i) {
+    Cell& cell = row->cells[i];
+    if (cell.text.empty()) continue;
+    const Cell& next = row->cells[i + 1];
+    const rules::Pattern* code = MatchCode(rules, cell.text);
+    if (code && next.kind == ValueKind::kText) {
+      cell.kind = ValueKind::kCode;
+      cell.number.reset();
+      row->code = cell.text;
+      auto level = code->attrs.find("level");
+      row->level = level == code->attrs.end() ? 0 : std::stoi(level->second);
+    }
+    return;  // only the row's first filled cell can be its code
+  }
+}
+
+// A number is an amount when it sits among other numbers (a run of amount columns), or closes
+// the row or a label–amount pair; a lone number between texts is a count or an ordinal.
+bool ConfirmedAmount(const Row& row, size_t i) {
+  const std::vector<Cell>& cells = row.cells;
+  auto numeric = [&](size_t k) { return k < cells.size() && IsNumeric(cells[k]); };
+  auto text = [&](size_t k) { return k < cells.size() && cells[k].kind == ValueKind::kText; };
+  if ((i > 0 && numeric(i - 1)) || numeric(i + 1)) return true;
+  // In delimited rows a lone number among texts is a count (a 完成情况 of "3"), not money.
+  if (row.delimited) return false;
+  bool first = true;
+  for (size_t k = 0; k < i; ++k) first = first && cells[k].text.empty();
+  if (first) return false;
+  if (i + 1 == cells.size()) return true;
+  return text(i + 1) && numeric(i + 2);
+}
+
+void TypeAmounts(int64_t unit_fen, Row* row, const std::vector<Column>& columns,
+                 std::vector<Warning>* warnings) {
+  for (size_t i = 0; i < row->cells.size(); ++i) {
+    Cell& cell = row->cells[i];
+    if (cell.kind != ValueKind::kAmount) continue;
+    bool declared_text = i < columns.size() && !columns[i].amount && columns[i].key.rfind("col_", 0) != 0;
+    if (declared_text || !ConfirmedAmount(*row, i)) {
+      cell.kind = ValueKind::kNumber;
+      continue;
+    }
+    bool rounded = false;
+    cell.amount_fen = normalize::ToFen(*cell.number, unit_fen, &rounded);
+    if (rounded || !cell.amount_fen) {
+      warnings->push_back({"tables", "amount '" + cell.text + "' is finer than one fen; rounded", cell.where});
+    }
+  }
+}
+
+void NameAndKind(const rules::RuleSet& rules, Row* row) {
+  for (const auto& cell : row->cells) {
+    if (cell.kind != ValueKind::kText) continue;
+    row->name = cell.text;
+    break;
+  }
+  std::string compact = normalize::Compact(row->name);
+  if (const auto* kind = rules::FirstMatch(rules.row_kinds, compact)) {
+    if (kind->name == "total") row->kind = RowKind::kTotal;
+    if (kind->name == "subtotal") row->kind = RowKind::kSubtotal;
+    if (kind->name == "of_which") row->kind = RowKind::kOfWhich;
+  }
+}
+
+// Rows printed from whitespace tokens lose their leading empty cells; amounts sit in the last
+// columns, so a short row ending in a number is aligned to the right.
+void AlignRight(size_t ncols, Row* row) {
+  if (row->cells.empty() || row->cells.size() >= ncols || !IsNumeric(row->cells.back())) return;
+  std::vector<Cell> padded(ncols - row->cells.size());
+  for (auto& c : padded) c.where = row->where;
+  row->cells.insert(row->cells.begin(), padded.begin(), padded.end());
+}
+
+std::string ColumnKey(const rules::RuleSet& rules, const std::string& header, bool* amount) {
+  std::string compact = normalize::Compact(header);
+  for (const auto& rule : rules.columns) {
+    if (RE2::PartialMatch(compact, *rule.match.re)) {
+      *amount = rule.amount;
+      return rule.key;
+    }
+  }
+  return "";
+}
+
+enum class Shape { kAny, kCode, kText, kNumber };
+
+Shape CellShape(const Cell& c) {
+  if (c.kind == ValueKind::kCode) return Shape::kCode;
+  if (c.kind == ValueKind::kText) return Shape::kText;
+  if (IsNumeric(c) || c.kind == ValueKind::kNumber) return Shape::kNumber;
+  return Shape::kAny;
+}
+
+// What most filled cells of each column look like.
+std::vector<Shape> ColumnShapes(const Table& table, size_t ncols) {
+  std::vector<Shape> shapes(ncols, Shape::kAny);
+  for (size_t i = 0; i < ncols; ++i) {
+    int counts[4] = {0, 0, 0, 0};
+    for (const auto& row : table.rows) {
+      if (i < row.cells.size()) ++counts[static_cast<int>(CellShape(row.cells[i]))];
+    }
+    for (int k = 1; k < 4; ++k) {
+      if (counts[k] * 2 > counts[1] + counts[2] + counts[3]) shapes[i] = static_cast<Shape>(k);
+    }
+  }
+  return shapes;
+}
+
+Shape LabelShape(const rules::RuleSet& rules, const std::string& label) {
+  bool amount = false;
+  std::string key = ColumnKey(rules, label, &amount);
+  if (key.empty()) return Shape::kAny;
+  if (key == "code") return Shape::kCode;
+  return amount || key == "rate" ? Shape::kNumber : Shape::kText;
+}
+
+// Header lines printed from tokens do not say which column each label heads. Each line is
+// placed at the offset where the labels' kinds (code, text, amount — from the column rules)
+// agree best with the kinds of the cells below them; a line that contradicts the cells at
+// every offset labels nothing.
+std::vector<std::string> HeaderTexts(const rules::RuleSet& rules, const Table& table, size_t ncols) {
+  std::vector<std::string> texts(ncols);
+  std::vector<Shape> shapes = ColumnShapes(table, ncols);
+  bool delimited = !table.rows.empty() && table.rows.front().delimited;
+  for (const auto& line : table.header) {
+    if (delimited) {
+      // Tabs keep each label above its column; merged upper cells name their first column only.
+      for (size_t k = 0; k < line.size() && k < ncols; ++k) {
+        if (!line[k].empty()) texts[k] += texts[k].empty() ? line[k] : "/" + line[k];
+      }
+      continue;
+    }
+    if (line.size() < 2) continue;
+    std::vector<Shape> labels;
+    for (const auto& l : line) labels.push_back(LabelShape(rules, l));
+    int best_offset = 0, best_score = 0;
+    for (int offset = -static_cast<int>(line.size()) + 1; offset < static_cast<int>(ncols); ++offset) {
+      int score = 0;
+      for (size_t k = 0; k < line.size(); ++k) {
+        int col = offset + static_cast<int>(k);
+        if (col < 0 || col >= static_cast<int>(ncols) || labels[k] == Shape::kAny) continue;
+        score += labels[k] == shapes[static_cast<size_t>(col)] ? 1 : -2;
+      }
+      if (score > best_score) best_score = score, best_offset = offset;
+    }
+    if (best_score < 2) continue;
+    for (size_t k = 0; k < line.size(); ++k) {
+      int col = best_offset + static_cast<int>(k);
+      if (col < 0 || col >= static_cast<int>(ncols) || line[k].empty()) continue;
+      std::string& t = texts[static_cast<size_t>(col)];
+      t += t.empty() ? line[k] : "/" + line[k];
+    }
+  }
+  return texts;
+}
+
+void BuildColumns(const rules::RuleSet& rules, Table* table, size_t ncols) {
+  std::vector<std::string> headers = HeaderTexts(rules, *table, ncols);
+  table->columns.clear();
+  for (size_t i = 0; i < ncols; ++i) {
+    Column col;
+    col.header = headers[i];
+    bool amount = false;
+    col.key = ColumnKey(rules, headers[i], &amount);
+    if (col.key.empty()) col.key = "col_" + std::to_string(i + 1);
+    else col.amount = amount;
+    table->columns.push_back(col);
+  }
+}
+
+void MarkAmountColumns(Table* table) {
+  for (size_t i = 0; i < table->columns.size(); ++i) {
+    size_t amounts = 0, filled = 0;
+    for (const auto& row : table->rows) {
+      if (i >= row.cells.size() || row.cells[i].text.empty()) continue;
+      ++filled;
+      amounts += row.cells[i].amount_fen.has_value() || row.cells[i].kind == ValueKind::kDash;
+    }
+    if (filled && amounts * 2 > filled) table->columns[i].amount = true;
+  }
+}
+
+// In a table of classification codes, the uncoded rows printed before the first coded row are the
+// budget units' totals (预算单位 rows): they sum the top-level codes below.
+void MarkUnitTotals(Table* table) {
+  size_t first_coded = 0;
+  while (first_coded < table->rows.size() && table->rows[first_coded].code.empty()) ++first_coded;
+  if (first_coded == table->rows.size()) return;
+  for (size_t r = 0; r < first_coded; ++r) {
+    if (table->rows[r].kind == RowKind::kBody) table->rows[r].kind = RowKind::kTotal;
+  }
+}
+
+}  // namespace
+
+void FinishTable(const rules::RuleSet& rules, Table* table, std::vector<Warning>* warnings) {
+  auto unit_fen = normalize::UnitFen(table->unit);
+  if (!unit_fen) {
+    warnings->push_back({"tables", "table " + table->number + ": unknown unit '" + table->unit + "'; assumed 万元",
+                         table->where});
+    table->unit = "万元";
+    unit_fen = normalize::UnitFen(table->unit);
+  }
+  table->unit_fen = *unit_fen;
+  size_t ncols = 0;
+  for (const auto& row : table->rows) ncols = std::max(ncols, row.cells.size());
+  // A one-line header may name a leading column that body rows leave empty (预算单位).
+  if (!table->header.empty()) {
+    size_t leaf = table->header.back().size();
+    if (leaf > ncols && leaf <= ncols + 2) ncols = leaf;
+  }
+  for (auto& row : table->rows) {
+    AlignRight(ncols, &row);
+    MarkCode(rules, &row);
+  }
+  BuildColumns(rules, table, ncols);
+  for (auto& row : table->rows) {
+    TypeAmounts(table->unit_fen, &row, table->columns, warnings);
+    NameAndKind(rules, &row);
+  }
+  MarkAmountColumns(table);
+  MarkUnitTotals(table);
+}
+
+}  // namespace budgetx::tables

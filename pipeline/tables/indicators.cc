@@ -1,0 +1,77 @@
+// Performance indicators: rows of tables whose header (or a header-like row) names 一级/二级/三级指标
+// and a target value column.
+#include <re2/re2.h>
+
+#include "pipeline/normalize/normalize.h"
+#include "pipeline/tables/internal.h"
+
+namespace budgetx::tables {
+namespace {
+
+struct IndicatorColumns {
+  int level1 = -1, level2 = -1, name = -1, value = -1;
+  size_t width = 0;
+  bool complete() const { return name >= 0 && value >= 0; }
+};
+
+IndicatorColumns FindColumns(const std::vector<std::string>& labels) {
+  static const RE2 kLevel1("^一级指标$"), kLevel2("^二级指标$"), kName("^三级指标$|^绩效指标$"),
+      kValue("^(?:指标值|目标值|年度目标值|绩效目标值)$");
+  IndicatorColumns cols;
+  cols.width = labels.size();
+  for (size_t i = 0; i < labels.size(); ++i) {
+    std::string label = normalize::Compact(labels[i]);
+    if (RE2::FullMatch(label, kLevel1)) cols.level1 = static_cast<int>(i);
+    if (RE2::FullMatch(label, kLevel2)) cols.level2 = static_cast<int>(i);
+    if (RE2::FullMatch(label, kName)) cols.name = static_cast<int>(i);
+    if (RE2::FullMatch(label, kValue) && cols.value < 0) cols.value = static_cast<int>(i);
+  }
+  return cols;
+}
+
+std::string At(const Row& row, int col, size_t offset) {
+  if (col < 0 || static_cast<size_t>(col) < offset) return "";
+  size_t i = static_cast<size_t>(col) - offset;
+  return i < row.cells.size() ? row.cells[i].text : "";
+}
+
+}  // namespace
+
+void CollectIndicators(Document* doc) {
+  for (const auto& table : doc->tables) {
+    IndicatorColumns cols;
+    for (const auto& line : table.header) {
+      if (!cols.complete()) cols = FindColumns(line);
+    }
+    std::string level1, level2;
+    for (const auto& row : table.rows) {
+      std::vector<std::string> labels;
+      for (const auto& c : row.cells) labels.push_back(c.text);
+      if (IndicatorColumns found = FindColumns(labels); found.complete()) {
+        cols = found;
+        continue;
+      }
+      if (!cols.complete() || row.cells.size() > cols.width) continue;
+      // Rows printed without their merged leading cells are short on the left.
+      size_t offset = cols.width - row.cells.size();
+      if (!At(row, cols.level1, offset).empty()) level1 = At(row, cols.level1, offset);
+      if (!At(row, cols.level2, offset).empty()) level2 = At(row, cols.level2, offset);
+      std::string target = At(row, cols.value, offset);
+      auto value = normalize::ReadIndicatorValue(target);
+      if (!value || At(row, cols.name, offset).empty()) continue;
+      Indicator ind;
+      ind.level = 3;
+      ind.level1 = level1;
+      ind.level2 = level2;
+      ind.name = At(row, cols.name, offset);
+      ind.target_text = target;
+      ind.comparator = value->comparator;
+      ind.value = value->value;
+      ind.unit = value->unit;
+      ind.where = row.where;
+      doc->indicators.push_back(std::move(ind));
+    }
+  }
+}
+
+}  // namespace budgetx::tables

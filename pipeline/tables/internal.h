@@ -1,0 +1,62 @@
+// Internal to the tables stage; not part of its contract.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "pipeline/model/model.h"
+#include "pipeline/rules/rules.h"
+
+namespace budgetx::tables {
+
+// A line after tokens were grouped into cells and each cell normalised and read.
+struct LineCells {
+  std::vector<Cell> cells;
+  std::string text;       // normalised text of the whole line, cells joined by one space
+  Provenance where;
+  bool cell_delimited = false;
+  int indent = 0;
+  bool blank = false;
+  int numeric = 0;        // cells that read as amounts or dashes
+};
+
+// Groups a line's spans into cells (joining tokens that belong together: a number and its
+// measure word, text wrapped after a comma) and types each cell. Records corrections.
+LineCells ReadLine(const rules::RuleSet& rules, const Line& line);
+
+// A cell from text already split off (normalised and read like any other cell).
+Cell ReadCell(const std::string& raw);
+
+// Display width in columns: CJK and full-width characters count 2, others 1.
+int DisplayWidth(const std::string& text);
+
+// Splits text-only lines that precede an amount row into cells: a line much wider than the
+// current cell's first line starts a new cell (a label column is narrow, a content column wide).
+std::vector<Cell> WrappedCells(const std::vector<LineCells>& lines);
+
+// Index of the first line of `lines` that belongs to a wrapped label ending at the last line:
+// the lines of one wrapped cell share the cell's width, only the last may be shorter.
+size_t WrappedLabelStart(const std::vector<LineCells>& lines);
+
+// Types cells of finished rows: codes, confirmed amounts (with fen in `unit_fen`), row kind,
+// name and level; builds columns from the header lines.
+void FinishTable(const rules::RuleSet& rules, Table* table, std::vector<Warning>* warnings);
+
+// Joins cell texts with a separator, skipping empties.
+std::string JoinTexts(const std::vector<Cell>& cells, const std::string& sep);
+
+}  // namespace budgetx::tables
+
+namespace budgetx::tables {
+
+// Appends a Record per amount cell and a Correction per normalisation change of a cell.
+void CollectRecordsAndCorrections(Document* doc);
+
+}  // namespace budgetx::tables
+
+namespace budgetx::tables {
+
+// Appends an Indicator per row of a table that has 三级指标 and 指标值 columns.
+void CollectIndicators(Document* doc);
+
+}  // namespace budgetx::tables

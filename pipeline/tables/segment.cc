@@ -1,0 +1,341 @@
+// Finding tables in the line stream: titles, continuations, headers, wrapped labels, ends.
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <set>
+
+#include "pipeline/normalize/normalize.h"
+#include "pipeline/tables/internal.h"
+#include "pipeline/tables/tables.h"
+
+namespace budgetx::tables {
+namespace {
+
+struct Title {
+  std::string number;
+  std::string title;
+};
+
+// A line that is a table title, by the rules (whole-line match on the normalised text).
+std::optional<Title> MatchTitle(const rules::RuleSet& rules, const LineCells& line) {
+  const std::string& text = line.text;
+  for (const auto& p : rules.table_titles) {
+    const RE2& re = *p.re;
+    auto groups = re.NamedCapturingGroups();
+    std::vector<std::string> values(re.NumberOfCapturingGroups());
+    std::vector<RE2::Arg> args(values.size());
+    std::vector<RE2::Arg*> argp(values.size());
+    for (size_t i = 0; i < values.size(); ++i) args[i] = &values[i], argp[i] = &args[i];
+    if (!RE2::FullMatchN(text, re, argp.data(), static_cast<int>(argp.size()))) continue;
+    Title t;
+    if (auto it = groups.find("number"); it != groups.end()) t.number = normalize::Compact(values[it->second - 1]);
+    if (auto it = groups.find("title"); it != groups.end()) t.title = normalize::Compact(values[it->second - 1]);
+    return t;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> MatchUnit(const rules::RuleSet& rules, const std::string& text) {
+  std::string unit;
+  for (const auto& p : rules.table_units) {
+    if (RE2::PartialMatch(text, *p.re, &unit)) return unit;
+  }
+  return std::nullopt;
+}
+
+bool Matches(const std::vector<rules::Pattern>& patterns, const std::string& text) {
+  return rules::FirstMatch(patterns, text) != nullptr;
+}
+
+class Segmenter {
+ public:
+  Segmenter(const rules::RuleSet& rules, const Options& options, Document* doc)
+      : rules_(rules), options_(options), doc_(doc) {}
+
+  void Run() {
+    std::vector<LineCells> lines;
+    for (const auto& page : doc_->pages) {
+      for (const auto& line : page.lines) lines.push_back(ReadLine(rules_, line));
+    }
+    for (size_t i = 0; i < lines.size(); ++i) i = Step(lines, i);
+    Close();
+  }
+
+ private:
+  // Handles lines[i]; returns the index of the last line consumed.
+  size_t Step(const std::vector<LineCells>& lines, size_t i) {
+    const LineCells& line = lines[i];
+    if (line.blank) {
+      FinishBlockRow();
+      return i;
+    }
+    std::string compact = normalize::Compact(line.text);
+    if (auto title = MatchTitle(rules_, line)) return StartTable(lines, i, *title);
+    if (auto unit = MatchUnit(rules_, line.text); unit && line.numeric == 0) {
+      if (doc_->info.unit.empty()) doc_->info.unit = *unit;
+      if (open_ && table().unit.empty()) table().unit = *unit;
+      return i;
+    }
+    if (!open_) return i;
+    if (Matches(rules_.table_ends, compact) && line.numeric == 0) {
+      Close();
+      return i;
+    }
+    if (Matches(rules_.skip_lines, compact)) return i;
+    NotePage(line.where.page);
+    if (IsBlockLine(line)) {
+      block_.push_back(line);
+      return i;
+    }
+    if (!block_.empty()) FinishBlockRow();
+    if (header_set_.count(compact) && (repeating_header_ || line.cells.size() >= 2)) return i;
+    repeating_header_ = false;
+    if (line.cell_delimited) return AddDelimited(line), i;
+    AddTokens(line);
+    return i;
+  }
+
+  size_t StartTable(const std::vector<LineCells>& lines, size_t i, Title title) {
+    size_t last = i;
+    if (title.title.empty()) {
+      // "表 1" on its own line: the title is the next non-blank line.
+      size_t j = i + 1;
+      while (j < lines.size() && lines[j].blank) ++j;
+      auto next = j < lines.size() ? MatchTitle(rules_, lines[j]) : std::nullopt;
+      if (next && next->number.empty()) {
+        title.title = next->title;  // "附件1:" above "2020年…自评表"
+        last = j;
+      } else if (j < lines.size() && !next && lines[j].numeric == 0) {
+        title.title = normalize::Compact(lines[j].text);
+        last = j;
+      }
+    }
+    for (size_t t = 0; t < doc_->tables.size(); ++t) {
+      const Table& existing = doc_->tables[t];
+      if (existing.number == title.number && existing.title == title.title && t + 1 == doc_->tables.size()) {
+        // The same table again: a continuation page repeating title and header.
+        if (!open_) Reopen();
+        repeating_header_ = true;
+        NotePage(lines[i].where.page);
+        return last;
+      }
+    }
+    Close();
+    Table table;
+    table.number = title.number;
+    table.title = title.title;
+    table.where = lines[i].where;
+    doc_->tables.push_back(std::move(table));
+    open_ = true;
+    body_started_ = false;
+    header_set_.clear();
+    NotePage(lines[i].where.page);
+    return last;
+  }
+
+  void Reopen() { open_ = true; }
+
+  Table& table() { return doc_->tables.back(); }
+
+  void NotePage(int page) {
+    if (!open_ || page <= 0) return;
+    auto& pages = table().pages;
+    if (pages.empty() || pages.back() != page) pages.push_back(page);
+  }
+
+  static bool IsBlockLine(const LineCells& line) {
+    if (!line.cell_delimited || line.indent == 0) return false;
+    int filled = 0;
+    for (const auto& c : line.cells) filled += !c.text.empty();
+    return filled <= 1;
+  }
+
+  void FinishBlockRow() {
+    if (block_.empty()) return;
+    Row row;
+    row.where = block_.front().where;
+    row.delimited = true;
+    for (const auto& line : block_) {
+      Cell cell = line.cells.empty() ? Cell{} : line.cells.back();
+      if (line.cells.empty()) cell.where = line.where;
+      row.cells.push_back(cell);
+    }
+    block_.clear();
+    bool any = false;
+    for (const auto& c : row.cells) any |= !c.text.empty();
+    if (any) table().rows.push_back(std::move(row));
+  }
+
+  void AddHeaderLine(const LineCells& line) {
+    std::vector<std::string> cells;
+    for (const auto& c : line.cells) cells.push_back(c.text);
+    table().header.push_back(std::move(cells));
+    header_set_.insert(normalize::Compact(line.text));
+  }
+
+  void AddDelimited(const LineCells& line) {
+    if (line.numeric == 0 && !body_started_) return AddHeaderLine(line);
+    body_started_ = body_started_ || line.numeric > 0;
+    Row row;
+    row.cells = line.cells;
+    row.where = line.where;
+    row.delimited = true;
+    table().rows.push_back(std::move(row));
+  }
+
+  static bool IsSentence(const LineCells& line) { return line.text.ends_with("。"); }
+
+  // Whitespace-token lines. Text-only lines wait in pending_ until the next line shows what they
+  // are: the wrapped label (and content) of an amount row below, or rows of their own.
+  void AddTokens(const LineCells& line) {
+    if (line.numeric == 0) {
+      if (IsSentence(line) && last_row_is_total_) return Close();
+      if (line.cells.size() >= 2 && !IsSentence(line)) FlushPendingAsRow();
+      pending_.push_back(line);
+      if (body_started_ && pending_.size() > kMaxPendingLines) Close();
+      return;
+    }
+    if (!body_started_) StartBody(line);
+    bool label_on_line = line.cells.front().kind == ValueKind::kText;
+    if (label_on_line && !pending_.empty() && pending_.front().cells.size() > 1) FlushPendingAsRow();
+    std::vector<Cell> cells = WrappedCells(pending_);
+    Provenance where = pending_.empty() ? line.where : pending_.front().where;
+    pending_.clear();
+    if (!cells.empty() && label_on_line) {
+      // The label's last piece sits on the amount line.
+      Cell& tail = cells.back();
+      tail.raw += line.cells.front().raw;
+      tail.text += line.cells.front().text;
+      cells.insert(cells.end(), line.cells.begin() + 1, line.cells.end());
+    } else {
+      cells.insert(cells.end(), line.cells.begin(), line.cells.end());
+    }
+    AddRow(std::move(cells), where);
+  }
+
+  // The first amount row: what waited above it is header, except a wrapped label just above.
+  void StartBody(const LineCells& line) {
+    size_t label_start = line.cells.front().kind == ValueKind::kText ? pending_.size() : WrappedLabelStart(pending_);
+    for (size_t k = 0; k < label_start; ++k) AddHeaderLine(pending_[k]);
+    pending_.erase(pending_.begin(), pending_.begin() + static_cast<long>(label_start));
+    body_started_ = true;
+  }
+
+  void AddRow(std::vector<Cell> cells, const Provenance& where) {
+    Row row;
+    row.cells = std::move(cells);
+    row.where = where;
+    last_row_is_total_ = false;
+    for (const auto& c : row.cells) {
+      if (c.kind != ValueKind::kText) continue;
+      auto* kind = rules::FirstMatch(rules_.row_kinds, normalize::Compact(c.text));
+      last_row_is_total_ = kind && kind->name == "total";
+      break;
+    }
+    table().rows.push_back(std::move(row));
+  }
+
+  void FlushPendingAsRow() {
+    if (pending_.empty()) return;
+    if (!body_started_) {
+      for (const auto& line : pending_) AddHeaderLine(line);
+      pending_.clear();
+      return;
+    }
+    std::vector<Cell> cells = WrappedCells(pending_);
+    Provenance where = pending_.front().where;
+    pending_.clear();
+    AddRow(std::move(cells), where);
+  }
+
+  // A table that never had an amount row: its first line is the header, the others are rows.
+  void HeaderLinesToRows() {
+    auto& header = table().header;
+    for (size_t k = 1; k < header.size(); ++k) {
+      Row row;
+      for (const auto& text : header[k]) row.cells.push_back(ReadCell(text));
+      row.where = table().where;
+      table().rows.push_back(std::move(row));
+    }
+    if (header.size() > 1) header.resize(1);
+  }
+
+  void Close() {
+    if (!open_) return;
+    FinishBlockRow();
+    // Left-over text that starts with a multi-cell line is a row; a single-cell run or a sentence
+    // after the last amount row is narrative resuming, not table content.
+    if (!pending_.empty() && pending_.front().cells.size() > 1 && !IsSentence(pending_.front())) {
+      FlushPendingAsRow();
+    }
+    pending_.clear();
+    if (!body_started_) HeaderLinesToRows();
+    open_ = false;
+    repeating_header_ = false;
+    last_row_is_total_ = false;
+  }
+
+  static constexpr size_t kMaxPendingLines = 12;
+  const rules::RuleSet& rules_;
+  const Options& options_;
+  Document* doc_;
+  bool open_ = false;
+  bool body_started_ = false;
+  bool repeating_header_ = false;
+  bool last_row_is_total_ = false;
+  std::set<std::string> header_set_;
+  std::vector<LineCells> pending_;
+  std::vector<LineCells> block_;
+};
+
+int LastTextLine(const Document& doc) {
+  for (auto page = doc.pages.rbegin(); page != doc.pages.rend(); ++page) {
+    for (auto line = page->lines.rbegin(); line != page->lines.rend(); ++line) {
+      if (!line->spans.empty()) return line->where.line;
+    }
+  }
+  return 0;
+}
+
+size_t AmountCount(const Row& row) {
+  size_t n = 0;
+  for (const auto& c : row.cells) n += c.amount_fen.has_value() || c.kind == ValueKind::kDash;
+  return n;
+}
+
+// A dump cut off mid-row ends with a table row that has fewer amounts than the rows above it.
+void FlagTruncatedRow(Document* doc) {
+  if (doc->tables.empty() || doc->tables.back().rows.size() < 2) return;
+  const Table& table = doc->tables.back();
+  const Row& last = table.rows.back();
+  int last_line = LastTextLine(*doc);
+  if (last_line == 0 || last.cells.empty() || last.cells.back().where.line != last_line) return;
+  size_t most = 0;
+  for (size_t r = 0; r + 1 < table.rows.size(); ++r) most = std::max(most, AmountCount(table.rows[r]));
+  if (AmountCount(last) >= most) return;
+  Warning w{"tables", "input ends in the middle of a row of table " + table.number + " " + table.title + ": " +
+                          std::to_string(AmountCount(last)) + " of " + std::to_string(most) + " amounts ('" +
+                          last.cells.back().raw + "' is the last text)",
+            last.cells.back().where};
+  w.incomplete = true;
+  doc->warnings.push_back(std::move(w));
+}
+
+}  // namespace
+
+void BuildTables(const rules::RuleSet& rules, const Options& options, Document* doc) {
+  Segmenter(rules, options, doc).Run();
+  for (auto& table : doc->tables) {
+    if (table.unit.empty()) {
+      table.unit = doc->info.unit.empty() ? options.default_unit : doc->info.unit;
+      doc->warnings.push_back({"tables", "table " + table.number + " " + table.title +
+                                             " declares no unit; assumed " + table.unit, table.where});
+    }
+    FinishTable(rules, &table, &doc->warnings);
+  }
+  CollectRecordsAndCorrections(doc);
+  CollectIndicators(doc);
+  FlagTruncatedRow(doc);
+}
+
+}  // namespace budgetx::tables

@@ -1,0 +1,149 @@
+#include "pipeline/tables/tables.h"
+
+#include <boost/test/unit_test.hpp>
+
+#include "extractors/text/text_extractor.h"
+
+namespace budgetx::tables {
+namespace {
+
+const rules::RuleSet& Rules() {
+  static const rules::RuleSet* rules = [] {
+    auto* r = new rules::RuleSet;
+    Status s = rules::Load(std::string(BUDGETX_SOURCE_DIR) + "/rules", r);
+    if (!s.ok()) throw std::runtime_error(s.ToString());
+    return r;
+  }();
+  return *rules;
+}
+
+Document Build(const std::string& text) {
+  Document doc;
+  Status s = text_extractor::ExtractBytes("t.txt", text, &doc);
+  if (!s.ok()) throw std::runtime_error(s.ToString());
+  BuildTables(Rules(), Options{}, &doc);
+  return doc;
+}
+
+std::vector<std::string> Texts(const Row& row) {
+  std::vector<std::string> out;
+  for (const auto& c : row.cells) out.push_back(c.text);
+  return out;
+}
+
+std::vector<int64_t> Amounts(const Row& row) {
+  std::vector<int64_t> out;
+  for (const auto& c : row.cells)
+    if (c.amount_fen) out.push_back(*c.amount_fen);
+  return out;
+}
+
+BOOST_AUTO_TEST_SUITE(tables)
+
+BOOST_AUTO_TEST_CASE(two_sided_table_aligns_short_rows_right) {
+  Document doc = Build(
+      "表 1\n收支总表\n单位：万元\n项 目 2024 年预算数 项 目 2024 年预算数\n"
+      "一、政府预算拨款 1,250 一、一般公共服务支出 300\n人大事务 300\n本年收入合计 1,250 本年支出合计 1,250\n");
+  BOOST_REQUIRE_EQUAL(doc.tables.size(), 1u);
+  const Table& t = doc.tables[0];
+  BOOST_TEST(t.number == "表1");
+  BOOST_TEST(t.title == "收支总表");
+  BOOST_TEST(t.unit == "万元");
+  BOOST_REQUIRE_EQUAL(t.rows.size(), 3u);
+  BOOST_TEST(Texts(t.rows[1]) == (std::vector<std::string>{"", "", "人大事务", "300"}), boost::test_tools::per_element());
+  BOOST_TEST(Amounts(t.rows[0]) == (std::vector<int64_t>{1250000000, 300000000}), boost::test_tools::per_element());
+  BOOST_TEST((t.rows[2].kind == RowKind::kTotal));
+}
+
+BOOST_AUTO_TEST_CASE(codes_levels_and_wrapped_first_label) {
+  Document doc = Build(
+      "表 2\n支出总表\n单位：元\n预算单位 科目编码 科目名称 支出总计 基本支出 项目支出\n"
+      "示例街道\n办事处\n1,250.50 700 550.50\n201 一般公共服务支出 300 300 0\n2010101 行政运行 300 300 0\n");
+  const Table& t = doc.tables.at(0);
+  BOOST_REQUIRE_EQUAL(t.rows.size(), 3u);
+  BOOST_TEST(t.rows[0].name == "示例街道办事处");
+  BOOST_TEST(Amounts(t.rows[0]) == (std::vector<int64_t>{125050, 70000, 55050}), boost::test_tools::per_element());
+  BOOST_TEST(t.rows[1].code == "201");
+  BOOST_TEST(t.rows[1].level == 1);
+  BOOST_TEST(t.rows[2].level == 3);
+  BOOST_TEST(t.rows[2].name == "行政运行");
+  BOOST_REQUIRE_EQUAL(t.columns.size(), 6u);
+  BOOST_TEST(t.columns[3].key == "total");
+  BOOST_TEST(t.columns[4].key == "basic");
+  BOOST_TEST(t.columns[5].key == "project");
+}
+
+BOOST_AUTO_TEST_CASE(continuation_page_is_one_table_without_repeated_header) {
+  Document doc = Build(
+      "表 2\n支出总表\n单位：万元\n科目编码 科目名称 支出总计\n201 一般公共服务支出 300\n\f"
+      "表 2\n支出总表\n单位：万元\n科目编码 科目名称 支出总计\n212 城乡社区支出 950\n");
+  BOOST_REQUIRE_EQUAL(doc.tables.size(), 1u);
+  BOOST_TEST(doc.tables[0].pages == (std::vector<int>{1, 2}), boost::test_tools::per_element());
+  BOOST_REQUIRE_EQUAL(doc.tables[0].rows.size(), 2u);
+  BOOST_TEST(doc.tables[0].rows[1].code == "212");
+}
+
+BOOST_AUTO_TEST_CASE(tab_rows_keep_ordinals_and_lone_numbers_out_of_amounts) {
+  Document doc = Build(
+      "2022年示例中心项目绩效自评表\n单位: 万元\n"
+      "1\t示例中心\t巡查经费\t12.50\t12.40\t-\t99.20%\t巡查次数\t12\t工作经验\n");
+  const Row& row = doc.tables.at(0).rows.at(0);
+  BOOST_TEST(Amounts(row) == (std::vector<int64_t>{12500000, 12400000}), boost::test_tools::per_element());
+  BOOST_TEST((row.cells[0].kind == ValueKind::kNumber));
+  BOOST_TEST((row.cells[5].kind == ValueKind::kDash));
+  BOOST_TEST((row.cells[6].kind == ValueKind::kPercent));
+  BOOST_TEST((row.cells[8].kind == ValueKind::kNumber));
+}
+
+BOOST_AUTO_TEST_CASE(one_cell_per_line_blocks_are_rows) {
+  Document doc = Build("1.  示例项目绩效目标表\n\t一级指标\n\t二级指标\n\n\t产出指标\n\t\n\t≥578 人\n\n");
+  const Table& t = doc.tables.at(0);
+  BOOST_TEST(t.number == "1");
+  BOOST_REQUIRE_EQUAL(t.rows.size(), 2u);
+  BOOST_TEST(Texts(t.rows[1]) == (std::vector<std::string>{"产出指标", "", "≥578人"}), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(number_and_measure_word_are_one_cell) {
+  Document doc = Build("表 3\n绩效目标表\n单位：万元\n名称 金额\n基本支出 10\n小型基建项目个数 5 个\n");
+  const Table& t = doc.tables.at(0);
+  BOOST_REQUIRE_EQUAL(t.rows.size(), 2u);
+  BOOST_TEST(Texts(t.rows[1]) == (std::vector<std::string>{"小型基建项目个数", "5个"}), boost::test_tools::per_element());
+  BOOST_TEST(Amounts(t.rows[1]).empty());
+}
+
+BOOST_AUTO_TEST_CASE(narrative_after_a_total_row_ends_the_table) {
+  Document doc = Build("表 2 部门年初预算安排情况\n单位：万元\n分类 年初预算数\n人员支出: 400.00\n合计 400.00\n"
+                       "其中项目支出调增 7,743.96 万元。\n");
+  BOOST_REQUIRE_EQUAL(doc.tables.size(), 1u);
+  BOOST_TEST(doc.tables[0].rows.size() == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(table_without_unit_gets_a_warning) {
+  Document doc = Build("表 4\n明细表\n名称 金额\n办公费 10\n");
+  BOOST_TEST(doc.tables.at(0).unit == "万元");
+  BOOST_REQUIRE(!doc.warnings.empty());
+  BOOST_TEST(doc.warnings[0].message.find("declares no unit") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(row_cut_off_at_end_of_input_is_flagged_incomplete) {
+  Document doc = Build("表 2\n支出总表\n单位：万元\n201 一般公共服务支出 300 300 0\n212 城乡社区支出 950 40");
+  bool flagged = false;
+  for (const auto& w : doc.warnings) flagged |= w.incomplete && w.where.line == 5;
+  BOOST_TEST(flagged);
+}
+
+BOOST_AUTO_TEST_CASE(kangxi_cells_are_repaired_with_a_correction) {
+  Document doc = Build("表 2\n支出总表\n单位：万元\n⼀般公共服务⽀出 300 300\n");
+  const Row& row = doc.tables.at(0).rows.at(0);
+  BOOST_TEST(row.cells[0].text == "一般公共服务支出");
+  BOOST_TEST(row.cells[0].raw == "⼀般公共服务⽀出");
+  BOOST_REQUIRE(!doc.corrections.empty());
+  BOOST_TEST(doc.corrections[0].raw == "⼀般公共服务⽀出");
+  BOOST_TEST(doc.corrections[0].result == "一般公共服务支出");
+  BOOST_TEST(doc.corrections[0].kind == "nfkc");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace
+}  // namespace budgetx::tables
