@@ -1,6 +1,9 @@
 // Turning a line's spans into typed cells.
 #include <re2/re2.h>
 
+#include <algorithm>
+#include <map>
+
 #include "pipeline/normalize/normalize.h"
 #include "pipeline/tables/internal.h"
 
@@ -36,14 +39,19 @@ bool EndsWithJoiner(const std::string& text) {
   return false;
 }
 
-// Two tokens that the rules say are one cell ("5 个社区", "2023 年", "27,126 万元"), matched
-// against the pair joined by one space.
-bool JoinedByRule(const rules::RuleSet& rules, const Cell& prev, const Cell& next) {
-  std::string pair = prev.text + " " + next.text;
-  for (const auto& p : rules.token_joins) {
-    if (RE2::PartialMatch(pair, *p.re)) return true;
-  }
-  return false;
+// The rule saying two tokens are one cell ("5 个社区", "2023 年", "27,126 万元"), matched against
+// the pair joined by one space; nullptr when none does.
+const rules::Pattern* JoinRule(const rules::RuleSet& rules, const Cell& prev, const Cell& next) {
+  return rules::FirstMatch(rules.token_joins, prev.text + " " + next.text);
+}
+
+// Text wider than this (display columns) is running text rather than a label such as 项目.
+constexpr int kLabelWidth = 16;
+
+// The rule says the joined number sits inside running text, which it then also joins.
+bool InRunningText(const rules::Pattern* rule) {
+  auto it = rule ? rule->attrs.find("in_text") : std::map<std::string, std::string>::const_iterator{};
+  return rule && it != rule->attrs.end() && it->second == "true";
 }
 
 bool IsOneIdeograph(const std::string& text) {
@@ -66,14 +74,13 @@ std::vector<Cell> GroupTokens(const rules::RuleSet& rules, const Line& line) {
       bool prev_comparator = prev.text == "≥" || prev.text == "≤" || prev.text == ">" || prev.text == "<";
       // Letter-spaced headings ("收 入", "项 目") print one ideograph per token.
       bool spaced_pair = IsOneIdeograph(prev.text) && IsOneIdeograph(cell.text);
-      if (spaced_pair || JoinedByRule(rules, prev, cell) ||
-          prev_comparator || (prev.kind == ValueKind::kText && cell.kind == ValueKind::kText &&
-                              EndsWithJoiner(prev.text))) {
+      const rules::Pattern* rule = JoinRule(rules, prev, cell);
+      if (spaced_pair || rule || prev_comparator ||
+          (prev.kind == ValueKind::kText && cell.kind == ValueKind::kText && EndsWithJoiner(prev.text))) {
         prev = Join(prev, cell);
-        // A number inside running text ("通过为 70 岁及以上…") belongs to the text before it.
         size_t n = cells.size();
-        if (n >= 2 && cells[n - 2].kind == ValueKind::kText && DisplayWidth(prev.text) > 16 &&
-            !EndsWithJoiner(cells[n - 2].text) && DisplayWidth(cells[n - 2].text) > 16) {
+        if (InRunningText(rule) && n >= 2 && cells[n - 2].kind == ValueKind::kText &&
+            std::max(DisplayWidth(prev.text), DisplayWidth(cells[n - 2].text)) > kLabelWidth) {
           cells[n - 2] = Join(cells[n - 2], prev);
           cells.pop_back();
         }

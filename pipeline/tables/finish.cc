@@ -94,17 +94,6 @@ void AlignRight(size_t ncols, Row* row) {
   row->cells.insert(row->cells.begin(), padded.begin(), padded.end());
 }
 
-std::string ColumnKey(const rules::RuleSet& rules, const std::string& header, bool* amount) {
-  std::string compact = normalize::Compact(header);
-  for (const auto& rule : rules.columns) {
-    if (RE2::PartialMatch(compact, *rule.match.re)) {
-      *amount = rule.amount;
-      return rule.key;
-    }
-  }
-  return "";
-}
-
 enum class Shape { kAny, kCode, kText, kNumber };
 
 Shape CellShape(const Cell& c) {
@@ -215,6 +204,17 @@ void MarkUnitTotals(Table* table) {
 }
 
 }  // namespace
+
+std::string ColumnKey(const rules::RuleSet& rules, const std::string& header, bool* amount) {
+  std::string compact = normalize::Compact(header);
+  for (const auto& rule : rules.columns) {
+    if (RE2::PartialMatch(compact, *rule.match.re)) {
+      *amount = rule.amount;
+      return rule.key;
+    }
+  }
+  return "";
+}
 
 void FinishTable(const rules::RuleSet& rules, Table* table, std::vector<Warning>* warnings) {
   auto unit_fen = normalize::UnitFen(table->unit);

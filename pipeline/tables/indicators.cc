@@ -1,7 +1,5 @@
 // Performance indicators: rows of tables whose header (or a header-like row) names 一级/二级/三级指标
 // and a target value column.
-#include <re2/re2.h>
-
 #include "pipeline/normalize/normalize.h"
 #include "pipeline/tables/internal.h"
 
@@ -14,17 +12,17 @@ struct IndicatorColumns {
   bool complete() const { return name >= 0 && value >= 0; }
 };
 
-IndicatorColumns FindColumns(const std::vector<std::string>& labels) {
-  static const RE2 kLevel1("^一级指标$"), kLevel2("^二级指标$"), kName("^三级指标$|^绩效指标$"),
-      kValue("^(?:指标值|目标值|年度目标值|绩效目标值)$");
+IndicatorColumns FindColumns(const rules::RuleSet& rules, const std::vector<std::string>& labels) {
   IndicatorColumns cols;
   cols.width = labels.size();
   for (size_t i = 0; i < labels.size(); ++i) {
-    std::string label = normalize::Compact(labels[i]);
-    if (RE2::FullMatch(label, kLevel1)) cols.level1 = static_cast<int>(i);
-    if (RE2::FullMatch(label, kLevel2)) cols.level2 = static_cast<int>(i);
-    if (RE2::FullMatch(label, kName)) cols.name = static_cast<int>(i);
-    if (RE2::FullMatch(label, kValue) && cols.value < 0) cols.value = static_cast<int>(i);
+    bool amount = false;
+    std::string key = ColumnKey(rules, labels[i], &amount);
+    int col = static_cast<int>(i);
+    if (key == "indicator_level1") cols.level1 = col;
+    if (key == "indicator_level2") cols.level2 = col;
+    if (key == "indicator_name") cols.name = col;
+    if (key == "indicator_value" && cols.value < 0) cols.value = col;
   }
   return cols;
 }
@@ -37,17 +35,17 @@ std::string At(const Row& row, int col, size_t offset) {
 
 }  // namespace
 
-void CollectIndicators(Document* doc) {
+void CollectIndicators(const rules::RuleSet& rules, Document* doc) {
   for (const auto& table : doc->tables) {
     IndicatorColumns cols;
     for (const auto& line : table.header) {
-      if (!cols.complete()) cols = FindColumns(line);
+      if (!cols.complete()) cols = FindColumns(rules, line);
     }
     std::string level1, level2;
     for (const auto& row : table.rows) {
       std::vector<std::string> labels;
       for (const auto& c : row.cells) labels.push_back(c.text);
-      if (IndicatorColumns found = FindColumns(labels); found.complete()) {
+      if (IndicatorColumns found = FindColumns(rules, labels); found.complete()) {
         cols = found;
         continue;
       }

@@ -42,6 +42,10 @@ size_t WrappedLabelStart(const std::vector<LineCells>& lines);
 // name and level; builds columns from the header lines.
 void FinishTable(const rules::RuleSet& rules, Table* table, std::vector<Warning>* warnings);
 
+// The canonical key the column rules give a header path ("" when none matches); *amount says
+// whether the key's column holds amounts.
+std::string ColumnKey(const rules::RuleSet& rules, const std::string& header, bool* amount);
+
 // Joins cell texts with a separator, skipping empties.
 std::string JoinTexts(const std::vector<Cell>& cells, const std::string& sep);
 
@@ -57,6 +61,6 @@ void CollectRecordsAndCorrections(Document* doc);
 namespace budgetx::tables {
 
 // Appends an Indicator per row of a table that has 三级指标 and 指标值 columns.
-void CollectIndicators(Document* doc);
+void CollectIndicators(const rules::RuleSet& rules, Document* doc);
 
 }  // namespace budgetx::tables

@@ -2,6 +2,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "pipeline/normalize/normalize.h"
@@ -76,13 +77,17 @@ class Segmenter {
       if (open_ && table().unit.empty()) table().unit = *unit;
       return i;
     }
-    if (!open_) return i;
+    if (!open_) {
+      if (IsHeaderOfNewPart(line)) StartPart(line);
+      return i;
+    }
     if (Matches(rules_.table_ends, compact) && line.numeric == 0) {
       Close();
       return i;
     }
     if (Matches(rules_.skip_lines, compact)) return i;
     NotePage(line.where.page);
+    last_table_line_ = line.where.line;
     if (IsBlockLine(line)) {
       block_.push_back(line);
       return i;
@@ -134,6 +139,36 @@ class Segmenter {
   }
 
   void Reopen() { open_ = true; }
+
+  // After a table closed on narrative text, a line of known column labels (一级指标 二级指标 …)
+  // starts another part of that table (a 绩效目标表 prints its task part, a paragraph, then its
+  // indicator part).
+  bool IsHeaderOfNewPart(const LineCells& line) const {
+    if (doc_->tables.empty() || line.numeric > 0 || line.cells.size() < 3) return false;
+    if (line.where.line - last_table_line_ > kMaxPartGapLines) return false;
+    int known = 0;
+    for (const auto& c : line.cells) {
+      bool amount = false;
+      known += !ColumnKey(rules_, normalize::Compact(c.text), &amount).empty();
+    }
+    return known >= 3;
+  }
+
+  void StartPart(const LineCells& header) {
+    Table part;
+    part.number = table().number;
+    part.title = table().title;
+    part.part = std::to_string(++parts_[doc_->tables.size() - 1] + 1);
+    part.where = header.where;
+    doc_->tables.push_back(std::move(part));
+    open_ = true;
+    body_started_ = false;
+    header_set_.clear();
+    NotePage(header.where.page);
+    AddHeaderLine(header);
+    body_started_ = true;  // the lines below a labelled header are rows, with or without amounts
+    text_rows_ = true;
+  }
 
   Table& table() { return doc_->tables.back(); }
 
@@ -188,6 +223,7 @@ class Segmenter {
   // Whitespace-token lines. Text-only lines wait in pending_ until the next line shows what they
   // are: the wrapped label (and content) of an amount row below, or rows of their own.
   void AddTokens(const LineCells& line) {
+    if (text_rows_) return AddTextRowLine(line);
     if (line.numeric == 0) {
       if (IsSentence(line) && last_row_is_total_) return Close();
       if (line.cells.size() >= 2 && !IsSentence(line)) FlushPendingAsRow();
@@ -213,12 +249,46 @@ class Segmenter {
     AddRow(std::move(cells), where);
   }
 
+  // Rows of a part without amounts (indicator rows): a line of several cells is a row; single
+  // cells are the pieces of a wrapped name until a value (≥5项, 90%) completes the row.
+  void AddTextRowLine(const LineCells& line) {
+    if (line.cells.size() >= 2) {
+      FlushPendingAsRow();
+      return AddRow(line.cells, line.where);
+    }
+    bool value = normalize::ReadIndicatorValue(line.text).has_value() && DisplayWidth(line.text) <= kValueWidth;
+    if (!value || pending_.empty()) {
+      pending_.push_back(line);
+      return;
+    }
+    std::vector<Cell> cells = WrappedCells(pending_);
+    Provenance where = pending_.front().where;
+    pending_.clear();
+    cells.push_back(line.cells.front());
+    AddRow(std::move(cells), where);
+  }
+
   // The first amount row: what waited above it is header, except a wrapped label just above.
   void StartBody(const LineCells& line) {
     size_t label_start = line.cells.front().kind == ValueKind::kText ? pending_.size() : WrappedLabelStart(pending_);
+    label_start = NameCellStart(label_start);
     for (size_t k = 0; k < label_start; ++k) AddHeaderLine(pending_[k]);
     pending_.erase(pending_.begin(), pending_.begin() + static_cast<long>(label_start));
     body_started_ = true;
+  }
+
+  // A wide wrapped label is a content cell (主要内容); the narrow lines just above it are the
+  // row's name cell (任务名称), not header.
+  size_t NameCellStart(size_t label_start) const {
+    if (label_start >= pending_.size()) return label_start;
+    int content_width = DisplayWidth(pending_[label_start].text);
+    if (content_width < kContentWidth) return label_start;
+    size_t start = label_start;
+    while (start > 0 && label_start - start < kMaxNameLines && pending_[start - 1].cells.size() == 1 &&
+           DisplayWidth(pending_[start - 1].text) * 2 <= content_width) {
+      --start;
+    }
+    return start;
   }
 
   void AddRow(std::vector<Cell> cells, const Provenance& where) {
@@ -271,11 +341,16 @@ class Segmenter {
     pending_.clear();
     if (!body_started_) HeaderLinesToRows();
     open_ = false;
+    text_rows_ = false;
     repeating_header_ = false;
     last_row_is_total_ = false;
   }
 
   static constexpr size_t kMaxPendingLines = 12;
+  static constexpr int kMaxPartGapLines = 80;  // source lines between a table and its next part
+  static constexpr int kContentWidth = 40;
+  static constexpr int kValueWidth = 24;  // display columns of an indicator value cell  // display columns of a wrapped content cell
+  static constexpr size_t kMaxNameLines = 3;
   const rules::RuleSet& rules_;
   const Options& options_;
   Document* doc_;
@@ -283,7 +358,10 @@ class Segmenter {
   bool body_started_ = false;
   bool repeating_header_ = false;
   bool last_row_is_total_ = false;
+  bool text_rows_ = false;
   std::set<std::string> header_set_;
+  std::map<size_t, int> parts_;  // table index → parts started after it
+  int last_table_line_ = 0;      // source line of the last line a table took
   std::vector<LineCells> pending_;
   std::vector<LineCells> block_;
 };
@@ -334,7 +412,7 @@ void BuildTables(const rules::RuleSet& rules, const Options& options, Document* 
     FinishTable(rules, &table, &doc->warnings);
   }
   CollectRecordsAndCorrections(doc);
-  CollectIndicators(doc);
+  CollectIndicators(rules, doc);
   FlagTruncatedRow(doc);
 }
 
