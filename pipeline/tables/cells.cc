@@ -2,7 +2,6 @@
 #include <re2/re2.h>
 
 #include <algorithm>
-#include <map>
 
 #include "pipeline/normalize/normalize.h"
 #include "pipeline/tables/internal.h"
@@ -39,20 +38,26 @@ bool EndsWithJoiner(const std::string& text) {
   return false;
 }
 
+bool Flag(const rules::Pattern& rule, const char* name) {
+  auto it = rule.attrs.find(name);
+  return it != rule.attrs.end() && it->second == "true";
+}
+
 // The rule saying two tokens are one cell ("5 个社区", "2023 年", "27,126 万元"), matched against
-// the pair joined by one space; nullptr when none does.
-const rules::Pattern* JoinRule(const rules::RuleSet& rules, const Cell& prev, const Cell& next) {
-  return rules::FirstMatch(rules.token_joins, prev.text + " " + next.text);
+// the pair joined by one space; nullptr when none does. `first` says prev is the row's first cell.
+const rules::Pattern* JoinRule(const rules::RuleSet& rules, const Cell& prev, const Cell& next, bool first) {
+  std::string pair = prev.text + " " + next.text;
+  for (const auto& rule : rules.token_joins) {
+    if ((first || !Flag(rule, "at_row_start")) && RE2::PartialMatch(pair, *rule.re)) return &rule;
+  }
+  return nullptr;
 }
 
 // Text wider than this (display columns) is running text rather than a label such as 项目.
 constexpr int kLabelWidth = 16;
 
-// The rule says the joined number sits inside running text, which it then also joins.
-bool InRunningText(const rules::Pattern* rule) {
-  auto it = rule ? rule->attrs.find("in_text") : std::map<std::string, std::string>::const_iterator{};
-  return rule && it != rule->attrs.end() && it->second == "true";
-}
+// The rule says the joined number may sit inside running text, which it then also joins.
+bool InRunningText(const rules::Pattern* rule) { return rule && Flag(*rule, "in_text"); }
 
 bool IsOneIdeograph(const std::string& text) {
   return text.size() == 3 && static_cast<unsigned char>(text[0]) >= 0xE3 && static_cast<unsigned char>(text[0]) <= 0xE9;
@@ -74,7 +79,7 @@ std::vector<Cell> GroupTokens(const rules::RuleSet& rules, const Line& line) {
       bool prev_comparator = prev.text == "≥" || prev.text == "≤" || prev.text == ">" || prev.text == "<";
       // Letter-spaced headings ("收 入", "项 目") print one ideograph per token.
       bool spaced_pair = IsOneIdeograph(prev.text) && IsOneIdeograph(cell.text);
-      const rules::Pattern* rule = JoinRule(rules, prev, cell);
+      const rules::Pattern* rule = JoinRule(rules, prev, cell, cells.size() == 1);
       if (spaced_pair || rule || prev_comparator ||
           (prev.kind == ValueKind::kText && cell.kind == ValueKind::kText && EndsWithJoiner(prev.text))) {
         prev = Join(prev, cell);

@@ -2,6 +2,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <map>
 
 #include "pipeline/normalize/normalize.h"
 #include "pipeline/tables/internal.h"
@@ -92,6 +93,33 @@ void AlignRight(size_t ncols, Row* row) {
   std::vector<Cell> padded(ncols - row->cells.size());
   for (auto& c : padded) c.where = row->where;
   row->cells.insert(row->cells.begin(), padded.begin(), padded.end());
+}
+
+size_t FirstNumeric(const Row& row) {
+  for (size_t i = 0; i < row.cells.size(); ++i) {
+    if (IsNumeric(row.cells[i])) return i;
+  }
+  return row.cells.size();
+}
+
+// Delimited rows that continue a vertically merged cell (序号, 单位名称 printed once for a group)
+// start with their next cell; padding them on the left lines their amounts up with the rows that
+// print the merged cells.
+void PadContinuationRows(Table* table) {
+  std::map<size_t, size_t> starts;
+  for (const auto& row : table->rows) {
+    if (row.delimited && FirstNumeric(row) < row.cells.size()) ++starts[FirstNumeric(row)];
+  }
+  if (starts.size() < 2) return;
+  size_t usual = std::max_element(starts.begin(), starts.end(),
+                                  [](const auto& a, const auto& b) { return a.second < b.second; })->first;
+  for (auto& row : table->rows) {
+    size_t start = FirstNumeric(row);
+    if (!row.delimited || start >= usual || start >= row.cells.size()) continue;
+    std::vector<Cell> padding(usual - start);
+    for (auto& c : padding) c.where = row.where;
+    row.cells.insert(row.cells.begin(), padding.begin(), padding.end());
+  }
 }
 
 enum class Shape { kAny, kCode, kText, kNumber };
@@ -225,6 +253,7 @@ void FinishTable(const rules::RuleSet& rules, Table* table, std::vector<Warning>
     unit_fen = normalize::UnitFen(table->unit);
   }
   table->unit_fen = *unit_fen;
+  PadContinuationRows(table);
   size_t ncols = 0;
   for (const auto& row : table->rows) ncols = std::max(ncols, row.cells.size());
   // A one-line header may name a leading column that body rows leave empty (预算单位).
