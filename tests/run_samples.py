@@ -10,6 +10,9 @@ samples/<layout>/<case>/
                               contain (the file name and the cause); the output must then hold an
                               'error' record, or an error-severity warning when what was extracted
                               is kept (expected.json then says what was kept)
+samples/rules/<case>/
+  rules/*.yaml                a rule set that `budgetx rules check` must refuse
+  expected_error.txt          as above (exit code, then substrings of stderr: file:line, cause)
 Every output, success or error, must validate against schemas/document.schema.json.
 Prints one line per case and closes with 'N passed, N failed'.
 """
@@ -48,13 +51,39 @@ def subset_errors(expected, actual, path="$"):
 
 
 def find_cases(root):
-    for dirpath, _dirs, files in sorted(os.walk(os.path.join(root, "samples"))):
+    for dirpath, dirs, files in sorted(os.walk(os.path.join(root, "samples"))):
+        if "rules" in dirs and "expected_error.txt" in files:
+            yield dirpath, None
+            continue
         inputs = [f for f in files if os.path.splitext(f)[0] == os.path.basename(dirpath)]
         if inputs and ("expected.json" in files or "expected_error.txt" in files):
             yield dirpath, os.path.join(dirpath, sorted(inputs)[0])
 
 
+def expected_error_lines(case_dir):
+    with open(os.path.join(case_dir, "expected_error.txt"), encoding="utf-8") as f:
+        return [l.rstrip("\n") for l in f if l.strip()]
+
+
+def stderr_errors(proc, lines):
+    errs = []
+    if proc.returncode != int(lines[0]):
+        errs.append("exit code %d, expected %s" % (proc.returncode, lines[0]))
+    for needle in lines[1:]:
+        if needle not in proc.stderr:
+            errs.append("stderr lacks %r: %s" % (needle, proc.stderr.strip()))
+    return errs
+
+
+def run_rules_case(budgetx, case_dir):
+    proc = subprocess.run([budgetx, "rules", "check", os.path.join(case_dir, "rules")],
+                          capture_output=True, text=True, timeout=60)
+    return stderr_errors(proc, expected_error_lines(case_dir))
+
+
 def run_case(budgetx, root, validator, case_dir, input_path):
+    if input_path is None:
+        return run_rules_case(budgetx, case_dir)
     with tempfile.TemporaryDirectory() as out:
         proc = subprocess.run([budgetx, "extract", input_path, "-o", out, "-q",
                                "--rules", os.path.join(root, "rules")],
@@ -67,15 +96,8 @@ def run_case(budgetx, root, validator, case_dir, input_path):
             doc = json.load(f)
     errs = ["schema: %s at %s" % (e.message[:200], "/".join(map(str, e.path)))
             for e in validator.iter_errors(doc)][:5]
-    err_file = os.path.join(case_dir, "expected_error.txt")
-    if os.path.exists(err_file):
-        with open(err_file, encoding="utf-8") as f:
-            lines = [l.rstrip("\n") for l in f if l.strip()]
-        if proc.returncode != int(lines[0]):
-            errs.append("exit code %d, expected %s" % (proc.returncode, lines[0]))
-        for needle in lines[1:]:
-            if needle not in proc.stderr:
-                errs.append("stderr lacks %r: %s" % (needle, proc.stderr.strip()))
+    if os.path.exists(os.path.join(case_dir, "expected_error.txt")):
+        errs += stderr_errors(proc, expected_error_lines(case_dir))
         incomplete = any(w.get("severity") == "error" for w in doc.get("warnings", []))
         if "error" not in doc and not incomplete:
             errs.append("output has neither an 'error' record nor an error-severity warning")

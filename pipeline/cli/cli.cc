@@ -119,16 +119,10 @@ std::string Describe(const rules::RuleSet& rules) {
 
 std::string Summary(const std::string& input, const Document& doc, const Status& status) {
   if (!status.ok()) return status.ToString();
-  size_t rows = 0, pass = 0, rounding = 0, fail = 0;
-  for (const auto& t : doc.tables) rows += t.rows.size();
-  for (const auto& c : doc.checks) {
-    pass += c.result == CheckResult::kPass;
-    rounding += c.result == CheckResult::kPassWithinRounding;
-    fail += c.result == CheckResult::kFail;
-  }
-  return input + ": " + std::to_string(doc.tables.size()) + " tables, " + std::to_string(rows) + " rows, " +
-         std::to_string(doc.records.size()) + " amounts; checks " + std::to_string(pass) + " pass, " +
-         std::to_string(rounding) + " within rounding, " + std::to_string(fail) + " fail; " +
+  DocumentCounts n = Count(doc);
+  return input + ": " + std::to_string(n.tables) + " tables, " + std::to_string(n.rows) + " rows, " +
+         std::to_string(n.records) + " amounts; checks " + std::to_string(n.pass) + " pass, " +
+         std::to_string(n.pass_within_rounding) + " within rounding, " + std::to_string(n.fail) + " fail; " +
          std::to_string(doc.warnings.size()) + " warnings";
 }
 

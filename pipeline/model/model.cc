@@ -80,4 +80,17 @@ std::string Decimal::ToString() const {
   return (negative ? "-" : "") + digits;
 }
 
+DocumentCounts Count(const Document& doc) {
+  DocumentCounts n;
+  n.tables = doc.tables.size();
+  n.records = doc.records.size();
+  for (const auto& t : doc.tables) n.rows += t.rows.size();
+  for (const auto& c : doc.checks) {
+    n.pass += c.result == CheckResult::kPass;
+    n.pass_within_rounding += c.result == CheckResult::kPassWithinRounding;
+    n.fail += c.result == CheckResult::kFail;
+  }
+  return n;
+}
+
 }  // namespace budgetx

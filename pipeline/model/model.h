@@ -121,6 +121,11 @@ struct Row {
   std::string code;   // classification code (3/5/7 digits) when the row has one
   std::string name;   // the row's label (科目名称, 项目名称 …), normalised
   int level = 0;      // 1 = 类 (3 digits), 2 = 款 (5), 3 = 项 (7), 0 = none
+  // First column the code applies to: a 收支总表 row is an income item and an expenditure item
+  // side by side, and only the 支出 half carries the classification.
+  int code_column = 0;
+  // The code was not printed in this row but taken from a coded table listing the same names.
+  bool code_borrowed = false;
   // The source separated the cells explicitly (tabs, one cell per line), so each cell's position
   // is its column; otherwise cells were grouped from whitespace-separated tokens.
   bool delimited = false;
@@ -203,6 +208,12 @@ struct Check {
   Decimal tolerance;           // allowed |stated - computed| for pass-within-rounding
 };
 
+// What a finished document holds, counted (for summaries on the terminal and in the JSON).
+struct DocumentCounts {
+  size_t tables = 0, rows = 0, records = 0;
+  size_t pass = 0, pass_within_rounding = 0, fail = 0;  // checks by result
+};
+
 struct DocumentInfo {
   std::string kind;    // 部门预算, 部门决算, 项目绩效自评表, ...
   int year = 0;
@@ -226,5 +237,7 @@ struct Document {
   std::vector<Correction> corrections;
   std::vector<Warning> warnings;
 };
+
+DocumentCounts Count(const Document& doc);
 
 }  // namespace budgetx

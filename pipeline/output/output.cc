@@ -47,6 +47,7 @@ ordered_json ToJson(const Table& t, size_t index) {
     ordered_json row;
     row["kind"] = RowKindName(r.kind);
     row["code"] = r.code;
+    if (r.code_borrowed) row["code_from"] = {{"column", r.code_column}, {"borrowed", true}};
     row["name"] = r.name;
     row["level"] = r.level;
     row["provenance"] = ToJson(r.where);
@@ -89,15 +90,9 @@ ordered_json Source(const Document& doc) {
 }
 
 ordered_json Summary(const Document& doc) {
-  size_t rows = 0, pass = 0, within = 0, fail = 0;
-  for (const auto& t : doc.tables) rows += t.rows.size();
-  for (const auto& c : doc.checks) {
-    pass += c.result == CheckResult::kPass;
-    within += c.result == CheckResult::kPassWithinRounding;
-    fail += c.result == CheckResult::kFail;
-  }
-  return {{"tables", doc.tables.size()}, {"rows", rows}, {"records", doc.records.size()},
-          {"checks", {{"pass", pass}, {"pass_within_rounding", within}, {"fail", fail}}},
+  DocumentCounts n = Count(doc);
+  return {{"tables", n.tables}, {"rows", n.rows}, {"records", n.records},
+          {"checks", {{"pass", n.pass}, {"pass_within_rounding", n.pass_within_rounding}, {"fail", n.fail}}},
           {"corrections", doc.corrections.size()}, {"warnings", doc.warnings.size()}};
 }
 

@@ -38,11 +38,16 @@ struct PartSum {
   std::string text;  // "基本支出 428 + 项目支出 0"
 };
 
+std::optional<Decimal> ValueOf(const Cell* cell, bool percents) {
+  if (percents && cell && cell->kind == ValueKind::kDash) return Decimal{0, 0};
+  return percents ? PercentValue(cell) : SumValue(cell);
+}
+
 std::optional<PartSum> AddParts(const Table& table, const Sum& sum) {
   PartSum out;
   for (size_t i = 0; i < sum.parts.size(); ++i) {
     const Cell* cell = CellAt(table, sum.parts[i].row, sum.parts[i].column);
-    auto value = SumValue(cell);
+    auto value = ValueOf(cell, sum.percents);
     if (!value) return std::nullopt;
     int sign = i < sum.signs.size() && sum.signs[i] < 0 ? -1 : 1;
     auto next = Add(out.total, sign < 0 ? Negate(*value) : *value);
@@ -59,7 +64,7 @@ std::optional<PartSum> AddParts(const Table& table, const Sum& sum) {
 
 std::optional<Check> EvaluateSum(const Table& table, const Sum& sum) {
   const Cell* target = CellAt(table, sum.target.row, sum.target.column);
-  auto stated = SumValue(target);
+  auto stated = ValueOf(target, sum.percents);
   if (!stated || sum.parts.empty()) return std::nullopt;
   auto parts = AddParts(table, sum);
   if (!parts) return std::nullopt;
@@ -83,9 +88,10 @@ std::optional<Check> EvaluateSum(const Table& table, const Sum& sum) {
 
 std::optional<Check> EvaluateRatio(const TableView& view, const Ratio& ratio) {
   const Table& t = *view.table;
+  int den_row = ratio.denominator_row < 0 ? ratio.row : ratio.denominator_row;
   const Cell* target = CellAt(t, ratio.row, ratio.target);
   const Cell* num = CellAt(t, ratio.row, ratio.numerator);
-  const Cell* den = CellAt(t, ratio.row, ratio.denominator);
+  const Cell* den = CellAt(t, den_row, ratio.denominator);
   auto stated = PercentValue(target);
   auto a = SumValue(num), b = SumValue(den);
   if (!stated || !a || !b || b->units == 0) return std::nullopt;
@@ -96,14 +102,16 @@ std::optional<Check> EvaluateRatio(const TableView& view, const Ratio& ratio) {
   check.kind = "ratio";
   check.rule = ratio.rule;
   check.target = {view.index, ratio.row, ratio.target};
-  check.parts = {{view.index, ratio.row, ratio.numerator}, {view.index, ratio.row, ratio.denominator}};
+  check.parts = {{view.index, ratio.row, ratio.numerator}, {view.index, den_row, ratio.denominator}};
   check.stated = *stated;
   check.computed = *computed;
   check.tolerance = LastDigitUnit(*stated);
   check.result = Judge(check.stated, check.computed, check.tolerance);
+  // A denominator from another row (the total of a 占比) is named by that row.
+  std::string den_name = den_row == ratio.row ? "" : RowRef(t, den_row) + " ";
   check.description = view.name + " row " + RowRef(t, ratio.row) + ": " + ColumnName(t, ratio.target) + " " +
                       CellText(target) + " = " + ColumnName(t, ratio.numerator) + " " + CellText(num) + " / " +
-                      ColumnName(t, ratio.denominator) + " " + CellText(den) + " × " +
+                      den_name + ColumnName(t, ratio.denominator) + " " + CellText(den) + " × " +
                       std::to_string(ratio.scale) + Verdict(check);
   return check;
 }
@@ -125,11 +133,12 @@ Sum RowSum(const TableView& view, int row, const std::string& rule, int target, 
   return sum;
 }
 
-void Tally::Add(const Check& check) {
+void Tally::Add(CheckResult result, bool nonzero_target) {
   ++evaluable;
-  if (check.result != CheckResult::kPass) return;
+  within += result == CheckResult::kPassWithinRounding;
+  if (result != CheckResult::kPass) return;
   ++exact;
-  exact_nonzero += check.stated.units != 0;
+  exact_nonzero += nonzero_target;
 }
 
 }  // namespace budgetx::reconcile::internal

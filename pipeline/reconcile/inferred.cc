@@ -1,58 +1,95 @@
-// Inferred column identities, for tables the rules do not describe: a run of amount columns
-// c, c+1 … e where col c = Σ cols c+1..e holds on most rows (合计 = 一般公共预算 + 政府性基金).
+// Inferred column identities, for tables the rules do not describe: within a run of amount
+// columns, a column = Σ the columns right after it on most rows, where a child may itself be a
+// subtotal standing for its own group (总计 = 政府预算拨款小计 + 财政专户 + 单位资金…, with 小计 =
+// 一般公共预算 + 政府性基金 + 国有资本经营). The nesting is found as for rows (nesting.cc), each
+// candidate group judged over all the rows of the table.
+#include <algorithm>
+
+#include "pipeline/model/decimal.h"
 #include "pipeline/reconcile/internal.h"
 
 namespace budgetx::reconcile::internal {
 namespace {
 
-std::vector<int> Range(int from, int to) {
-  std::vector<int> cols;
-  for (int c = from; c <= to; ++c) cols.push_back(c);
-  return cols;
+// 1-based column numbers, as in the col_N keys of unnamed columns; runs written a..b.
+std::string RuleName(int target, const std::vector<int>& parts) {
+  std::string out = "inferred: col " + std::to_string(target + 1) + " = Σ col ";
+  for (size_t i = 0; i < parts.size();) {
+    size_t j = i;
+    while (j + 1 < parts.size() && parts[j + 1] == parts[j] + 1) ++j;
+    out += (i ? ", " : "") + std::to_string(parts[i] + 1);
+    if (j > i) out += ".." + std::to_string(parts[j] + 1);
+    i = j + 1;
+  }
+  return out;
 }
 
-// 1-based column numbers, as in the col_N keys of unnamed columns.
-std::string RuleName(int c, int e) {
-  return "inferred: col " + std::to_string(c + 1) + " = Σ col " + std::to_string(c + 2) + ".." + std::to_string(e + 1);
-}
-
-std::vector<Check> GroupChecks(const TableView& view, int c, int e) {
+std::vector<Check> GroupChecks(const TableView& view, int target, const std::vector<int>& parts) {
   std::vector<Check> checks;
+  std::string rule = RuleName(target, parts);
   for (int r = 0; r < static_cast<int>(view.table->rows.size()); ++r) {
-    if (auto check = EvaluateSum(*view.table, RowSum(view, r, RuleName(c, e), c, Range(c + 1, e), {}))) {
-      checks.push_back(*check);
-    }
+    if (view.misaligned[r]) continue;
+    if (auto check = EvaluateSum(*view.table, RowSum(view, r, rule, target, parts, {}))) checks.push_back(*check);
   }
   return checks;
 }
 
-bool Convincing(const std::vector<Check>& checks) {
-  Tally tally;
-  for (const auto& check : checks) tally.Add(check);
-  return tally.Convincing();
+// The verdict EvaluateSum would give on one row, without the description; nullopt when a cell
+// holds no number.
+std::optional<CheckResult> RowResult(const Table& t, int row, int target, const std::vector<int>& parts) {
+  auto stated = SumValue(CellAt(t, row, target));
+  if (!stated) return std::nullopt;
+  Decimal sum{0, 0};
+  for (int c : parts) {
+    auto v = SumValue(CellAt(t, row, c));
+    auto next = v ? Add(sum, *v) : std::nullopt;
+    if (!next) return std::nullopt;
+    sum = *next;
+  }
+  int scale = std::max(stated->scale, sum.scale);
+  return Judge(*stated, sum, Decimal{static_cast<int64_t>(parts.size()), scale});
 }
 
-// Last column of the run of amount columns starting at c.
-int RunEnd(const TableView& view, int c) {
-  int e = c;
-  while (e + 1 < view.ncols && view.amount[e + 1]) ++e;
-  return e;
+// An identity is believed when it holds exactly on most rows (Tally); one that does not is no
+// sum at all, never a sum within rounding.
+Fit GroupFit(const TableView& view, int target, const std::vector<int>& parts) {
+  const Table& t = *view.table;
+  Tally tally;
+  for (int r = 0; r < static_cast<int>(t.rows.size()); ++r) {
+    if (view.misaligned[r]) continue;
+    if (auto result = RowResult(t, r, target, parts)) tally.Add(*result, SumValue(CellAt(t, r, target))->units != 0);
+  }
+  return tally.Convincing() ? Fit::kExact : Fit::kNone;
+}
+
+NestingRules ColumnRules(const TableView& view) {
+  NestingRules rules;
+  rules.n = view.ncols;
+  rules.can_parent = [&view](int c) { return static_cast<bool>(view.amount[c]); };
+  // A run of amount columns ends at the first column of another kind.
+  rules.step = [&view](int, int c, int) { return view.amount[c] ? Step::kChild : Step::kStop; };
+  rules.fit = [&view](int c, const std::vector<int>& parts) { return GroupFit(view, c, parts); };
+  // A column equal to one other column is a copy, not a sum.
+  rules.min_children = 2;
+  // Each step judges every row of the table.
+  rules.steps_per_parent = 500;
+  return rules;
 }
 
 }  // namespace
 
 void AddInferredColumnIdentities(const TableView& view, std::vector<Check>* out) {
-  // Each column is tried once as a target, with the widest group first: a total column is the
-  // sum of all the columns right of it more often than of a prefix of them.
+  std::vector<std::vector<int>> groups = FindNesting(ColumnRules(view)).children;
+  std::vector<bool> used(view.ncols, false);
   for (int c = 0; c < view.ncols; ++c) {
-    if (!view.amount[c]) continue;
-    for (int e = RunEnd(view, c); e >= c + 2; --e) {
-      std::vector<Check> checks = GroupChecks(view, c, e);
-      if (!Convincing(checks)) continue;
-      out->insert(out->end(), checks.begin(), checks.end());
-      break;
-    }
+    if (groups[c].empty()) continue;
+    std::vector<Check> checks = GroupChecks(view, c, groups[c]);
+    out->insert(out->end(), checks.begin(), checks.end());
+    used[c] = true;
+    for (int part : groups[c]) used[part] = true;
   }
+  // A column in a sum is explained; as a difference it would restate the same identity.
+  AddColumnDifferences(view, used, out);
 }
 
 }  // namespace budgetx::reconcile::internal

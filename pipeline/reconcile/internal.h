@@ -1,6 +1,7 @@
 // Internal to the reconcile stage; not part of its contract.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,6 +21,13 @@ struct TableView {
   std::vector<bool> percent;   // most filled cells are percentages
   std::vector<int> label_col;  // per column: nearest text column to its left, -1 when none
   std::string name;            // "表3" (the number, else the title) for descriptions
+  // The amount columns grouped by their label column: one group per half of a two-sided table
+  // (收入 | 支出), else one. Rows nest independently in each.
+  std::vector<std::vector<int>> sides;
+  // Per row: text in a column of amounts, so the row's cells are not under their headers (a row
+  // shifted by a merged cell). Checks by column position skip it. (Percent columns of 指标 often
+  // mix text and percentages, so they say nothing about alignment.)
+  std::vector<bool> misaligned;
 };
 TableView MakeView(const Table& table, int index);
 
@@ -40,9 +48,14 @@ std::string ColumnName(const Table& table, int col);          // header as print
 // The label of the part of `row` that holds column `col`: in a two-sided table (text, amount,
 // text, amount) the right half has its own label. Empty when that part of the row is blank.
 std::string LabelFor(const TableView& view, int row, int col);
-// Depth of an outline number opening a label: 一、=1, （一）=2, 1.=3, (1)=4; 0 when none.
+std::string RowLabel(const TableView& view, int row, int col);  // LabelFor, else RowName
+// Depth of an outline number opening a label: 一、=1, （一）=2, 1.=3, (1)=4, 1.1=5, 1.1.1=6; 0 when
+// none.
 int OutlineLevel(std::string_view label);
 std::string CellText(const Cell* cell);  // as printed, for descriptions
+// The row's classification code where it applies to column `col`: in a 收支总表 only the 支出
+// half (from Row::code_column on) is classified. Empty elsewhere.
+const std::string& CodeAt(const Row& row, int col);
 
 // --- evaluation (check.cc) ---
 // pass when equal, pass_within_rounding when |stated - computed| <= tolerance, else fail.
@@ -57,17 +70,20 @@ struct Sum {
   std::vector<CellRef> parts;
   std::vector<std::string> part_names;
   std::vector<int> signs;  // empty = all +1
+  bool percents = false;   // the cells are percentages (a 占比变动 column = 占比 − 占比)
 };
 // nullopt when the target or a part holds no number (a missing part is not checked) or the sum
 // overflows. Tolerance: one unit of the finest printed digit per summand.
 std::optional<Check> EvaluateSum(const Table& table, const Sum& sum);
 
-// A percent cell = numerator / denominator × scale, all in one row.
+// A percent cell = numerator / denominator × scale, in one row; or, for a share of the total
+// (占比), with the denominator taken from the total row.
 struct Ratio {
   std::string rule;
   int row = 0;
   int target = 0, numerator = 0, denominator = 0;  // columns
   int64_t scale = 100;
+  int denominator_row = -1;  // -1 = `row`
 };
 // nullopt when a cell holds no number or the denominator is zero.
 std::optional<Check> EvaluateRatio(const TableView& view, const Ratio& ratio);
@@ -77,14 +93,60 @@ Sum RowSum(const TableView& view, int row, const std::string& rule, int target,
            const std::vector<int>& parts, const std::vector<int>& signs);
 
 // --- the kinds of check, one file each ---
+// --- nesting (nesting.cc) ---
+// How a partial sum of children compares with their would-be parent. kOver: the sum can only
+// move further away (no negative numbers), so the walk stops.
+enum class Fit { kNone, kOver, kWithinRounding, kExact };
+// What an item is to a walk from a parent: a possible child, skipped (其中 rows restate part of
+// a sibling) or the end of the walk (a 合计 row, a heading, the end of a run of amount columns).
+enum class Step { kChild, kSkip, kStop };
+struct NestingRules {
+  int n = 0;  // items 0..n-1 in order
+  std::function<bool(int item)> can_parent;
+  // first_child: the walk's first child, -1 while it has none (siblings are alike).
+  std::function<Step(int parent, int item, int first_child)> step;
+  std::function<Fit(int parent, const std::vector<int>& children)> fit;
+  // Where the structure is known (a coded row spans the rows of its child codes): the last item
+  // of the group `item` heads, -1 when unknown. Optional.
+  std::function<int(int item)> fixed_end;
+  int min_children = 1;
+  // Walks explore alternatives; this bounds the work per parent (long runs of zeros make every
+  // grouping fit).
+  int steps_per_parent = 20000;
+};
+struct Nesting {
+  std::vector<std::vector<int>> children;  // per item, its direct children in order; empty = none
+  std::vector<int> end;                     // per item, the last item of its group (itself if none)
+};
+Nesting FindNesting(const NestingRules& rules);
+
+// --- inferred row hierarchy (row_hierarchy.cc) ---
+// The nesting of the rows of one side of a table, found from the amounts alone.
+struct RowTree {
+  std::vector<int> columns;                  // the side's amount columns
+  std::vector<std::vector<int>> children;    // per row
+  std::vector<int> parent;                   // per row, -1 when none
+};
+std::vector<RowTree> FindRowTrees(const TableView& view);
+const RowTree* TreeFor(const std::vector<RowTree>& trees, int col);  // nullptr when none
+
+// --- the kinds of check, one file each ---
 void AddRollups(const TableView& view, std::vector<Check>* out);
-void AddTotals(const TableView& view, std::vector<Check>* out);
+void AddTotals(const TableView& view, const std::vector<RowTree>& trees, std::vector<Check>* out);
+// Per parent row of the trees and amount column, unless a code_rollup check in *out covers the
+// cell or *out already holds the same sum (same target and parts, e.g. a total_row check).
+void AddRowHierarchy(const TableView& view, const std::vector<RowTree>& trees, std::vector<Check>* out);
 // Returns whether any identity applied to the table (all its keys present).
 bool AddDeclaredColumnIdentities(const TableView& view, const std::vector<ColumnIdentity>& ids,
                                  std::vector<Check>* out);
 void AddInferredColumnIdentities(const TableView& view, std::vector<Check>* out);
-bool AddDeclaredRatios(const TableView& view, const std::vector<RatioIdentity>& ids, std::vector<Check>* out);
-void AddInferredRatios(const TableView& view, std::vector<Check>* out);
+// Change columns: col t = col x − col y (调增数 = 全年预算数 − 年初预算数) on most rows, x and y
+// left of t, for columns no inferred sum uses (`used`).
+void AddColumnDifferences(const TableView& view, const std::vector<bool>& used, std::vector<Check>* out);
+// Returns the percent columns the declared ratios explain, for inference to leave alone.
+std::vector<int> AddDeclaredRatios(const TableView& view, const std::vector<RatioIdentity>& ids,
+                                   std::vector<Check>* out);
+void AddInferredRatios(const TableView& view, const std::vector<int>& covered, std::vector<Check>* out);
 void AddCrossTable(const std::vector<TableView>& views, const std::vector<CrossTableIdentity>& ids,
                    std::vector<Check>* out);
 
@@ -92,9 +154,25 @@ void AddCrossTable(const std::vector<TableView>& views, const std::vector<CrossT
 // where it can be evaluated, and exactly with a non-zero target on at least 2 (rows of zeros
 // satisfy any sum and prove nothing).
 struct Tally {
-  int evaluable = 0, exact = 0, exact_nonzero = 0;
-  void Add(const Check& check);
+  int evaluable = 0, exact = 0, exact_nonzero = 0, within = 0;
+  void Add(const Check& check) { Add(check.result, check.stated.units != 0); }
+  void Add(CheckResult result, bool nonzero_target);
   bool Convincing() const { return exact * 5 >= evaluable * 4 && exact_nonzero >= 2; }
+  // A printed percentage is rounded from unrounded amounts, so its last digit is often one off
+  // what the printed amounts give: rows within rounding count, provided most rows are exact.
+  bool ConvincingRatio() const {
+    return (exact + within) * 5 >= evaluable * 4 && exact * 2 >= evaluable && exact_nonzero >= 2;
+  }
 };
+
+// --- ratios on every row (ratio.cc, share.cc) ---
+struct RatioFit {
+  std::vector<Check> checks;
+  Tally tally;
+};
+RatioFit FitRatio(const TableView& view, const Ratio& base);  // base.row is ignored
+// Percent column p as a share of a total row (占比 = row / 合计 × 100) in the amount column that
+// explains it best; empty when none convinces.
+RatioFit BestShare(const TableView& view, int p);
 
 }  // namespace budgetx::reconcile::internal

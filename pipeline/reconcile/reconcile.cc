@@ -13,10 +13,12 @@ void Reconcile(const Identities& identities, Document* doc) {
   std::vector<Check> checks;
   for (const auto& view : views) {
     AddRollups(view, &checks);
-    AddTotals(view, &checks);
+    std::vector<RowTree> trees = FindRowTrees(view);
+    AddTotals(view, trees, &checks);
+    AddRowHierarchy(view, trees, &checks);
     // Inference is a fallback: where the rules describe a table, guessing would only add noise.
     if (!AddDeclaredColumnIdentities(view, identities.columns, &checks)) AddInferredColumnIdentities(view, &checks);
-    if (!AddDeclaredRatios(view, identities.ratios, &checks)) AddInferredRatios(view, &checks);
+    AddInferredRatios(view, AddDeclaredRatios(view, identities.ratios, &checks), &checks);
   }
   AddCrossTable(views, identities.cross_table, &checks);
   doc->checks.insert(doc->checks.end(), checks.begin(), checks.end());

@@ -7,13 +7,25 @@
 //         changed. Nothing else in the document is modified.
 // Kinds of check:
 //   code_rollup      a row with a classification code = Σ rows of its direct child codes
-//                    (201 = Σ 201xx, 20101 = Σ 20101xx), per amount column;
-//   total_row        a 合计/总计 row = Σ the top-level rows above it (per amount column);
+//                    (201 = Σ 201xx, 20101 = Σ 20101xx), per amount column (a code applies from
+//                    Row::code_column on: only the 支出 half of a 收支总表 is classified);
+//   total_row        a 合计/总计 row = Σ the top-level rows above it (per amount column; without
+//                    codes, top-level by outline number and by the inferred row hierarchy); a
+//                    total under another = that total + the rows between; and, rule "balance",
+//                    the two halves of a two-sided table are equal on its last total row;
+//   row_hierarchy    for rows no code structures, a row = Σ the rows after it that the amounts
+//                    show it heads (工资福利支出 = 基本工资 + 津贴补贴 …; a unit row = Σ its
+//                    groups), inferred per side of the table (rule "inferred: row sums");
 //   column_identity  per row, a column = Σ ±other columns, as declared by rules
 //                    (支出总计 = 基本支出 + 项目支出); or, for a table whose columns have no keys,
-//                    an identity that holds on most rows of the table (reported as "inferred");
-//   ratio            per row, a percent column = numerator / denominator × scale (执行率);
+//                    an identity that holds on most rows of the table (reported as "inferred"):
+//                    nested sums (总计 = 小计 + …, 小计 = …) and change columns (调增数 = 全年 − 年初);
+//   ratio            per row, a percent column = numerator / denominator × scale (执行率), as
+//                    declared or inferred from two columns of the row, or a share of the total
+//                    row (占比 = amount / 合计 amount × 100);
 //   cross_table      a cell of one table = a cell of another (表1 支出总计 = 表3 支出总计).
+// Inference never stands in for the rules where they apply; an inferred identity needs most rows
+// (or, for rows, most of the table) to agree, so a lone coincidence makes no check.
 // Tolerance: the documents warn of 尾数误差 (rounding when converting units): a difference of at
 // most one unit of the last printed digit per summand is pass_within_rounding, never pass.
 // Thread-safety: pure function of its inputs.

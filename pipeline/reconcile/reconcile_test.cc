@@ -309,11 +309,12 @@ BOOST_AUTO_TEST_CASE(two_sided_table_checks_each_half_against_its_top_items) {
             Raw({"", "", "城乡社区管理事务", "900"}),
             Raw({"", "", "其他城乡社区公共设施支出", "50"}),
             Raw({"本年收入合计", "1,250", "本年支出合计", "1,250"})};
-  auto checks = Run({t});
+  auto all = OfKind(Run({t}), "total_row");
+  std::vector<Check> checks;
+  std::copy_if(all.begin(), all.end(), std::back_inserter(checks), [](const Check& c) { return c.rule != "balance"; });
   BOOST_TEST(checks.size() == 2u);
   for (const auto& c : checks) {
     BOOST_TEST_CONTEXT(c.description) {
-      BOOST_TEST(c.kind == "total_row");
       BOOST_TEST(Name(c.result) == "pass");
       BOOST_TEST(Rows(c.parts) == (std::vector<int>{0, 3}), boost::test_tools::per_element());
     }
@@ -322,6 +323,14 @@ BOOST_AUTO_TEST_CASE(two_sided_table_checks_each_half_against_its_top_items) {
   BOOST_REQUIRE(right);
   BOOST_TEST(right->description ==
              "表1 支出/2024年预算数: 本年支出合计 1,250 = 一、一般公共服务支出 300 + 二、城乡社区支出 950");
+  // The halves balance on their last total row: 本年收入合计 = 本年支出合计.
+  BOOST_REQUIRE_EQUAL(all.size(), 3u);
+  const Check& balance = all.back();
+  BOOST_TEST(balance.rule == "balance");
+  BOOST_TEST(balance.target.column == 1);
+  BOOST_TEST(balance.parts[0].column == 3);
+  BOOST_TEST(balance.parts[0].row == 6);
+  BOOST_TEST(Name(balance.result) == "pass");
 }
 
 // --- column_identity ----------------------------------------------------------------------------
@@ -489,6 +498,273 @@ BOOST_AUTO_TEST_CASE(inferred_ratio) {
   Table random = T("附件2", {"col_3", "col_4", "col_5"},
                    {R("", "甲", {"12", "5", "31.00%"}), R("", "乙", {"8", "3", "7.00%"}), R("", "丙", {"9", "4", "62.00%"})});
   BOOST_TEST(OfKind(Run({random}), "ratio").empty());
+}
+
+// --- inferred row hierarchy -----------------------------------------------------------------------
+
+// Parent row → its children, as the row_hierarchy checks of column `col` state them.
+std::vector<std::pair<int, std::vector<int>>> Parents(const std::vector<Check>& checks, int col) {
+  std::vector<std::pair<int, std::vector<int>>> out;
+  for (const auto& c : OfKind(checks, "row_hierarchy")) {
+    if (c.target.column == col) out.push_back({c.target.row, Rows(c.parts)});
+  }
+  return out;
+}
+
+struct HierarchyCase {
+  std::string name;
+  std::vector<Row> rows;                                   // amounts from column 2 on
+  std::vector<std::pair<int, std::vector<int>>> parents;  // expected, in row order; empty = none
+};
+
+BOOST_AUTO_TEST_CASE(row_hierarchy_nests_rows_by_their_amounts) {
+  const HierarchyCase cases[] = {
+      {"基本支出总表: unit, its 本级, two groups of items",
+       {R("", "示例街道办事处", {"1,000", "900"}), R("", "示例街道办事处（本级）", {"1,000", "900"}),
+        R("", "工资福利支出", {"700", "650"}), R("", "基本工资", {"400", "380"}), R("", "津贴补贴", {"300", "270"}),
+        R("", "商品和服务支出", {"300", "250"}), R("", "办公费", {"120", "100"}), R("", "工会经费", {"180", "150"})},
+       {{0, {1}}, {1, {2, 5}}, {2, {3, 4}}, {5, {6, 7}}}},
+      {"项目支出总表: a unit row above its projects",
+       {R("", "示例单位", {"500", "480", "20"}), R("", "项目甲", {"200", "200", "0"}), R("", "项目乙", {"180", "180", "0"}),
+        R("", "项目丙", {"120", "100", "20"})},
+       {{0, {1, 2, 3}}}},
+      {"equal neighbours inside a group are siblings, not a group of one",
+       {R("", "示例单位", {"60", "40"}), R("", "甲", {"20", "10"}), R("", "乙", {"20", "10"}), R("", "丙", {"20", "20"})},
+       {{0, {1, 2, 3}}}},
+      {"one amount column: outline items and their details",
+       {R("", "一、基本支出", {"4,881.22"}), R("", "人员支出", {"4,360.24"}), R("", "公用支出", {"520.98"}),
+        R("", "二、项目支出", {"23,974.93"}), R("", "项目支出", {"23,974.93"}), R("", "合计", {"28,856.15"})},
+       {{0, {1, 2}}, {3, {4}}}},
+      {"rows that do not nest", {R("", "甲", {"10", "5"}), R("", "乙", {"7", "3"}), R("", "丙", {"3", "3"}), R("", "丁", {"12", "6"})}, {}},
+      {"one chance match in a long flat list",
+       {R("", "项目一", {"200", "200"}), R("", "项目二", {"150", "150"}), R("", "项目三", {"50", "50"}),
+        R("", "项目四", {"37", "36"}), R("", "项目五", {"81", "80"}), R("", "项目六", {"64", "60"}),
+        R("", "项目七", {"12", "12"}), R("", "项目八", {"95", "90"})},
+       {}},
+      {"rows of zeros prove nothing", {R("", "甲", {"0", "0"}), R("", "乙", {"0", "0"}), R("", "丙", {"0", "-"})}, {}},
+      {"二、 is no child of 一、 whatever the amounts",
+       {R("", "一、甲", {"30", "10"}), R("", "1.子", {"30", "10"}), R("", "二、乙", {"0", "0"}), R("", "三、丙", {"5", "5"})},
+       {{0, {1}}}},
+  };
+  for (const auto& tc : cases) {
+    BOOST_TEST_CONTEXT(tc.name) {
+      std::vector<std::string> keys;
+      for (size_t c = 2; c < tc.rows[0].cells.size(); ++c) keys.push_back("col_" + std::to_string(c + 1));
+      auto checks = Run({T("附件1", keys, tc.rows)});
+      auto parents = Parents(checks, 2);
+      BOOST_REQUIRE_EQUAL(parents.size(), tc.parents.size());
+      for (size_t i = 0; i < parents.size(); ++i) {
+        BOOST_TEST(parents[i].first == tc.parents[i].first);
+        BOOST_TEST(parents[i].second == tc.parents[i].second, boost::test_tools::per_element());
+      }
+      for (const auto& c : OfKind(checks, "row_hierarchy")) {
+        BOOST_TEST(c.rule == "inferred: row sums");
+        BOOST_TEST(Name(c.result) == "pass");
+      }
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(row_hierarchy_flags_rounding_and_rejects_gaps_between_small_numbers) {
+  // 900.01 against 600.00 + 300.00: 尾数误差 in one column while the other adds up exactly.
+  Table rounded = T("表5", {"col_3", "col_4"},
+                    {R("", "一、一般公共预算", {"1,000.00", "900.01"}), R("", "1.基本支出", {"600.00", "600.00"}),
+                     R("", "2.项目支出", {"400.00", "300.00"})});
+  auto checks = Run({rounded});
+  const Check* exact = At(checks, "row_hierarchy", 0, 2);
+  const Check* off = At(checks, "row_hierarchy", 0, 3);
+  BOOST_REQUIRE(exact);
+  BOOST_REQUIRE(off);
+  BOOST_TEST(Name(exact->result) == "pass");
+  BOOST_TEST(Name(off->result) == "pass_within_rounding");
+  BOOST_TEST(off->computed.ToString() == "900.00");
+  // Scores: 7 = 2 + 3 + 2 but 4 against 6 is no rounding; no group, no check.
+  Table scores = T("表9", {"col_3", "col_4"},
+                   {R("", "甲", {"7", "4"}), R("", "乙", {"2", "2"}), R("", "丙", {"3", "3"}), R("", "丁", {"2", "1"})});
+  BOOST_TEST(OfKind(Run({scores}), "row_hierarchy").empty());
+}
+
+BOOST_AUTO_TEST_CASE(row_hierarchy_leaves_coded_rows_and_totals_to_their_checks) {
+  // A 合计 printed above its rows: the total_row check states that sum once.
+  Table top = T("表4", {"col_3", "col_4"}, {R("", "合计", {"3", "1"}), R("", "甲", {"1", "0"}), R("", "乙", {"2", "1"})});
+  auto checks = Run({top});
+  BOOST_TEST(OfKind(checks, "row_hierarchy").empty());
+  BOOST_TEST(OfKind(checks, "total_row").size() == 2u);
+  // A coded 类 is code_rollup's; the uncoded unit row above the 类 rows is the hierarchy's.
+  Table coded = T("表8", {"total", "basic"},
+                  {R("", "示例单位", {"950", "900"}), R("301", "工资福利支出", {"600", "600"}),
+                   R("30101", "基本工资", {"600", "600"}), R("302", "商品和服务支出", {"350", "300"}),
+                   R("30201", "办公费", {"350", "300"})});
+  auto coded_checks = Run({coded});
+  BOOST_TEST(OfKind(coded_checks, "code_rollup").size() == 4u);
+  auto parents = Parents(coded_checks, 2);
+  BOOST_REQUIRE_EQUAL(parents.size(), 1u);
+  BOOST_TEST(parents[0].first == 0);
+  BOOST_TEST(parents[0].second == (std::vector<int>{1, 3}), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(totals_add_the_top_of_the_inferred_hierarchy) {
+  // Without outline numbers only the amounts say 政府预算拨款 holds the next two rows.
+  Table nested = T("表6", {"budget"},
+                   {R("", "政府预算拨款", {"1,250"}), R("", "一般公共预算拨款", {"1,200"}), R("", "政府性基金预算拨款", {"50"}),
+                    R("", "本年收入合计", {"1,250"}), R("", "上年结余结转", {"10"}), R("", "收入总计", {"1,260"})});
+  auto checks = Run({nested});
+  const Check* year = At(checks, "total_row", 3, 2);
+  BOOST_REQUIRE(year);
+  BOOST_TEST(Rows(year->parts) == (std::vector<int>{0}), boost::test_tools::per_element());
+  BOOST_TEST(Name(year->result) == "pass");
+  // A total under another adds that total and the rows between.
+  const Check* grand = At(checks, "total_row", 5, 2);
+  BOOST_REQUIRE(grand);
+  BOOST_TEST(Rows(grand->parts) == (std::vector<int>{3, 4}), boost::test_tools::per_element());
+  BOOST_TEST(Name(grand->result) == "pass");
+  // A second section's 合计 adds its own rows, not the first section's total.
+  Table sections = T("表6", {"budget"},
+                     {R("", "甲", {"100"}), R("", "乙", {"200"}), R("", "收入合计", {"300"}), R("", "丙", {"400"}),
+                      R("", "丁", {"500"}), R("", "支出合计", {"900"})});
+  auto section_checks = Run({sections});
+  const Check* second = At(section_checks, "total_row", 5, 2);
+  BOOST_REQUIRE(second);
+  BOOST_TEST(Rows(second->parts) == (std::vector<int>{3, 4}), boost::test_tools::per_element());
+  BOOST_TEST(Name(second->result) == "pass");
+  // A 合计 equal to the plain sum of its rows says they do not nest after all.
+  Table flat = T("表6", {"budget"}, {R("", "甲", {"30"}), R("", "乙", {"10"}), R("", "丙", {"20"}), R("", "合计", {"60"})});
+  auto flat_checks = Run({flat});
+  const Check* sum = At(flat_checks, "total_row", 3, 2);
+  BOOST_REQUIRE(sum);
+  BOOST_TEST(Rows(sum->parts) == (std::vector<int>{0, 1, 2}), boost::test_tools::per_element());
+  BOOST_TEST(Name(sum->result) == "pass");
+}
+
+BOOST_AUTO_TEST_CASE(codes_apply_only_from_their_column_on) {
+  // A 收支总表 whose 支出 half carries codes: the 收入 half is not coded.
+  Table t;
+  t.number = "表1";
+  t.title = "收支总表";
+  t.columns = {Col("name", "收入/项目", false), Col("budget", "收入/预算数", true), Col("name", "支出/项目", false),
+               Col("budget", "支出/预算数", true)};
+  t.rows = {Raw({"一、政府预算拨款", "1,250", "一般公共服务支出", "300"}), Raw({"1.一般公共预算拨款", "1,200", "人大事务", "300"}),
+            Raw({"2.政府性基金预算拨款", "50", "城乡社区支出", "950"}), Raw({"", "", "城乡社区管理事务", "950"}),
+            Raw({"本年收入合计", "1,250", "本年支出合计", "1,250"})};
+  const char* codes[] = {"201", "20101", "212", "21201"};
+  for (int r = 0; r < 4; ++r) {
+    t.rows[r].code = codes[r];
+    t.rows[r].code_column = 2;
+  }
+  auto checks = Run({t});
+  for (const auto& c : OfKind(checks, "code_rollup")) BOOST_TEST(c.target.column == 3);
+  BOOST_TEST(OfKind(checks, "code_rollup").size() == 2u);
+  const Check* income = At(checks, "total_row", 4, 1);
+  BOOST_REQUIRE(income);
+  BOOST_TEST(Rows(income->parts) == (std::vector<int>{0}), boost::test_tools::per_element());
+  const Check* spending = At(checks, "total_row", 4, 3);
+  BOOST_REQUIRE(spending);
+  BOOST_TEST(Rows(spending->parts) == (std::vector<int>{0, 2}), boost::test_tools::per_element());
+  for (const auto& c : checks) BOOST_TEST(Name(c.result) != "fail", c.description);
+}
+
+// --- inferred column hierarchy and change columns --------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(inferred_identity_with_a_nested_subtotal_column) {
+  // 收入总表: 总计 = 小计 + 政府性基金 + 财政专户, where 小计 = 三个 items; the last row is a misprint.
+  Table t = T("表2", {"col_3", "col_4", "col_5", "col_6", "col_7", "col_8", "col_9"},
+              {R("", "甲", {"100", "80", "50", "20", "10", "20", "0"}), R("", "乙", {"60", "45", "30", "10", "5", "15", "0"}),
+               R("", "丙", {"33", "30", "10", "10", "10", "3", "0"}), R("", "丁", {"12", "7", "1", "2", "4", "5", "0"}),
+               R("", "戊", {"55", "40", "20", "10", "10", "9", "0"})});
+  auto checks = OfKind(Run({t}), "column_identity");
+  BOOST_REQUIRE_EQUAL(checks.size(), 10u);
+  for (int r = 0; r < 5; ++r) {
+    BOOST_TEST(checks[r].rule == "inferred: col 3 = Σ col 4, 8..9");
+    BOOST_TEST(checks[r].parts.size() == 3u);
+    BOOST_TEST(checks[5 + r].rule == "inferred: col 4 = Σ col 5..7");
+  }
+  BOOST_TEST(Name(checks[0].result) == "pass");
+  BOOST_TEST(Name(checks[4].result) == "fail");  // 55 against 40 + 9 + 0: reported, not hidden
+  BOOST_TEST(checks[4].computed.ToString() == "49");
+}
+
+BOOST_AUTO_TEST_CASE(inferred_change_column) {
+  // 预算调增数 = 全年预算数 − 年初预算数, the compared columns printed first.
+  Table t = T("表3", {"col_3", "col_4", "col_5"},
+              {R("", "一、基本支出", {"4,881.22", "4,962.22", "81.00"}), R("", "人员支出", {"4,360.24", "4,441.24", "81.00"}),
+               R("", "公用支出", {"520.98", "520.98", "0.00"}), R("", "二、项目支出", {"23,974.93", "31,718.89", "7,743.96"})});
+  auto checks = OfKind(Run({t}), "column_identity");
+  BOOST_REQUIRE_EQUAL(checks.size(), 4u);
+  for (const auto& c : checks) {
+    BOOST_TEST(c.rule == "inferred: col 5 = col 4 − col 3");
+    BOOST_TEST(c.signs == (std::vector<int>{1, -1}), boost::test_tools::per_element());
+    BOOST_TEST(Name(c.result) == "pass");
+  }
+  // Columns whose differences are unrelated make none.
+  Table random = T("表3", {"col_3", "col_4", "col_5"},
+                   {R("", "甲", {"10", "25", "4"}), R("", "乙", {"7", "9", "3"}), R("", "丙", {"30", "31", "5"})});
+  BOOST_TEST(OfKind(Run({random}), "column_identity").empty());
+}
+
+BOOST_AUTO_TEST_CASE(rows_shifted_off_their_columns_are_not_judged) {
+  // col 3 = col 4 + col 5 and col 6 = col 7 + col 8; the last row is shifted by a merged cell (a
+  // name under an amount column), so its numbers are not under their headers.
+  Table t = T("附件1", {"col_3", "col_4", "col_5", "col_6", "col_7", "col_8"},
+              {R("", "甲", {"3", "1", "2", "9", "4", "5"}), R("", "乙", {"7", "3", "4", "20", "15", "5"}),
+               R("", "丙", {"10", "6", "4", "8", "2", "6"}), R("", "丁", {"5", "5", "0", "13", "6", "7"}),
+               R("", "戊", {"12", "4", "8", "30", "10", "20"}), R("", "", {"1", "党建事务", "9", "20", "0", "11"})});
+  auto checks = OfKind(Run({t}), "column_identity");
+  BOOST_TEST(checks.size() == 10u);
+  for (const auto& c : checks) {
+    BOOST_TEST(c.target.row != 5);
+    BOOST_TEST(Name(c.result) == "pass");
+  }
+}
+
+// --- shares of the total and ratio evidence --------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(share_of_the_total_row) {
+  // 占比 = 年初预算数 / 合计 × 100, to one decimal; 丁 is printed one digit off.
+  Table t = T("表2", {"col_3", "rate"},
+              {R("", "甲", {"250.00", "25.0%"}), R("", "乙", {"333.33", "33.3%"}), R("", "丙", {"266.67", "26.7%"}),
+               R("", "丁", {"150.00", "15.1%"}), R("", "合计", {"1,000.00", "100%"})});
+  auto checks = OfKind(Run({t}), "ratio");
+  BOOST_REQUIRE_EQUAL(checks.size(), 5u);
+  for (const auto& c : checks) {
+    BOOST_TEST(c.rule == "inferred: col 4 = col 3 / col 3 of #5 合计 × 100");
+    BOOST_TEST(c.parts[1].row == 4);
+    BOOST_TEST(c.parts[1].column == 2);
+  }
+  BOOST_TEST(Name(checks[3].result) == "pass_within_rounding");
+  BOOST_TEST(Name(checks[4].result) == "pass");
+  BOOST_TEST(checks[1].description == "表2 row #2 乙: rate 33.3% = col_3 333.33 / #5 合计 col_3 1,000.00 × 100");
+  // Percentages no total explains make no check.
+  Table random = T("表2", {"col_3", "rate"},
+                   {R("", "甲", {"250.00", "31.0%"}), R("", "乙", {"333.33", "7.5%"}), R("", "丙", {"266.67", "60.1%"}),
+                    R("", "合计", {"850.00", "98.6%"})});
+  BOOST_TEST(OfKind(Run({random}), "ratio").empty());
+}
+
+BOOST_AUTO_TEST_CASE(inferred_ratio_counts_rows_off_by_the_last_printed_digit) {
+  // 执行率 printed from unrounded amounts: 3 of 5 rows exact, 2 one digit off.
+  Table t = T("附件1", {"col_3", "col_4", "col_5"},
+              {R("", "甲", {"12.50", "12.40", "99.20%"}), R("", "乙", {"8.00", "8.00", "100.00%"}),
+               R("", "丙", {"3.33", "2.22", "66.67%"}), R("", "丁", {"6.00", "5.99", "99.84%"}),
+               R("", "戊", {"37.86", "37.76", "99.75%"})});
+  auto checks = OfKind(Run({t}), "ratio");
+  BOOST_REQUIRE_EQUAL(checks.size(), 5u);
+  BOOST_TEST(checks[0].rule == "inferred: col 5 = col 4 / col 3 × 100");
+  BOOST_TEST(Name(checks[3].result) == "pass_within_rounding");
+  BOOST_TEST(Name(checks[4].result) == "pass_within_rounding");
+}
+
+BOOST_AUTO_TEST_CASE(declared_ratio_with_a_shared_key_applies_where_it_holds) {
+  // 占比 and 执行率 both read as rate: the rule explains 执行率; 占比 is a share of the total.
+  Table t = T("表5", {"budget", "actual", "rate", "rate"},
+              {R("", "甲", {"400", "380", "40.0%", "95.00%"}), R("", "乙", {"600", "540", "60.0%", "90.00%"}),
+               R("", "合计", {"1,000", "920", "100.0%", "92.00%"})});
+  auto checks = OfKind(Run({t}, Declared()), "ratio");
+  BOOST_REQUIRE_EQUAL(checks.size(), 6u);
+  for (const auto& c : checks) {
+    BOOST_TEST(Name(c.result) == "pass");
+    bool declared = c.rule == "执行率 = 执行数 / 预算数";
+    BOOST_TEST(c.target.column == (declared ? 5 : 4));
+  }
 }
 
 // --- cross_table --------------------------------------------------------------------------------

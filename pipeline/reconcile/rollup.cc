@@ -10,15 +10,17 @@ bool IsBoundary(const Row& row) { return row.kind == RowKind::kTotal || row.kind
 // Rows below `parent` up to the next row whose code is no longer than the parent's (or a total,
 // which closes the coded block), whose code extends the parent's by two digits. Grandchildren
 // interleaved with them are skipped: they are already inside their own parent's amount.
-std::vector<int> DirectChildren(const Table& table, int parent) {
-  const std::string& code = table.rows[parent].code;
+// Codes as they apply to column `col` (a 收支总表 codes only its 支出 half).
+std::vector<int> DirectChildren(const Table& table, int parent, int col) {
+  const std::string& code = CodeAt(table.rows[parent], col);
   std::vector<int> children;
   for (int r = parent + 1; r < static_cast<int>(table.rows.size()); ++r) {
     const Row& row = table.rows[r];
-    if ((!row.code.empty() && row.code.size() <= code.size()) || IsBoundary(row)) break;
+    const std::string& child = CodeAt(row, col);
+    if ((!child.empty() && child.size() <= code.size()) || IsBoundary(row)) break;
     // 其中 rows restate part of a sibling; adding them would count it twice.
     if (row.kind == RowKind::kOfWhich) continue;
-    if (row.code.size() == code.size() + 2 && row.code.compare(0, code.size(), code) == 0) children.push_back(r);
+    if (child.size() == code.size() + 2 && child.compare(0, code.size(), code) == 0) children.push_back(r);
   }
   return children;
 }
@@ -33,7 +35,7 @@ Sum RollupSum(const TableView& view, int parent, const std::vector<int>& childre
   sum.target_name = RowName(t, parent);
   for (int r : children) {
     sum.parts.push_back({view.index, r, col});
-    sum.part_names.push_back(t.rows[r].code);  // codes only: a 类 may have dozens of children
+    sum.part_names.push_back(CodeAt(t.rows[r], col));  // codes only: a 类 may have dozens of children
   }
   return sum;
 }
@@ -43,12 +45,11 @@ Sum RollupSum(const TableView& view, int parent, const std::vector<int>& childre
 void AddRollups(const TableView& view, std::vector<Check>* out) {
   const Table& t = *view.table;
   for (int r = 0; r < static_cast<int>(t.rows.size()); ++r) {
-    size_t len = t.rows[r].code.size();
-    if (len != 3 && len != 5) continue;
-    std::vector<int> children = DirectChildren(t, r);
-    if (children.empty()) continue;
     for (int c = 0; c < view.ncols; ++c) {
-      if (!view.amount[c]) continue;
+      size_t len = CodeAt(t.rows[r], c).size();
+      if (!view.amount[c] || (len != 3 && len != 5)) continue;
+      std::vector<int> children = DirectChildren(t, r, c);
+      if (children.empty()) continue;
       if (auto check = EvaluateSum(t, RollupSum(view, r, children, c))) out->push_back(*check);
     }
   }

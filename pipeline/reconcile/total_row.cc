@@ -10,24 +10,26 @@ namespace {
 
 struct Candidates {
   std::vector<int> rows;
-  bool coded = false;  // chosen by classification code, so the structure is certain
+  bool certain = false;  // chosen by classification code, not guessed
 };
 
 bool IsBoundary(RowKind kind) { return kind == RowKind::kTotal || kind == RowKind::kSubtotal; }
 
-bool HasCodes(const Table& t) {
-  return std::any_of(t.rows.begin(), t.rows.end(), [](const Row& r) { return !r.code.empty(); });
+// Codes are read where they apply to column `col` (only the 支出 half of a 收支总表 has them).
+bool HasCodes(const Table& t, int col) {
+  return std::any_of(t.rows.begin(), t.rows.end(), [&](const Row& r) { return !CodeAt(r, col).empty(); });
 }
 
 // Body rows in [from, to) with a code of the shortest length found there (类 when present).
-std::vector<int> ShallowestCoded(const Table& t, int from, int to) {
+std::vector<int> ShallowestCoded(const Table& t, int from, int to, int col) {
   size_t shortest = std::numeric_limits<size_t>::max();
   for (int r = from; r < to; ++r) {
-    if (!t.rows[r].code.empty() && t.rows[r].kind == RowKind::kBody) shortest = std::min(shortest, t.rows[r].code.size());
+    const std::string& code = CodeAt(t.rows[r], col);
+    if (!code.empty() && t.rows[r].kind == RowKind::kBody) shortest = std::min(shortest, code.size());
   }
   std::vector<int> rows;
   for (int r = from; r < to; ++r) {
-    if (t.rows[r].kind == RowKind::kBody && t.rows[r].code.size() == shortest) rows.push_back(r);
+    if (t.rows[r].kind == RowKind::kBody && CodeAt(t.rows[r], col).size() == shortest) rows.push_back(r);
   }
   return rows;
 }
@@ -65,18 +67,37 @@ int NextTotal(const Table& t, int row) {
   return static_cast<int>(t.rows.size());
 }
 
-Candidates TotalCandidates(const Table& t, int row) {
-  if (HasCodes(t)) return {ShallowestCoded(t, 0, static_cast<int>(t.rows.size())), true};
+// Whether total row `p` adds rows printed above it (not a 合计 printed first, above its rows).
+bool ClosesRowsAbove(const Table& t, int p) {
+  int from = PreviousBoundary(t, p, false) + 1;
+  for (int r = from; r < p; ++r) {
+    if (t.rows[r].kind == RowKind::kBody || t.rows[r].kind == RowKind::kSubtotal) return true;
+  }
+  return false;
+}
+
+// A total under another (收入总计 below 本年收入合计 and 上年结余) adds that total and the rows
+// between them; empty when there is no such total above.
+std::vector<int> UnderTotal(const Table& t, int row) {
+  int previous = PreviousBoundary(t, row, false);
+  if (previous < 0 || !ClosesRowsAbove(t, previous)) return {};
+  std::vector<int> rows{previous};
+  for (int r : BodyRows(t, previous + 1, row, true)) rows.push_back(r);
+  return rows;
+}
+
+Candidates TotalCandidates(const Table& t, int row, int col) {
+  if (HasCodes(t, col)) return {ShallowestCoded(t, 0, static_cast<int>(t.rows.size()), col), true};
   std::vector<int> rows = BodyRows(t, PreviousBoundary(t, row, false) + 1, row, true);
   // Many tables print 合计 first, above the rows it adds up.
   if (rows.empty()) rows = BodyRows(t, row + 1, NextTotal(t, row), true);
   return {rows, false};
 }
 
-Candidates SubtotalCandidates(const Table& t, int row) {
+Candidates SubtotalCandidates(const Table& t, int row, int col) {
   int from = PreviousBoundary(t, row, true) + 1;
-  if (HasCodes(t)) {
-    std::vector<int> rows = ShallowestCoded(t, from, row);
+  if (HasCodes(t, col)) {
+    std::vector<int> rows = ShallowestCoded(t, from, row, col);
     if (!rows.empty()) return {rows, true};
   }
   return {BodyRows(t, from, row, false), false};
@@ -113,9 +134,19 @@ std::vector<int> TopOfOutline(const TableView& view, const std::vector<int>& par
   return kept;
 }
 
-std::string Label(const TableView& view, int row, int col) {
-  std::string label = LabelFor(view, row, col);
-  return label.empty() ? RowName(*view.table, row) : label;
+// Without codes, rows the inferred hierarchy puts under another candidate are inside it (政府预算拨款
+// above 一般公共预算拨款 and 政府性基金预算拨款, with no outline numbers to tell).
+std::vector<int> TopOfHierarchy(const RowTree* tree, const std::vector<int>& parts) {
+  if (!tree) return parts;
+  std::vector<int> kept;
+  for (int r : parts) {
+    bool inside = false;
+    for (int p = tree->parent[r]; p >= 0 && !inside; p = tree->parent[p]) {
+      inside = std::find(parts.begin(), parts.end(), p) != parts.end();
+    }
+    if (!inside) kept.push_back(r);
+  }
+  return kept;
 }
 
 Sum TotalSum(const TableView& view, int row, const std::vector<int>& parts, int col) {
@@ -125,35 +156,94 @@ Sum TotalSum(const TableView& view, int row, const std::vector<int>& parts, int 
   sum.rule = t.rows[row].kind == RowKind::kTotal ? "total_row" : "subtotal";
   sum.where = view.name + " " + ColumnName(t, col);
   sum.target = {view.index, row, col};
-  sum.target_name = Label(view, row, col);
+  sum.target_name = RowLabel(view, row, col);
   for (int r : parts) {
     sum.parts.push_back({view.index, r, col});
-    sum.part_names.push_back(Label(view, r, col));
+    sum.part_names.push_back(RowLabel(view, r, col));
   }
   return sum;
 }
 
-void AddBoundary(const TableView& view, int row, std::vector<Check>* out) {
+std::optional<Check> Evaluate(const TableView& view, int row, const std::vector<int>& parts, int col, size_t min) {
+  if (parts.size() < min) return std::nullopt;
+  return EvaluateSum(*view.table, TotalSum(view, row, parts, col));
+}
+
+// Without codes: the top rows by outline and inferred hierarchy. One row is a meaningful summand
+// only when it heads an inferred group (本年收入合计 = 政府预算拨款, which adds up its details);
+// otherwise one row could be anything (e.g. the other half of a two-sided table).
+std::optional<Check> UncodedTotal(const TableView& view, const RowTree* tree, int row, const std::vector<int>& parts,
+                                  int col) {
+  std::vector<int> nested = TopOfOutline(view, TopOfHierarchy(tree, parts), col);
+  bool group = nested.size() == 1 && tree && !tree->children[nested[0]].empty();
+  auto check = Evaluate(view, row, nested, col, group ? 1 : 2);
+  if (check && check->result != CheckResult::kFail) return check;
+  // A total equal to the plain sum of the rows says they do not nest as inferred.
+  auto flat = Evaluate(view, row, TopOfOutline(view, parts, col), col, 2);
+  return flat && flat->result != CheckResult::kFail ? flat : check;
+}
+
+std::optional<Check> BoundaryCheck(const TableView& view, const std::vector<RowTree>& trees, int row, int col) {
   const Table& t = *view.table;
-  Candidates cand = t.rows[row].kind == RowKind::kTotal ? TotalCandidates(t, row) : SubtotalCandidates(t, row);
+  bool total = t.rows[row].kind == RowKind::kTotal;
+  Candidates cand = total ? TotalCandidates(t, row, col) : SubtotalCandidates(t, row, col);
+  auto parts = PartsIn(view, cand.rows, col);
+  if (!parts) return std::nullopt;
+  // Codes make a single 类 a meaningful summand.
+  return cand.certain ? Evaluate(view, row, *parts, col, 1) : UncodedTotal(view, TreeFor(trees, col), row, *parts, col);
+}
+
+void AddBoundary(const TableView& view, const std::vector<RowTree>& trees, int row, std::vector<Check>* out) {
+  const Table& t = *view.table;
   for (int c = 0; c < view.ncols; ++c) {
     if (!view.amount[c] || !SumValue(CellAt(t, row, c))) continue;
-    auto parts = PartsIn(view, cand.rows, c);
-    if (!parts) continue;
-    if (!cand.coded) *parts = TopOfOutline(view, *parts, c);
-    // Codes make a single 类 a meaningful summand; without them one row could be anything (e.g.
-    // the other half of a two-sided table), so at least two are needed.
-    if (parts->size() < (cand.coded ? 1u : 2u)) continue;
-    if (auto check = EvaluateSum(t, TotalSum(view, row, *parts, c))) out->push_back(*check);
+    // A total under another is read as that total + the rows between where that holds; else as
+    // the sum of its own rows (a second section's 合计 below the first's), failing which as the
+    // former.
+    std::optional<Check> under;
+    if (t.rows[row].kind == RowKind::kTotal) {
+      auto parts = PartsIn(view, UnderTotal(t, row), c);
+      if (parts) under = Evaluate(view, row, *parts, c, 1);
+    }
+    auto check = under && under->result != CheckResult::kFail ? under : BoundaryCheck(view, trees, row, c);
+    if (!check) check = under;
+    if (check) out->push_back(*check);
+  }
+}
+
+bool EndsWith(const std::string& s, std::string_view tail) {
+  return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+bool TotalLabel(const std::string& label) { return EndsWith(label, "合计") || EndsWith(label, "总计"); }
+
+// A 收支总表 balances: on its last total row (收入总计 | 支出总计) the two halves are equal, column
+// by column. Only where both halves label that row as a total.
+void AddBalance(const TableView& view, std::vector<Check>* out) {
+  const Table& t = *view.table;
+  if (view.sides.size() != 2 || view.sides[0].size() != view.sides[1].size()) return;
+  for (int r = static_cast<int>(t.rows.size()) - 1; r >= 0; --r) {
+    if (t.rows[r].kind != RowKind::kTotal) continue;
+    for (size_t i = 0; i < view.sides[0].size(); ++i) {
+      int left = view.sides[0][i], right = view.sides[1][i];
+      if (!TotalLabel(Compact(LabelFor(view, r, left))) || !TotalLabel(Compact(LabelFor(view, r, right)))) return;
+      Sum sum = TotalSum(view, r, {r}, left);
+      sum.rule = "balance";
+      sum.parts[0].column = right;
+      sum.part_names[0] = RowLabel(view, r, right);
+      if (auto check = EvaluateSum(t, sum)) out->push_back(*check);
+    }
+    return;
   }
 }
 
 }  // namespace
 
-void AddTotals(const TableView& view, std::vector<Check>* out) {
+void AddTotals(const TableView& view, const std::vector<RowTree>& trees, std::vector<Check>* out) {
   for (int r = 0; r < static_cast<int>(view.table->rows.size()); ++r) {
-    if (IsBoundary(view.table->rows[r].kind)) AddBoundary(view, r, out);
+    if (IsBoundary(view.table->rows[r].kind)) AddBoundary(view, trees, r, out);
   }
+  AddBalance(view, out);
 }
 
 }  // namespace budgetx::reconcile::internal

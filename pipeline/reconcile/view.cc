@@ -54,6 +54,18 @@ int ConsumeDigits(std::string_view* s) {
   return n;
 }
 
+void AddSides(TableView* view) {
+  for (int c = 0; c < view->ncols; ++c) {
+    if (!view->amount[c]) continue;
+    bool same = !view->sides.empty() && view->label_col[view->sides.back().front()] == view->label_col[c];
+    if (same) {
+      view->sides.back().push_back(c);
+    } else {
+      view->sides.push_back({c});
+    }
+  }
+}
+
 }  // namespace
 
 TableView MakeView(const Table& table, int index) {
@@ -74,6 +86,15 @@ TableView MakeView(const Table& table, int index) {
     view.amount.push_back(!percent && !text && (declared || (n.filled > 0 && n.amounts * 2 > n.filled)));
     view.label_col.push_back(last_text);
     if (text) last_text = c;
+  }
+  AddSides(&view);
+  for (int r = 0; r < static_cast<int>(table.rows.size()); ++r) {
+    bool shifted = false;
+    for (int c = 0; c < view.ncols && !shifted; ++c) {
+      const Cell* cell = CellAt(table, r, c);
+      shifted = cell && cell->kind == ValueKind::kText && view.amount[c];
+    }
+    view.misaligned.push_back(shifted);
   }
   return view;
 }
@@ -140,12 +161,20 @@ std::string LabelFor(const TableView& view, int row, int col) {
   const Table& t = *view.table;
   int k = col < view.ncols ? view.label_col[col] : -1;
   const Cell* label = CellAt(t, row, k);
-  // The row's own name (with its code) when the column's label is the row's first text.
+  // The row's own name (with its code, where that applies to `col`) when the column's label is
+  // the row's first text.
   if (k < 0 || (label && !label->text.empty() && label->text == t.rows[row].name)) {
     const Row& r = t.rows[row];
-    return r.code.empty() && r.name.empty() ? "" : RowName(t, row);
+    const std::string& code = CodeAt(r, col);
+    if (code.empty()) return r.name;
+    return r.name.empty() ? code : code + " " + r.name;
   }
   return label ? label->text : "";
+}
+
+std::string RowLabel(const TableView& view, int row, int col) {
+  std::string label = LabelFor(view, row, col);
+  return label.empty() ? RowName(*view.table, row) : label;
 }
 
 int OutlineLevel(std::string_view label) {
@@ -159,7 +188,19 @@ int OutlineLevel(std::string_view label) {
     return numerals ? 2 : 4;
   }
   if (numerals) return ConsumeAny(&s, {"、"}) ? 1 : 0;
-  return ConsumeAny(&s, {".", "、", "．"}) ? 3 : 0;
+  if (!ConsumeAny(&s, {".", "、", "．"})) return 0;
+  // 1.1, 1.1.1 … number the items under 1. (after (1), which is rarely mixed with them).
+  int depth = 3;
+  while (ConsumeDigits(&s) > 0) {
+    depth = depth == 3 ? 5 : depth + 1;
+    if (!ConsumeAny(&s, {".", "．"})) break;
+  }
+  return depth;
+}
+
+const std::string& CodeAt(const Row& row, int col) {
+  static const std::string kNone;
+  return col >= row.code_column ? row.code : kNone;
 }
 
 std::string CellText(const Cell* cell) {

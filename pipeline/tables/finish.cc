@@ -178,7 +178,11 @@ std::vector<std::string> HeaderTexts(const rules::RuleSet& rules, const Table& t
       int score = 0;
       for (size_t k = 0; k < line.size(); ++k) {
         int col = offset + static_cast<int>(k);
-        if (col < 0 || col >= static_cast<int>(ncols) || labels[k] == Shape::kAny) continue;
+        // An empty column (a 预算单位 column the rows leave blank) neither confirms nor refutes.
+        if (col < 0 || col >= static_cast<int>(ncols) || labels[k] == Shape::kAny ||
+            shapes[static_cast<size_t>(col)] == Shape::kAny) {
+          continue;
+        }
         score += labels[k] == shapes[static_cast<size_t>(col)] ? 1 : -2;
       }
       if (score > best_score) best_score = score, best_offset = offset;

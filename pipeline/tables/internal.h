@@ -60,6 +60,9 @@ void CollectRecordsAndCorrections(Document* doc);
 
 namespace budgetx::tables {
 
+// Gives rows of uncoded tables the codes of a coded table that lists the same names in order.
+void BorrowCodes(Document* doc);
+
 // Appends an Indicator per row of a table that has 三级指标 and 指标值 columns.
 void CollectIndicators(const rules::RuleSet& rules, Document* doc);
 

@@ -381,18 +381,22 @@ size_t AmountCount(const Row& row) {
   return n;
 }
 
-// A dump cut off mid-row ends with a table row that has fewer amounts than the rows above it.
+// A dump cut off mid-row ends with a table row that has fewer amounts than the table's rows
+// usually have.
 void FlagTruncatedRow(Document* doc) {
   if (doc->tables.empty() || doc->tables.back().rows.size() < 2) return;
   const Table& table = doc->tables.back();
   const Row& last = table.rows.back();
   int last_line = LastTextLine(*doc);
   if (last_line == 0 || last.cells.empty() || last.cells.back().where.line != last_line) return;
-  size_t most = 0;
-  for (size_t r = 0; r + 1 < table.rows.size(); ++r) most = std::max(most, AmountCount(table.rows[r]));
-  if (AmountCount(last) >= most) return;
+  std::map<size_t, size_t> counts;
+  for (size_t r = 0; r + 1 < table.rows.size(); ++r) ++counts[AmountCount(table.rows[r])];
+  size_t usual = std::max_element(counts.begin(), counts.end(),
+                                  [](const auto& a, const auto& b) { return a.second < b.second; })->first;
+  size_t have = AmountCount(last);
+  if (usual < 2 || have == 0 || have >= usual) return;
   Warning w{"tables", "input ends in the middle of a row of table " + table.number + " " + table.title + ": " +
-                          std::to_string(AmountCount(last)) + " of " + std::to_string(most) + " amounts ('" +
+                          std::to_string(have) + " of " + std::to_string(usual) + " amounts ('" +
                           last.cells.back().raw + "' is the last text)",
             last.cells.back().where};
   w.incomplete = true;
@@ -411,6 +415,7 @@ void BuildTables(const rules::RuleSet& rules, const Options& options, Document* 
     }
     FinishTable(rules, &table, &doc->warnings);
   }
+  BorrowCodes(doc);
   CollectRecordsAndCorrections(doc);
   CollectIndicators(rules, doc);
   FlagTruncatedRow(doc);

@@ -143,6 +143,32 @@ BOOST_AUTO_TEST_CASE(kangxi_cells_are_repaired_with_a_correction) {
   BOOST_TEST(doc.corrections[0].kind == "nfkc");
 }
 
+BOOST_AUTO_TEST_CASE(uncoded_two_sided_table_borrows_codes_for_its_named_half) {
+  Document doc = Build(
+      "表 1\n收支总表\n单位：万元\n项 目 2024 年预算数 项 目 2024 年预算数\n"
+      "一、政府预算拨款 1,250 一、一般公共服务支出 300\n1.一般公共预算拨款 1,200 人大事务 300\n"
+      "行政运行 300\n"
+      "表 2\n支出总表\n单位：万元\n科目编码 科目名称 支出总计\n201 一般公共服务支出 300\n"
+      "20101 人大事务 300\n2010101 行政运行 300\n");
+  const Table& t = doc.tables.at(0);
+  BOOST_REQUIRE_EQUAL(t.rows.size(), 3u);
+  BOOST_TEST(t.rows[0].code == "201");
+  BOOST_TEST(t.rows[0].code_column == 2);
+  BOOST_TEST(t.rows[0].code_borrowed);
+  BOOST_TEST(t.rows[1].code == "20101");
+  BOOST_TEST(t.rows[2].code == "2010101");
+  BOOST_TEST(t.rows[2].level == 3);
+  BOOST_TEST(!doc.tables[1].rows[0].code_borrowed);
+}
+
+BOOST_AUTO_TEST_CASE(names_that_do_not_follow_a_coded_table_borrow_nothing) {
+  Document doc = Build(
+      "表 1\n项目表\n单位：万元\n名称 金额\n办公费 10\n培训费 20\n差旅费 5\n"
+      "表 2\n支出总表\n单位：万元\n科目编码 科目名称 支出总计\n201 一般公共服务支出 300\n"
+      "20101 培训费 300\n");
+  for (const auto& row : doc.tables.at(0).rows) BOOST_TEST(row.code.empty());
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace

@@ -1,0 +1,99 @@
+// Codes for tables that print classification names without codes (收支总表, 政府预算拨款收支总表):
+// when their names follow, in order, the names of a coded table of the same document (支出总表),
+// each matched row takes that code, so the roll-ups can be checked there too.
+#include <re2/re2.h>
+
+#include "pipeline/normalize/normalize.h"
+#include "pipeline/tables/internal.h"
+
+namespace budgetx::tables {
+namespace {
+
+// Share of an uncoded table's named rows that must match before any code is taken.
+constexpr int kMinMatchPercent = 80;
+
+struct Named {
+  size_t row;
+  int column;  // the name cell: the last text cell that has an amount after it
+  std::string name;
+};
+
+// "一、一般公共服务支出" in a 收支总表 names the same item as "一般公共服务支出" in a 支出总表.
+std::string WithoutOutlineNumber(const std::string& name) {
+  static const RE2 kOutline("^(?:[一二三四五六七八九十]+、|\\d+[.、．]|[（(][一二三四五六七八九十\\d]+[）)])");
+  std::string out = normalize::Compact(name);
+  RE2::Replace(&out, kOutline, "");
+  return out;
+}
+
+std::vector<Named> NamedRows(const Table& table) {
+  std::vector<Named> out;
+  for (size_t r = 0; r < table.rows.size(); ++r) {
+    const auto& cells = table.rows[r].cells;
+    int name = -1;
+    for (size_t c = 0; c < cells.size(); ++c) {
+      if (cells[c].kind == ValueKind::kText) name = static_cast<int>(c);
+      if (cells[c].amount_fen && name >= 0 && c + 1 == cells.size()) {
+        out.push_back({r, name, WithoutOutlineNumber(cells[static_cast<size_t>(name)].text)});
+      }
+    }
+  }
+  return out;
+}
+
+bool HasPrintedCodes(const Table& table) {
+  for (const auto& r : table.rows) {
+    if (!r.code.empty() && !r.code_borrowed) return true;
+  }
+  return false;
+}
+
+using Matches = std::vector<std::pair<const Named*, const Row*>>;
+
+Matches Match(const std::vector<Named>& named, const Table& coded) {
+  Matches matches;
+  size_t next = 0;
+  for (const auto& n : named) {
+    // Searching on to the end lets the uncoded table leave items out (a 基本支出 table lists a
+    // subset of the 经济分类 items); names must still come in the same order.
+    for (size_t k = next; k < coded.rows.size(); ++k) {
+      const Row& row = coded.rows[k];
+      if (row.code.empty() || WithoutOutlineNumber(row.name) != n.name) continue;
+      matches.emplace_back(&n, &row);
+      next = k + 1;
+      break;
+    }
+  }
+  return matches;
+}
+
+void Borrow(const Document& doc, Table* table) {
+  std::vector<Named> named = NamedRows(*table);
+  if (named.empty()) return;
+  Matches best;
+  for (const auto& coded : doc.tables) {
+    if (&coded == table || !HasPrintedCodes(coded)) continue;
+    Matches m = Match(named, coded);
+    if (m.size() > best.size()) best = std::move(m);
+  }
+  if (static_cast<int>(best.size() * 100 / named.size()) < kMinMatchPercent) return;
+  for (const auto& [n, row] : best) {
+    Row& target = table->rows[n->row];
+    target.code = row->code;
+    target.level = row->level;
+    target.code_column = n->column;
+    target.code_borrowed = true;
+  }
+}
+
+}  // namespace
+
+void BorrowCodes(Document* doc) {
+  for (auto& table : doc->tables) {
+    bool has_codes = false;
+    for (const auto& r : table.rows) has_codes |= !r.code.empty();
+    if (!has_codes) Borrow(*doc, &table);
+  }
+}
+
+}  // namespace budgetx::tables
