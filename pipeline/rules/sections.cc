@@ -135,7 +135,7 @@ const std::vector<SectionSpec>& Sections() {
       {"codes", {"name", "match", "level"}, kMatch, kAny, &RuleSet::codes, ReadCode},
       {"row_kinds", kNameMatch, kNameMatch, kAny, &RuleSet::row_kinds, ReadRowKind},
       {"narrative", kNameMatch, kNameMatch, {0, {"subject", "amount"}}, &RuleSet::narrative, ReadPlain},
-      {"token_joins", {"name", "match", "in_text", "at_row_start"}, kMatch, kAny, &RuleSet::token_joins, ReadPlain},
+      {"token_joins", {"name", "match", "in_text", "at_row_start", "glue"}, kMatch, kAny, &RuleSet::token_joins, ReadPlain},
       {"column_identities",
        {"name", "target", "parts"},
        {"name", "target", "parts"},

@@ -63,9 +63,8 @@ bool IsOneIdeograph(const std::string& text) {
   return text.size() == 3 && static_cast<unsigned char>(text[0]) >= 0xE3 && static_cast<unsigned char>(text[0]) <= 0xE9;
 }
 
-Cell Join(const Cell& a, const Cell& b) {
-  Cell joined = MakeCell(a.raw + " " + b.raw, a.where);
-  return joined;
+Cell Join(const Cell& a, const Cell& b, const char* separator = " ") {
+  return MakeCell(a.raw + separator + b.raw, a.where);
 }
 
 // Whitespace-token lines: most tokens are cells, but a number followed by its measure word, a
@@ -82,7 +81,7 @@ std::vector<Cell> GroupTokens(const rules::RuleSet& rules, const Line& line) {
       const rules::Pattern* rule = JoinRule(rules, prev, cell, cells.size() == 1);
       if (spaced_pair || rule || prev_comparator ||
           (prev.kind == ValueKind::kText && cell.kind == ValueKind::kText && EndsWithJoiner(prev.text))) {
-        prev = Join(prev, cell);
+        prev = Join(prev, cell, rule && Flag(*rule, "glue") ? "" : " ");
         size_t n = cells.size();
         if (InRunningText(rule) && n >= 2 && cells[n - 2].kind == ValueKind::kText &&
             std::max(DisplayWidth(prev.text), DisplayWidth(cells[n - 2].text)) > kLabelWidth) {

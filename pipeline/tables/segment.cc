@@ -405,8 +405,15 @@ void FlagTruncatedRow(Document* doc) {
 
 }  // namespace
 
+// A title with nothing under it is a line of the table of contents, or a caption in running text.
+void DropEmptyTables(Document* doc) {
+  auto empty = [](const Table& t) { return t.rows.empty(); };
+  doc->tables.erase(std::remove_if(doc->tables.begin(), doc->tables.end(), empty), doc->tables.end());
+}
+
 void BuildTables(const rules::RuleSet& rules, const Options& options, Document* doc) {
   Segmenter(rules, options, doc).Run();
+  DropEmptyTables(doc);
   for (auto& table : doc->tables) {
     if (table.unit.empty()) {
       table.unit = doc->info.unit.empty() ? options.default_unit : doc->info.unit;
