@@ -12,20 +12,31 @@ namespace {
 bool IsSpace(char c) { return c == ' ' || c == '\r' || c == '\v'; }
 
 // Splits on ASCII spaces and U+3000 (ideographic space), which dumps use as cell gaps alike.
-std::vector<std::string> SplitTokens(const std::string& line) {
-  std::vector<std::string> out;
-  std::string cur;
+// Each token keeps its extent in characters (code points), the grid a space-aligned dump such as
+// `pdftotext -layout` prints on.
+std::vector<Span> SplitTokens(const std::string& line, const Provenance& where) {
+  std::vector<Span> out;
+  Span cur;
+  double column = 0;
+  auto flush = [&] {
+    if (cur.text.empty()) return;
+    cur.extent.x1 = column;
+    out.push_back(std::move(cur));
+    cur = Span{};
+  };
   for (size_t i = 0; i < line.size(); ++i) {
     bool ideographic = line.compare(i, 3, "\xE3\x80\x80") == 0;
     if (IsSpace(line[i]) || line[i] == '\t' || ideographic) {
-      if (!cur.empty()) out.push_back(std::move(cur));
-      cur.clear();
+      flush();
       if (ideographic) i += 2;
-    } else {
-      cur += line[i];
+      ++column;
+      continue;
     }
+    if (cur.text.empty()) cur.where = where, cur.extent.x0 = column;
+    cur.text += line[i];
+    if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) ++column;
   }
-  if (!cur.empty()) out.push_back(std::move(cur));
+  flush();
   return out;
 }
 
@@ -34,7 +45,7 @@ Line MakeLine(const std::string& text, int page, int line_no) {
   line.where.page = page;
   line.where.line = line_no;
   if (text.find('\t') == std::string::npos) {
-    for (auto& token : SplitTokens(text)) line.spans.push_back(Span{std::move(token), line.where});
+    line.spans = SplitTokens(text, line.where);
     return line;
   }
   line.cell_delimited = true;
@@ -45,7 +56,7 @@ Line MakeLine(const std::string& text, int page, int line_no) {
     std::string cell = text.substr(pos, tab == std::string::npos ? std::string::npos : tab - pos);
     while (!cell.empty() && IsSpace(cell.back())) cell.pop_back();
     while (!cell.empty() && IsSpace(cell.front())) cell.erase(0, 1);
-    line.spans.push_back(Span{std::move(cell), line.where});
+    line.spans.push_back(Span{std::move(cell), line.where, {}});
     if (tab == std::string::npos) break;
     pos = tab + 1;
   }

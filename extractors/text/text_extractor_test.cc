@@ -40,6 +40,11 @@ BOOST_AUTO_TEST_CASE(space_lines_split_into_tokens_including_ideographic_space) 
   BOOST_REQUIRE_EQUAL(spans.size(), 4u);
   BOOST_TEST(spans[1].text == "一般公共服务支出");
   BOOST_TEST(spans[2].text == "7");
+  // Extents count characters, the grid of a space-aligned dump.
+  BOOST_TEST(spans[1].extent.x0 == 5);
+  BOOST_TEST(spans[1].extent.x1 == 13);
+  BOOST_TEST(spans[2].extent.x0 == 14);
+  BOOST_TEST(spans[3].extent.x1 == 17);
 }
 
 BOOST_AUTO_TEST_CASE(form_feed_starts_a_page) {

@@ -33,9 +33,17 @@ struct Provenance {
 
 // A run of text the extractor saw as one unit: a tab-separated cell, a space-separated token or a
 // PDF word.
+// Where a span sits across its line, in the line's layout units: PDF points for a PDF, character
+// columns for a space-aligned text dump. Tables use it to put cells in columns; it is not output.
+struct Extent {
+  double x0 = -1, x1 = -1;  // negative: unknown
+  bool known() const { return x0 >= 0 && x1 >= x0; }
+};
+
 struct Span {
   std::string text;  // as read (after decoding to UTF-8), not normalised
   Provenance where;
+  Extent extent;
 };
 
 // One line of the source in reading order.
@@ -110,6 +118,7 @@ struct Cell {
   std::optional<Decimal> number;     // amounts, percents (the number before %), plain numbers
   std::optional<int64_t> amount_fen;  // amounts only, in the table's unit
   Provenance where;
+  Extent extent;  // across the line, when the extractor knows it
 };
 
 enum class RowKind { kBody, kTotal, kSubtotal, kOfWhich };

@@ -64,7 +64,9 @@ bool IsOneIdeograph(const std::string& text) {
 }
 
 Cell Join(const Cell& a, const Cell& b, const char* separator = " ") {
-  return MakeCell(a.raw + separator + b.raw, a.where);
+  Cell joined = MakeCell(a.raw + separator + b.raw, a.where);
+  joined.extent = a.extent.known() && b.extent.known() ? Extent{a.extent.x0, b.extent.x1} : a.extent;
+  return joined;
 }
 
 // Whitespace-token lines: most tokens are cells, but a number followed by its measure word, a
@@ -73,6 +75,7 @@ std::vector<Cell> GroupTokens(const rules::RuleSet& rules, const Line& line) {
   std::vector<Cell> cells;
   for (const auto& span : line.spans) {
     Cell cell = MakeCell(span.text, span.where);
+    cell.extent = span.extent;
     if (!cells.empty()) {
       Cell& prev = cells.back();
       bool prev_comparator = prev.text == "≥" || prev.text == "≤" || prev.text == ">" || prev.text == "<";
@@ -178,6 +181,7 @@ std::vector<Cell> WrappedCells(const std::vector<LineCells>& lines) {
     std::string raw = last.raw;
     for (const auto& c : lines[i].cells) raw += c.raw;
     Cell joined = MakeCell(raw, last.where);
+    joined.extent = last.extent;
     last = joined;
   }
   return cells;

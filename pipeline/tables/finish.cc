@@ -10,6 +10,9 @@
 namespace budgetx::tables {
 namespace {
 
+// Rows with a cell in every column needed before their positions define the columns.
+constexpr size_t kMinFullRows = 2;
+
 bool IsNumeric(const Cell& c) {
   return c.kind == ValueKind::kAmount || c.kind == ValueKind::kDash || c.kind == ValueKind::kPercent;
 }
@@ -41,17 +44,21 @@ void MarkCode(const rules::RuleSet& rules, Row* row) {
 // A number is an amount when it sits among other numbers (a run of amount columns), or closes
 // the row or a label–amount pair; a lone number between texts is a count or an ordinal.
 bool ConfirmedAmount(const Row& row, size_t i) {
-  const std::vector<Cell>& cells = row.cells;
-  auto numeric = [&](size_t k) { return k < cells.size() && IsNumeric(cells[k]); };
-  auto text = [&](size_t k) { return k < cells.size() && cells[k].kind == ValueKind::kText; };
-  if ((i > 0 && numeric(i - 1)) || numeric(i + 1)) return true;
+  // Neighbours are the nearest filled cells: a column left empty does not separate amounts.
+  std::vector<const Cell*> filled;
+  size_t at = 0;
+  for (size_t k = 0; k < row.cells.size(); ++k) {
+    if (row.cells[k].kind == ValueKind::kEmpty) continue;
+    if (k == i) at = filled.size();
+    filled.push_back(&row.cells[k]);
+  }
+  auto numeric = [&](size_t k) { return k < filled.size() && IsNumeric(*filled[k]); };
+  auto text = [&](size_t k) { return k < filled.size() && filled[k]->kind == ValueKind::kText; };
+  if ((at > 0 && numeric(at - 1)) || numeric(at + 1)) return true;
   // In delimited rows a lone number among texts is a count (a 完成情况 of "3"), not money.
-  if (row.delimited) return false;
-  bool first = true;
-  for (size_t k = 0; k < i; ++k) first = first && cells[k].text.empty();
-  if (first) return false;
-  if (i + 1 == cells.size()) return true;
-  return text(i + 1) && numeric(i + 2);
+  if (row.delimited || at == 0) return false;
+  if (at + 1 == filled.size()) return true;
+  return text(at + 1) && numeric(at + 2);
 }
 
 void TypeAmounts(int64_t unit_fen, Row* row, const std::vector<Column>& columns,
@@ -120,6 +127,102 @@ void PadContinuationRows(Table* table) {
     for (auto& c : padding) c.where = row.where;
     row.cells.insert(row.cells.begin(), padding.begin(), padding.end());
   }
+}
+
+bool AllPlaced(const Row& row) {
+  return !row.delimited && std::all_of(row.cells.begin(), row.cells.end(),
+                                       [](const Cell& c) { return c.extent.known(); });
+}
+
+double Median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v[v.size() / 2];
+}
+
+// Each column is aligned on one edge: the one whose position varies least over the full rows
+// (amounts are usually right-aligned, names and codes left-aligned).
+struct ColumnEdges {
+  std::vector<double> at;       // the column's edge position
+  std::vector<bool> right;      // aligned on the right edge
+};
+
+double Spread(std::vector<double> v, double median) {
+  for (auto& x : v) x = std::abs(x - median);
+  return Median(std::move(v));
+}
+
+ColumnEdges ChooseEdges(const std::vector<std::vector<double>>& left, const std::vector<std::vector<double>>& right) {
+  ColumnEdges edges;
+  for (size_t j = 0; j < left.size(); ++j) {
+    double l = Median(left[j]), r = Median(right[j]);
+    bool use_right = Spread(right[j], r) < Spread(left[j], l);
+    edges.at.push_back(use_right ? r : l);
+    edges.right.push_back(use_right);
+  }
+  return edges;
+}
+
+double EdgeOf(const Cell& cell, bool right) { return right ? cell.extent.x1 : cell.extent.x0; }
+
+// Positions mean columns only when the full rows agree on them: each column's edge stays within
+// a fifth of the narrowest gap between columns on most rows. Text whose cells are merely
+// separated by one space fails this.
+bool ColumnsLineUp(const Table& table, size_t ncols, const ColumnEdges& edges) {
+  double gap = 1e18;
+  for (size_t j = 1; j < ncols; ++j) gap = std::min(gap, std::abs(edges.at[j] - edges.at[j - 1]));
+  if (gap <= 0) return false;
+  double tolerance = std::max(1.0, gap / 5);
+  size_t rows = 0, agreeing = 0;
+  for (const auto& row : table.rows) {
+    if (row.cells.size() != ncols || !AllPlaced(row)) continue;
+    bool agrees = true;
+    for (size_t j = 0; j < ncols; ++j) agrees = agrees && std::abs(EdgeOf(row.cells[j], edges.right[j]) - edges.at[j]) <= tolerance;
+    ++rows;
+    agreeing += agrees;
+  }
+  return agreeing * 5 >= rows * 4;
+}
+
+// Rows whose cells have positions (a space-aligned dump, a PDF): the rows with the most cells
+// give each column's edge, and a shorter row's cells go to the column they line up with, so an
+// empty cell stays empty instead of shifting its neighbours. Returns false when positions cannot
+// decide (rows keep their order).
+bool AlignByPosition(size_t ncols, Table* table) {
+  if (ncols < 2) return false;
+  std::vector<std::vector<double>> left(ncols), right(ncols);
+  for (const auto& row : table->rows) {
+    if (row.cells.size() != ncols || !AllPlaced(row)) continue;
+    for (size_t j = 0; j < ncols; ++j) {
+      left[j].push_back(row.cells[j].extent.x0);
+      right[j].push_back(row.cells[j].extent.x1);
+    }
+  }
+  if (left[0].size() < kMinFullRows) return false;
+  ColumnEdges edges = ChooseEdges(left, right);
+  if (!ColumnsLineUp(*table, ncols, edges)) return false;
+  for (auto& row : table->rows) {
+    if (row.cells.size() >= ncols || !AllPlaced(row)) continue;
+    std::vector<Cell> placed(ncols);
+    int previous = -1;
+    bool ordered = true;
+    for (const auto& cell : row.cells) {
+      int best = 0;
+      double best_gap = 1e18;
+      for (size_t j = 0; j < ncols; ++j) {
+        double gap = std::abs(EdgeOf(cell, edges.right[j]) - edges.at[j]);
+        if (gap < best_gap) best_gap = gap, best = static_cast<int>(j);
+      }
+      ordered = ordered && best > previous;
+      previous = best;
+      if (ordered) placed[static_cast<size_t>(best)] = cell;
+    }
+    if (!ordered) continue;
+    for (auto& c : placed) {
+      if (c.raw.empty() && c.text.empty()) c.where = row.where;
+    }
+    row.cells = std::move(placed);
+  }
+  return true;
 }
 
 enum class Shape { kAny, kCode, kText, kNumber };
@@ -265,8 +368,9 @@ void FinishTable(const rules::RuleSet& rules, Table* table, std::vector<Warning>
     size_t leaf = table->header.back().size();
     if (leaf > ncols && leaf <= ncols + 2) ncols = leaf;
   }
+  bool placed = AlignByPosition(ncols, table);
   for (auto& row : table->rows) {
-    AlignRight(ncols, &row);
+    if (!placed) AlignRight(ncols, &row);
     MarkCode(rules, &row);
   }
   BuildColumns(rules, table, ncols);

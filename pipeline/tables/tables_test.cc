@@ -169,6 +169,27 @@ BOOST_AUTO_TEST_CASE(names_that_do_not_follow_a_coded_table_borrow_nothing) {
   for (const auto& row : doc.tables.at(0).rows) BOOST_TEST(row.code.empty());
 }
 
+BOOST_AUTO_TEST_CASE(space_aligned_dump_keeps_empty_cells_in_their_columns) {
+  Document doc = Build(
+      "表 3\n支出总表\n单位：元\n"
+      "201        一般公共服务支出     22,186,440.80   16,093,326.00    6,093,114.80\n"
+      "2010601    行政运行         16,231,840.80   16,093,326.00      138,514.80\n"
+      "2010602    一般行政管理事务        100,000.00                      100,000.00\n"
+      "2010608    财政委托业务支出      5,854,600.00                    5,854,600.00\n");
+  const Table& t = doc.tables.at(0);
+  BOOST_REQUIRE_EQUAL(t.rows.size(), 4u);
+  BOOST_TEST(Texts(t.rows[2]) == (std::vector<std::string>{"2010602", "一般行政管理事务", "100,000.00", "", "100,000.00"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(Amounts(t.rows[3]) == (std::vector<int64_t>{585460000, 585460000}), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(single_spaced_dump_is_not_aligned_by_position) {
+  Document doc = Build("表 1\n收支总表\n单位：万元\n一、政府预算拨款 1,250 一、一般公共服务支出 300\n"
+                       "1.一般公共预算拨款 1,200 人大事务 300\n行政运行 300\n");
+  BOOST_TEST(Texts(doc.tables.at(0).rows[2]) == (std::vector<std::string>{"", "", "行政运行", "300"}),
+             boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace
