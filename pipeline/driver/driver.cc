@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "extractors/pdf/pdf_extractor.h"
 #include "extractors/text/text_extractor.h"
 #include "pipeline/narrative/narrative.h"
 #include "pipeline/reconcile/reconcile.h"
@@ -20,10 +21,7 @@ std::string Extension(const std::string& path) {
 
 Status Process(const rules::RuleSet& rules, const Options& options, const std::string& path, Document* doc) {
   std::string ext = Extension(path);
-  if (ext == ".pdf") {
-    return Status::Error(Status::Code::kUnsupported, path, "PDF input is not supported yet; use a text dump");
-  }
-  Status s = text_extractor::Extract(path, doc);
+  Status s = ext == ".pdf" ? pdf_extractor::Extract(path, options.pdf, doc) : text_extractor::Extract(path, doc);
   if (!s.ok()) return s;
   narrative::Describe(rules, doc);
   tables::BuildTables(rules, options.tables, doc);

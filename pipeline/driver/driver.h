@@ -1,6 +1,6 @@
 // Stage: driver — runs the pipeline on one input file.
 //
-// Input:  a path (.txt dump; .pdf once the PDF extractor lands) and the loaded RuleSet.
+// Input:  a path (.pdf, or anything else as a text dump) and the loaded RuleSet.
 // Output: a finished Document: extracted, described, tables built, reconciled.
 // Errors: the extractor's Status (unreadable, empty, not text, unsupported type) with the file's
 //         path; everything after extraction reports through Document::warnings instead.
@@ -9,6 +9,7 @@
 
 #include <string>
 
+#include "extractors/pdf/pdf_extractor.h"
 #include "pipeline/model/model.h"
 #include "pipeline/rules/rules.h"
 #include "pipeline/tables/tables.h"
@@ -16,6 +17,7 @@
 namespace budgetx::driver {
 
 struct Options {
+  pdf_extractor::Options pdf;
   tables::Options tables;
 };
 

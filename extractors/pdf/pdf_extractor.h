@@ -1,0 +1,33 @@
+// Extractor: pdf — the text layer of a PDF into the layout model, with positions.
+//
+// Input:  a PDF file path (and a password when the file is encrypted).
+// Output: a Document with source_kind "pdf", sha256 of the file's bytes, and one Page per PDF
+//         page (numbered from 1). Each page's words are grouped into lines (top to bottom), each
+//         line into spans (left to right); a span is a run of glyphs without a visible gap, with
+//         its box in PDF points (origin top-left, y downward) and its horizontal extent, which the
+//         tables stage uses to put cells into columns. A page whose text layer is missing or
+//         mostly unmapped glyphs (private-use or replacement characters) is marked needs_ocr,
+//         keeps no lines, and gets a Warning naming the page and the cause.
+// Errors: kNotFound when the file cannot be read; kBadInput for an empty file, bytes that are not
+//         a PDF, a PDF Poppler cannot open (truncated, damaged) or one with no pages;
+//         kUnsupported for an encrypted PDF the given password (default: empty) does not open —
+//         the message says to pass --password.
+// Thread-safety: stateless; Poppler documents are opened per call.
+#pragma once
+
+#include <string>
+
+#include "pipeline/model/model.h"
+
+namespace budgetx::pdf_extractor {
+
+struct Options {
+  std::string password;  // user password for encrypted PDFs; empty opens unprotected ones
+  // Share of a page's characters that may be private-use or U+FFFD before the text layer is
+  // considered unreadable and the page is left to OCR.
+  double max_unmapped_share = 0.3;
+};
+
+Status Extract(const std::string& path, const Options& options, Document* out);
+
+}  // namespace budgetx::pdf_extractor

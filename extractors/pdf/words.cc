@@ -1,0 +1,88 @@
+#include "extractors/pdf/words.h"
+
+#include <unicode/utf8.h>
+
+#include <algorithm>
+
+namespace budgetx::pdf_extractor {
+namespace {
+
+double Height(const Box& b) { return b.y1 - b.y0; }
+double Overlap(const Box& a, const Box& b) { return std::min(a.y1, b.y1) - std::max(a.y0, b.y0); }
+
+bool SameLine(const Box& a, const Box& b) {
+  double smaller = std::min(Height(a), Height(b));
+  return smaller > 0 && Overlap(a, b) > smaller / 2;
+}
+
+Span ToSpan(const Word& w, int page) {
+  Span s;
+  s.text = w.text;
+  s.where.page = page;
+  s.where.box = w.box;
+  s.extent = {w.box.x0, w.box.x1};
+  return s;
+}
+
+void Append(Span* span, const Word& w) {
+  span->text += w.text;
+  Box& b = *span->where.box;
+  b = {std::min(b.x0, w.box.x0), std::min(b.y0, w.box.y0), std::max(b.x1, w.box.x1), std::max(b.y1, w.box.y1)};
+  span->extent.x1 = b.x1;
+}
+
+Line ToLine(std::vector<Word> words, int page) {
+  std::sort(words.begin(), words.end(), [](const Word& a, const Word& b) { return a.box.x0 < b.box.x0; });
+  Line line;
+  line.where.page = page;
+  Box all = words.front().box;
+  for (size_t i = 0; i < words.size(); ++i) {
+    const Word& w = words[i];
+    all = {std::min(all.x0, w.box.x0), std::min(all.y0, w.box.y0), std::max(all.x1, w.box.x1),
+           std::max(all.y1, w.box.y1)};
+    bool joins = i > 0 && !words[i - 1].space_after &&
+                 w.box.x0 - words[i - 1].box.x1 < std::max(w.font_size, Height(w.box)) / 3;
+    if (joins) Append(&line.spans.back(), w);
+    else line.spans.push_back(ToSpan(w, page));
+  }
+  line.where.box = all;
+  return line;
+}
+
+}  // namespace
+
+TextLayerVerdict JudgeTextLayer(const std::vector<Word>& words, double max_unmapped_share) {
+  size_t chars = 0, unmapped = 0;
+  for (const auto& w : words) {
+    int32_t i = 0, n = static_cast<int32_t>(w.text.size());
+    while (i < n) {
+      UChar32 c;
+      U8_NEXT(w.text.data(), i, n, c);
+      if (c <= 0x20) continue;
+      ++chars;
+      unmapped += (c >= 0xE000 && c <= 0xF8FF) || c == 0xFFFD || c < 0;
+    }
+  }
+  if (chars == 0) return {false, "no text layer"};
+  if (unmapped > max_unmapped_share * static_cast<double>(chars)) {
+    return {false, "text layer unreadable: " + std::to_string(unmapped) + " of " + std::to_string(chars) +
+                       " characters are unmapped glyphs"};
+  }
+  return {};
+}
+
+std::vector<Line> GroupIntoLines(std::vector<Word> words, int page) {
+  std::sort(words.begin(), words.end(), [](const Word& a, const Word& b) {
+    return (a.box.y0 + a.box.y1) < (b.box.y0 + b.box.y1);
+  });
+  std::vector<std::vector<Word>> rows;
+  for (auto& w : words) {
+    if (!rows.empty() && SameLine(rows.back().front().box, w.box)) rows.back().push_back(std::move(w));
+    else rows.push_back({std::move(w)});
+  }
+  std::vector<Line> lines;
+  for (auto& row : rows) lines.push_back(ToLine(std::move(row), page));
+  return lines;
+}
+
+}  // namespace budgetx::pdf_extractor

@@ -1,0 +1,52 @@
+#include "extractors/pdf/words.h"
+
+#include <boost/test/unit_test.hpp>
+
+namespace budgetx::pdf_extractor {
+namespace {
+
+Word W(const std::string& text, double x0, double y0, double x1, double y1, bool space_after = false) {
+  return Word{text, {x0, y0, x1, y1}, y1 - y0, space_after};
+}
+
+BOOST_AUTO_TEST_SUITE(pdf_words)
+
+BOOST_AUTO_TEST_CASE(words_group_into_lines_top_to_bottom_and_spans_left_to_right) {
+  std::vector<Word> words = {
+      W("7", 300, 102, 306, 112),        W("201", 50, 100, 68, 112),
+      W("一般公共", 90, 100, 130, 112),  W("服务支出", 131, 100, 171, 112),
+      W("205", 50, 120, 68, 132),
+  };
+  std::vector<Line> lines = GroupIntoLines(words, 3);
+  BOOST_REQUIRE_EQUAL(lines.size(), 2u);
+  BOOST_REQUIRE_EQUAL(lines[0].spans.size(), 3u);
+  BOOST_TEST(lines[0].spans[0].text == "201");
+  // A gap of one point inside a CJK run is no cell boundary.
+  BOOST_TEST(lines[0].spans[1].text == "一般公共服务支出");
+  BOOST_TEST(lines[0].spans[1].extent.x0 == 90);
+  BOOST_TEST(lines[0].spans[1].extent.x1 == 171);
+  BOOST_TEST(lines[0].spans[2].text == "7");
+  BOOST_TEST(lines[0].spans[2].where.page == 3);
+  BOOST_TEST(lines[0].spans[2].where.box->y0 == 102);
+  BOOST_TEST(lines[1].spans.at(0).text == "205");
+}
+
+BOOST_AUTO_TEST_CASE(a_space_after_a_word_keeps_the_next_word_apart) {
+  std::vector<Line> lines = GroupIntoLines({W("合计", 50, 100, 70, 110, true), W("5", 72, 100, 77, 110)}, 1);
+  BOOST_REQUIRE_EQUAL(lines.at(0).spans.size(), 2u);
+}
+
+BOOST_AUTO_TEST_CASE(text_layer_verdicts) {
+  BOOST_TEST(!JudgeTextLayer({}, 0.3).usable);
+  BOOST_TEST(JudgeTextLayer({}, 0.3).cause == "no text layer");
+  std::vector<Word> garbled = {W("\xEE\x80\x81\xEE\x80\x82\xEE\x80\x83", 0, 0, 10, 10), W("表", 0, 0, 10, 10)};
+  TextLayerVerdict v = JudgeTextLayer(garbled, 0.3);
+  BOOST_TEST(!v.usable);
+  BOOST_TEST(v.cause.find("3 of 4 characters are unmapped") != std::string::npos, v.cause);
+  BOOST_TEST(JudgeTextLayer({W("一般公共预算", 0, 0, 10, 10)}, 0.3).usable);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace
+}  // namespace budgetx::pdf_extractor
