@@ -20,6 +20,7 @@ struct Flag {
 constexpr Flag kFlags[] = {
     {"-o, --out", "DIR", "write DIR/NAME.json per input (default: out); '-' writes to stdout (one input)"},
     {"--rules", "DIR", "rule directory (default: $BUDGETX_RULES or the bundled rules/)"},
+    {"--password", "PW", "user password for encrypted PDFs"},
     {"-q, --quiet", nullptr, "no per-file summary on stderr"},
     {"-h, --help", nullptr, "this help"},
     {"--version", nullptr, "versions of budgetx and its libraries"},
@@ -31,7 +32,7 @@ std::string HelpText() {
   std::string out =
       "budgetx — budget reports (部门预算, 决算, 绩效自评表) to reconciled canonical JSON\n\n"
       "Usage:\n"
-      "  budgetx extract FILE... [-o DIR | -o -] [--rules DIR]\n"
+      "  budgetx extract FILE... [-o DIR | -o -] [--rules DIR] [--password PW]\n"
       "  budgetx rules check [DIR]\n\n"
       "Options:\n";
   for (const auto& f : kFlags) {
@@ -42,6 +43,7 @@ std::string HelpText() {
       "\nExamples:\n"
       "  budgetx extract samples/text/two_sided_budget/input.txt -o out/\n"
       "  budgetx extract report.txt -o - | jq '.checks[] | select(.result != \"pass\")'\n"
+      "  budgetx extract budget.pdf --password secret -o out/\n"
       "  budgetx rules check rules/\n\n"
       "Exit codes: 0 ok, 1 nothing extracted, 2 error (usage, rules, or an input failed; the\n"
       "other inputs are still processed and each failure is printed as 'path: error').\n";
@@ -74,6 +76,8 @@ bool ParseArgs(const std::vector<std::string>& args, Config* config, std::string
       config->to_stdout = config->out_dir == "-";
     } else if (a == "--rules") {
       if (!value(&config->rules_dir)) return false;
+    } else if (a == "--password") {
+      if (!value(&config->password)) return false;
     } else if (a == "-q" || a == "--quiet") {
       config->quiet = true;
     } else if (a.size() > 1 && a[0] == '-') {

@@ -22,6 +22,7 @@ struct Config {
   bool to_stdout = false;       // -o -
   std::string rules_dir;        // --rules DIR; default: $BUDGETX_RULES, else the bundled rules/
   bool quiet = false;           // -q: no per-file summary on stderr
+  std::string password;         // --password: user password of encrypted PDFs
 };
 
 // Validates flags; on failure returns false with a one-line reason in *error.

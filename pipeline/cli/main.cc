@@ -46,6 +46,7 @@ int Extract(const Config& config) {
   }
   if (!config.to_stdout) std::filesystem::create_directories(config.out_dir);
   driver::Options options;
+  options.pdf.password = config.password;
   int failed = 0, extracted = 0;
   for (const auto& input : config.inputs) {
     Document doc;
