@@ -133,6 +133,22 @@ Sum RowSum(const TableView& view, int row, const std::string& rule, int target, 
   return sum;
 }
 
+Sum ColumnSum(const TableView& view, const std::string& kind, const std::string& rule, int row,
+              const std::vector<int>& parts, int col, bool name_parts_by_code) {
+  const Table& t = *view.table;
+  Sum sum;
+  sum.kind = kind;
+  sum.rule = rule;
+  sum.where = view.name + " " + ColumnName(t, col);
+  sum.target = {view.index, row, col};
+  sum.target_name = name_parts_by_code ? RowName(t, row) : RowLabel(view, row, col);
+  for (int r : parts) {
+    sum.parts.push_back({view.index, r, col});
+    sum.part_names.push_back(name_parts_by_code ? t.rows[r].code : RowLabel(view, r, col));
+  }
+  return sum;
+}
+
 void Tally::Add(CheckResult result, bool nonzero_target) {
   ++evaluable;
   within += result == CheckResult::kPassWithinRounding;

@@ -92,7 +92,11 @@ std::optional<Check> EvaluateRatio(const TableView& view, const Ratio& ratio);
 Sum RowSum(const TableView& view, int row, const std::string& rule, int target,
            const std::vector<int>& parts, const std::vector<int>& signs);
 
-// --- the kinds of check, one file each ---
+// The sum check down one column: rows `parts` of column `col` add up to row `row`. Parts are
+// named by their codes when `name_parts_by_code` (a 类 may have dozens of children), else by label.
+Sum ColumnSum(const TableView& view, const std::string& kind, const std::string& rule, int row,
+              const std::vector<int>& parts, int col, bool name_parts_by_code = false);
+
 // --- nesting (nesting.cc) ---
 // How a partial sum of children compares with their would-be parent. kOver: the sum can only
 // move further away (no negative numbers), so the walk stops.

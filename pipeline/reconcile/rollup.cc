@@ -25,21 +25,6 @@ std::vector<int> DirectChildren(const Table& table, int parent, int col) {
   return children;
 }
 
-Sum RollupSum(const TableView& view, int parent, const std::vector<int>& children, int col) {
-  const Table& t = *view.table;
-  Sum sum;
-  sum.kind = "code_rollup";
-  sum.rule = "code_rollup";
-  sum.where = view.name + " " + ColumnName(t, col);
-  sum.target = {view.index, parent, col};
-  sum.target_name = RowName(t, parent);
-  for (int r : children) {
-    sum.parts.push_back({view.index, r, col});
-    sum.part_names.push_back(CodeAt(t.rows[r], col));  // codes only: a 类 may have dozens of children
-  }
-  return sum;
-}
-
 }  // namespace
 
 void AddRollups(const TableView& view, std::vector<Check>* out) {
@@ -50,7 +35,7 @@ void AddRollups(const TableView& view, std::vector<Check>* out) {
       if (!view.amount[c] || (len != 3 && len != 5)) continue;
       std::vector<int> children = DirectChildren(t, r, c);
       if (children.empty()) continue;
-      if (auto check = EvaluateSum(t, RollupSum(view, r, children, c))) out->push_back(*check);
+      if (auto check = EvaluateSum(t, ColumnSum(view, "code_rollup", "code_rollup", r, children, c, true))) out->push_back(*check);
     }
   }
 }

@@ -11,21 +11,6 @@
 namespace budgetx::reconcile::internal {
 namespace {
 
-Sum HierarchySum(const TableView& view, int row, const std::vector<int>& children, int col) {
-  const Table& t = *view.table;
-  Sum sum;
-  sum.kind = "row_hierarchy";
-  sum.rule = "inferred: row sums";
-  sum.where = view.name + " " + ColumnName(t, col);
-  sum.target = {view.index, row, col};
-  sum.target_name = RowLabel(view, row, col);
-  for (int r : children) {
-    sum.parts.push_back({view.index, r, col});
-    sum.part_names.push_back(RowLabel(view, r, col));
-  }
-  return sum;
-}
-
 using Key = std::tuple<int, int, std::vector<std::pair<int, int>>>;
 
 Key KeyOf(const CellRef& target, const std::vector<CellRef>& parts) {
@@ -51,7 +36,7 @@ void AddRowHierarchy(const TableView& view, const std::vector<RowTree>& trees, s
       if (tree.children[r].empty()) continue;
       for (int c : tree.columns) {
         if (coded.count({r, c})) continue;
-        auto check = EvaluateSum(*view.table, HierarchySum(view, r, tree.children[r], c));
+        auto check = EvaluateSum(*view.table, ColumnSum(view, "row_hierarchy", "inferred: row sums", r, tree.children[r], c));
         if (check && seen.insert(KeyOf(check->target, check->parts)).second) out->push_back(*check);
       }
     }

@@ -150,18 +150,8 @@ std::vector<int> TopOfHierarchy(const RowTree* tree, const std::vector<int>& par
 }
 
 Sum TotalSum(const TableView& view, int row, const std::vector<int>& parts, int col) {
-  const Table& t = *view.table;
-  Sum sum;
-  sum.kind = "total_row";
-  sum.rule = t.rows[row].kind == RowKind::kTotal ? "total_row" : "subtotal";
-  sum.where = view.name + " " + ColumnName(t, col);
-  sum.target = {view.index, row, col};
-  sum.target_name = RowLabel(view, row, col);
-  for (int r : parts) {
-    sum.parts.push_back({view.index, r, col});
-    sum.part_names.push_back(RowLabel(view, r, col));
-  }
-  return sum;
+  const char* rule = view.table->rows[row].kind == RowKind::kTotal ? "total_row" : "subtotal";
+  return ColumnSum(view, "total_row", rule, row, parts, col);
 }
 
 std::optional<Check> Evaluate(const TableView& view, int row, const std::vector<int>& parts, int col, size_t min) {
