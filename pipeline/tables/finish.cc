@@ -165,7 +165,7 @@ ColumnEdges ChooseEdges(const std::vector<std::vector<double>>& left, const std:
 double EdgeOf(const Cell& cell, bool right) { return right ? cell.extent.x1 : cell.extent.x0; }
 
 // Positions mean columns only when the full rows agree on them: each column's edge stays within
-// a fifth of the narrowest gap between columns on most rows. Text whose cells are merely
+// a fifth of the narrowest gap between columns on three rows in four. Text whose cells are merely
 // separated by one space fails this.
 bool ColumnsLineUp(const Table& table, size_t ncols, const ColumnEdges& edges) {
   double gap = 1e18;
@@ -180,7 +180,7 @@ bool ColumnsLineUp(const Table& table, size_t ncols, const ColumnEdges& edges) {
     ++rows;
     agreeing += agrees;
   }
-  return agreeing * 5 >= rows * 4;
+  return agreeing * 4 >= rows * 3;
 }
 
 // Rows whose cells have positions (a space-aligned dump, a PDF): the rows with the most cells
