@@ -56,6 +56,7 @@ const char* RowKindName(RowKind kind) {
     case RowKind::kTotal: return "total";
     case RowKind::kSubtotal: return "subtotal";
     case RowKind::kOfWhich: return "of_which";
+    case RowKind::kDifference: return "difference";
   }
   return "body";
 }

@@ -121,7 +121,8 @@ struct Cell {
   Extent extent;  // across the line, when the extractor knows it
 };
 
-enum class RowKind { kBody, kTotal, kSubtotal, kOfWhich };
+// kDifference: a change row (增减, 比上年增减) = the row above it − the row above that.
+enum class RowKind { kBody, kTotal, kSubtotal, kOfWhich, kDifference };
 const char* RowKindName(RowKind kind);
 
 struct Row {

@@ -136,6 +136,7 @@ const RowTree* TreeFor(const std::vector<RowTree>& trees, int col);  // nullptr 
 
 // --- the kinds of check, one file each ---
 void AddRollups(const TableView& view, std::vector<Check>* out);
+void AddDifferences(const TableView& view, std::vector<Check>* out);
 void AddTotals(const TableView& view, const std::vector<RowTree>& trees, std::vector<Check>* out);
 // Per parent row of the trees and amount column, unless a code_rollup check in *out covers the
 // cell or *out already holds the same sum (same target and parts, e.g. a total_row check).

@@ -13,6 +13,7 @@ void Reconcile(const Identities& identities, Document* doc) {
   std::vector<Check> checks;
   for (const auto& view : views) {
     AddRollups(view, &checks);
+    AddDifferences(view, &checks);
     std::vector<RowTree> trees = FindRowTrees(view);
     AddTotals(view, trees, &checks);
     AddRowHierarchy(view, trees, &checks);

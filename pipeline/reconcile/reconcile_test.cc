@@ -833,6 +833,30 @@ BOOST_AUTO_TEST_CASE(cells_are_never_modified_and_checks_are_appended) {
   }
 }
 
+// --- difference rows -------------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(difference_row_is_the_row_above_minus_the_one_above_that) {
+  Row change = Raw({"增减变化金额", "2.5", "0", "3"});
+  change.kind = RowKind::kDifference;
+  Table t = T("表9", {"total", "a", "b"}, {});
+  t.columns.erase(t.columns.begin());  // name column, then the amounts
+  t.rows = {Raw({"2022年", "63", "0", "63"}), Raw({"2023年", "65.5", "0", "65.5"}), change};
+  std::vector<Check> checks = OfKind(Run({t}), "difference");
+  BOOST_REQUIRE_EQUAL(checks.size(), 3u);
+  BOOST_TEST(Name(checks[0].result) == "pass");
+  BOOST_TEST(checks[0].computed.ToString() == "2.5");
+  BOOST_TEST((Rows(checks[0].parts) == std::vector<int>{1, 0}));
+  BOOST_TEST((checks[0].signs == std::vector<int>{1, -1}));
+  BOOST_TEST(Name(checks[2].result) == "fail");  // 3 printed, 65.5 - 63 = 2.5
+}
+
+BOOST_AUTO_TEST_CASE(rows_not_marked_as_difference_get_no_difference_check) {
+  Table t = T("表9", {"total"}, {});
+  t.columns.erase(t.columns.begin());
+  t.rows = {Raw({"2022年", "63"}), Raw({"2023年", "65.5"}), Raw({"说明", "2.5"})};
+  BOOST_TEST(OfKind(Run({t}), "difference").empty());
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace

@@ -49,7 +49,7 @@ struct RuleSet {
   std::vector<Pattern> table_ends;      // a matching line ends the current table
   std::vector<ColumnRule> columns;
   std::vector<Pattern> codes;           // classification codes; attr level per entry
-  std::vector<Pattern> row_kinds;       // name = total | subtotal | of_which
+  std::vector<Pattern> row_kinds;       // name = total | subtotal | of_which | difference
   std::vector<Pattern> narrative;       // named groups: subject, amount; optional unit, percent
   std::vector<Pattern> token_joins;     // a token matching this continues the number before it
   reconcile::Identities identities;

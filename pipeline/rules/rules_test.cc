@@ -351,7 +351,7 @@ const std::vector<BadCase> kBadCases = {
     {"narrative without subject", "narrative:\n  - {name: n, match: '收入(?P<amount>\\d+)'}\n", 2,
      "needs the named group (?P<subject>...)"},
     {"row kind name", "row_kinds:\n  - {name: total, match: 合计}\n  - name: totals\n    match: 总计\n", 3,
-     "row_kinds entry 2: key 'name' must be one of total, subtotal, of_which, got 'totals'"},
+     "row_kinds entry 2: key 'name' must be one of total, subtotal, of_which, difference, got 'totals'"},
     {"selector scalar", "cross_table:\n  - name: n\n    left: 表1\n    right: {table: b}\n", 3,
      "key 'left' must be a mapping with keys table, row, column, got '表1'"},
     {"selector unknown key",

@@ -31,12 +31,12 @@ Status ReadCode(const SectionSpec& spec, const Entry& e, RuleSet* out) {
 
 // The name is the RowKind the tables stage assigns, so only the RowKind names are meaningful.
 Status ReadRowKind(const SectionSpec& spec, const Entry& e, RuleSet* out) {
-  static constexpr std::array<std::string_view, 3> kKinds = {"total", "subtotal", "of_which"};
+  static constexpr std::array<std::string_view, 4> kKinds = {"total", "subtotal", "of_which", "difference"};
   std::string name;
   BUDGETX_RETURN_IF_ERROR(ReadString(e, "name", &name));
   if (std::find(kKinds.begin(), kKinds.end(), name) == kKinds.end()) {
     return Error(e, *Find(e, "name"),
-                 "key 'name' must be one of total, subtotal, of_which, got '" + name + "'");
+                 "key 'name' must be one of total, subtotal, of_which, difference, got '" + name + "'");
   }
   return ReadPlain(spec, e, out);
 }

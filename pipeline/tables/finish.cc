@@ -90,6 +90,7 @@ void NameAndKind(const rules::RuleSet& rules, Row* row) {
     if (kind->name == "total") row->kind = RowKind::kTotal;
     if (kind->name == "subtotal") row->kind = RowKind::kSubtotal;
     if (kind->name == "of_which") row->kind = RowKind::kOfWhich;
+    if (kind->name == "difference") row->kind = RowKind::kDifference;
   }
 }
 
