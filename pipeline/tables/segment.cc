@@ -17,6 +17,16 @@ struct Title {
   std::string title;
 };
 
+bool AllPlaced(const std::vector<Cell>& cells) {
+  return std::all_of(cells.begin(), cells.end(), [](const Cell& c) { return c.extent.known(); });
+}
+
+std::optional<Box> Union(const std::optional<Box>& a, const std::optional<Box>& b) {
+  if (!a) return b;
+  if (!b) return a;
+  return Box{std::min(a->x0, b->x0), std::min(a->y0, b->y0), std::max(a->x1, b->x1), std::max(a->y1, b->y1)};
+}
+
 // A line that is a table title, by the rules (whole-line match on the normalised text).
 std::optional<Title> MatchTitle(const rules::RuleSet& rules, const LineCells& line) {
   const std::string& text = line.text;
@@ -96,8 +106,49 @@ class Segmenter {
     if (header_set_.count(compact) && (repeating_header_ || line.cells.size() >= 2)) return i;
     repeating_header_ = false;
     if (line.cell_delimited) return AddDelimited(line), i;
+    if (ContinuesRowAbove(lines, i)) return AppendToRowAbove(line), i;
     AddTokens(line);
     return i;
+  }
+
+  // On a page with positions, a text line just under an amount row, nearer to it than to the
+  // next line, is the second line of a wrapped cell of that row (the amounts of a tall row sit
+  // between the label's lines), not the start of the next row's label.
+  bool ContinuesRowAbove(const std::vector<LineCells>& lines, size_t i) const {
+    const LineCells& line = lines[i];
+    if (!body_started_ || text_rows_ || !pending_.empty() || line.numeric > 0 || line.cells.size() != 1 ||
+        !line.where.box || table().rows.empty() || !table().rows.back().where.box) {
+      return false;
+    }
+    const Box& above = *table().rows.back().where.box;
+    const Box& here = *line.where.box;
+    if (here.y0 + here.y1 <= above.y0 + above.y1) return false;  // not below the row's middle
+    double gap_above = std::max(0.0, here.y0 - above.y1);
+    for (size_t j = i + 1; j < lines.size(); ++j) {
+      if (lines[j].blank || !lines[j].where.box) continue;
+      return gap_above < lines[j].where.box->y0 - here.y1;
+    }
+    return true;
+  }
+
+  // Joins the line to the text cell of the row above that it lies under.
+  void AppendToRowAbove(const LineCells& line) {
+    Row& row = table().rows.back();
+    const Cell& piece = line.cells.front();
+    Cell* best = nullptr;
+    double best_overlap = 0;
+    for (auto& cell : row.cells) {
+      if (cell.kind != ValueKind::kText || !cell.extent.known()) continue;
+      double overlap = std::min(cell.extent.x1, piece.extent.x1) - std::max(cell.extent.x0, piece.extent.x0);
+      if (overlap > best_overlap) best_overlap = overlap, best = &cell;
+    }
+    if (!best) return AddTokens(line);
+    Cell joined = ReadCell(best->raw + piece.raw);
+    joined.where = best->where;
+    joined.extent = {std::min(best->extent.x0, piece.extent.x0), std::max(best->extent.x1, piece.extent.x1)};
+    *best = joined;
+    Box& box = *row.where.box;
+    box.y1 = std::max(box.y1, line.where.box->y1);
   }
 
   size_t StartTable(const std::vector<LineCells>& lines, size_t i, Title title) {
@@ -171,6 +222,7 @@ class Segmenter {
   }
 
   Table& table() { return doc_->tables.back(); }
+  const Table& table() const { return doc_->tables.back(); }
 
   void NotePage(int page) {
     if (!open_ || page <= 0) return;
@@ -236,8 +288,15 @@ class Segmenter {
     if (label_on_line && !pending_.empty() && pending_.front().cells.size() > 1) FlushPendingAsRow();
     std::vector<Cell> cells = WrappedCells(pending_);
     Provenance where = pending_.empty() ? line.where : pending_.front().where;
+    for (const auto& piece : pending_) where.box = Union(where.box, piece.where.box);
+    where.box = Union(where.box, line.where.box);
     pending_.clear();
-    if (!cells.empty() && label_on_line) {
+    if (!cells.empty() && line.where.box && AllPlaced(cells) && AllPlaced(line.cells)) {
+      // On a page with positions they say where the waiting label goes among the line's cells.
+      cells.insert(cells.end(), line.cells.begin(), line.cells.end());
+      std::stable_sort(cells.begin(), cells.end(),
+                       [](const Cell& a, const Cell& b) { return a.extent.x0 < b.extent.x0; });
+    } else if (!cells.empty() && label_on_line) {
       // The label's last piece sits on the amount line.
       Cell& tail = cells.back();
       tail.raw += line.cells.front().raw;
