@@ -14,13 +14,16 @@
 namespace budgetx::cli {
 namespace {
 
+// Rules are loaded, and refused with file:line, before any document is read.
+bool LoadRules(const Config& config, rules::RuleSet* rules) {
+  Status s = rules::Load(config.rules_dir, rules);
+  if (!s.ok()) std::cerr << s.ToString() << "\n";
+  return s.ok();
+}
+
 int RulesCheck(const Config& config) {
   rules::RuleSet rules;
-  Status s = rules::Load(config.rules_dir, &rules);
-  if (!s.ok()) {
-    std::cerr << s.ToString() << "\n";
-    return kExitError;
-  }
+  if (!LoadRules(config, &rules)) return kExitError;
   std::cout << config.rules_dir << ": ok (" << Describe(rules) << ")\n";
   return kExitOk;
 }
@@ -39,11 +42,7 @@ bool WriteFile(const std::filesystem::path& path, const std::string& text) {
 
 int Extract(const Config& config) {
   rules::RuleSet rules;
-  Status s = rules::Load(config.rules_dir, &rules);
-  if (!s.ok()) {
-    std::cerr << s.ToString() << "\n";
-    return kExitError;
-  }
+  if (!LoadRules(config, &rules)) return kExitError;
   if (!config.to_stdout) std::filesystem::create_directories(config.out_dir);
   driver::Options options;
   options.pdf.password = config.password;
