@@ -35,8 +35,11 @@ struct Pattern {
 
 struct ColumnRule {
   std::string key;     // canonical column key, e.g. "total"
-  Pattern match;       // matched against the compacted header text of a leaf column
-  bool amount = true;  // the column holds amounts (false: text, percent, count)
+  Pattern match;       // matched against the compacted header path of a column
+  bool amount = true;  // the column holds amounts (false: text, codes, percentages, counts)
+  // What the column's cells look like: "amount", "percent", "text" or "code". Optional in the
+  // YAML: without it, amount: true means "amount" and amount: false means "text".
+  std::string holds = "amount";
 };
 
 struct RuleSet {

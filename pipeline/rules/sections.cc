@@ -1,6 +1,7 @@
 // The sections of a rule file: which keys each entry takes and how it becomes part of a RuleSet.
 #include <algorithm>
 #include <array>
+#include <set>
 
 #include "pipeline/rules/internal.h"
 
@@ -46,6 +47,13 @@ Status ReadColumn(const SectionSpec& spec, const Entry& e, RuleSet* out) {
   BUDGETX_RETURN_IF_ERROR(ReadNonEmpty(e, "key", &rule.key));
   BUDGETX_RETURN_IF_ERROR(ReadPattern(e, spec.groups, &rule.match));
   BUDGETX_RETURN_IF_ERROR(ReadBool(e, "amount", &rule.amount));
+  rule.holds = rule.amount ? "amount" : "text";
+  BUDGETX_RETURN_IF_ERROR(ReadString(e, "holds", &rule.holds));
+  static const std::set<std::string> kHolds = {"amount", "percent", "text", "code"};
+  if (!kHolds.count(rule.holds)) {
+    return Error(e, *Find(e, "holds"), "key 'holds' must be one of amount, percent, text, code, got '" + rule.holds + "'");
+  }
+  if (Find(e, "holds")) rule.amount = rule.holds == "amount";
   rule.match.name = rule.key;
   out->columns.push_back(std::move(rule));
   return Status::Ok();
@@ -131,7 +139,7 @@ const std::vector<SectionSpec>& Sections() {
       {"table_units", kNameMatch, kMatch, kOneGroup, &RuleSet::table_units, ReadPlain},
       {"skip_lines", {"name", "match", "kind"}, kMatch, kAny, &RuleSet::skip_lines, ReadPlain},
       {"table_ends", kNameMatch, kMatch, kAny, &RuleSet::table_ends, ReadPlain},
-      {"columns", {"key", "match", "amount"}, {"key", "match"}, kAny, nullptr, ReadColumn},
+      {"columns", {"key", "match", "amount", "holds"}, {"key", "match"}, kAny, nullptr, ReadColumn},
       {"codes", {"name", "match", "level"}, kMatch, kAny, &RuleSet::codes, ReadCode},
       {"row_kinds", kNameMatch, kNameMatch, kAny, &RuleSet::row_kinds, ReadRowKind},
       {"narrative", kNameMatch, kNameMatch, {0, {"subject", "amount"}}, &RuleSet::narrative, ReadPlain},

@@ -251,11 +251,10 @@ std::vector<Shape> ColumnShapes(const Table& table, size_t ncols) {
 }
 
 Shape LabelShape(const rules::RuleSet& rules, const std::string& label) {
-  bool amount = false;
-  std::string key = ColumnKey(rules, label, &amount);
-  if (key.empty()) return Shape::kAny;
-  if (key == "code") return Shape::kCode;
-  return amount || key == "rate" ? Shape::kNumber : Shape::kText;
+  const rules::ColumnRule* rule = ColumnRuleFor(rules, label);
+  if (!rule) return Shape::kAny;
+  if (rule->holds == "code") return Shape::kCode;
+  return rule->holds == "amount" || rule->holds == "percent" ? Shape::kNumber : Shape::kText;
 }
 
 // Header lines printed from tokens do not say which column each label heads. Each line is
@@ -308,10 +307,9 @@ void BuildColumns(const rules::RuleSet& rules, Table* table, size_t ncols) {
   for (size_t i = 0; i < ncols; ++i) {
     Column col;
     col.header = headers[i];
-    bool amount = false;
-    col.key = ColumnKey(rules, headers[i], &amount);
-    if (col.key.empty()) col.key = "col_" + std::to_string(i + 1);
-    else col.amount = amount;
+    const rules::ColumnRule* rule = ColumnRuleFor(rules, headers[i]);
+    col.key = rule ? rule->key : "col_" + std::to_string(i + 1);
+    col.amount = rule && rule->amount;
     table->columns.push_back(col);
   }
 }
@@ -341,15 +339,12 @@ void MarkUnitTotals(Table* table) {
 
 }  // namespace
 
-std::string ColumnKey(const rules::RuleSet& rules, const std::string& header, bool* amount) {
+const rules::ColumnRule* ColumnRuleFor(const rules::RuleSet& rules, const std::string& header) {
   std::string compact = normalize::Compact(header);
   for (const auto& rule : rules.columns) {
-    if (RE2::PartialMatch(compact, *rule.match.re)) {
-      *amount = rule.amount;
-      return rule.key;
-    }
+    if (RE2::PartialMatch(compact, *rule.match.re)) return &rule;
   }
-  return "";
+  return nullptr;
 }
 
 void FinishTable(const rules::RuleSet& rules, Table* table, std::vector<Warning>* warnings) {

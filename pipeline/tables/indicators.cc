@@ -16,8 +16,8 @@ IndicatorColumns FindColumns(const rules::RuleSet& rules, const std::vector<std:
   IndicatorColumns cols;
   cols.width = labels.size();
   for (size_t i = 0; i < labels.size(); ++i) {
-    bool amount = false;
-    std::string key = ColumnKey(rules, labels[i], &amount);
+    const rules::ColumnRule* rule = ColumnRuleFor(rules, labels[i]);
+    std::string key = rule ? rule->key : "";
     int col = static_cast<int>(i);
     if (key == "indicator_level1") cols.level1 = col;
     if (key == "indicator_level2") cols.level2 = col;

@@ -42,9 +42,8 @@ size_t WrappedLabelStart(const std::vector<LineCells>& lines);
 // name and level; builds columns from the header lines.
 void FinishTable(const rules::RuleSet& rules, Table* table, std::vector<Warning>* warnings);
 
-// The canonical key the column rules give a header path ("" when none matches); *amount says
-// whether the key's column holds amounts.
-std::string ColumnKey(const rules::RuleSet& rules, const std::string& header, bool* amount);
+// The column rule whose pattern the header path matches first; nullptr when none does.
+const rules::ColumnRule* ColumnRuleFor(const rules::RuleSet& rules, const std::string& header);
 
 // Joins cell texts with a separator, skipping empties.
 std::string JoinTexts(const std::vector<Cell>& cells, const std::string& sep);

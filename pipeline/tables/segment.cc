@@ -199,8 +199,7 @@ class Segmenter {
     if (line.where.line - last_table_line_ > kMaxPartGapLines) return false;
     int known = 0;
     for (const auto& c : line.cells) {
-      bool amount = false;
-      known += !ColumnKey(rules_, normalize::Compact(c.text), &amount).empty();
+      known += ColumnRuleFor(rules_, c.text) != nullptr;
     }
     return known >= 3;
   }
