@@ -76,6 +76,7 @@ TableView MakeView(const Table& table, int index) {
   for (const auto& row : table.rows) view.ncols = std::max(view.ncols, static_cast<int>(row.cells.size()));
   view.name = !table.number.empty() ? table.number : !table.title.empty() ? table.title : "table " + std::to_string(index + 1);
   int last_text = -1;
+  bool previous_text = false;
   for (int c = 0; c < view.ncols; ++c) {
     KindCounts n = CountKinds(table, c);
     bool declared = c < static_cast<int>(table.columns.size()) && table.columns[c].amount;
@@ -85,7 +86,10 @@ TableView MakeView(const Table& table, int index) {
     // A header rule can misfire on a column of labels; the cells have the last word.
     view.amount.push_back(!percent && !text && (declared || (n.filled > 0 && n.amounts * 2 > n.filled)));
     view.label_col.push_back(last_text);
-    if (text) last_text = c;
+    // A run of text columns (任务名称, 主要内容) is labelled by its first: the name, not the
+    // description beside it.
+    if (text && !previous_text) last_text = c;
+    previous_text = text;
   }
   AddSides(&view);
   for (int r = 0; r < static_cast<int>(table.rows.size()); ++r) {
