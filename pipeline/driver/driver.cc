@@ -20,6 +20,10 @@ std::string Extension(const std::string& path) {
 }  // namespace
 
 Status Process(const rules::RuleSet& rules, const Options& options, const std::string& path, Document* doc) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    return Status::Error(Status::Code::kBadInput, path, "is a directory, not a document");
+  }
   std::string ext = Extension(path);
   Status s = ext == ".pdf" ? pdf_extractor::Extract(path, options.pdf, doc) : text_extractor::Extract(path, doc);
   if (!s.ok()) return s;
