@@ -3,21 +3,16 @@
 #include <boost/test/unit_test.hpp>
 
 #include "extractors/text/text_extractor.h"
+#include "tests/project_rules.h"
 
 namespace budgetx::narrative {
 namespace {
 
 Document Describe(const std::string& text) {
-  static const rules::RuleSet* rules = [] {
-    auto* r = new rules::RuleSet;
-    Status s = rules::Load(std::string(BUDGETX_SOURCE_DIR) + "/rules", r);
-    if (!s.ok()) throw std::runtime_error(s.ToString());
-    return r;
-  }();
   Document doc;
   Status s = text_extractor::ExtractBytes("t.txt", text, &doc);
   if (!s.ok()) throw std::runtime_error(s.ToString());
-  narrative::Describe(*rules, &doc);
+  narrative::Describe(testing::ProjectRules(), &doc);
   return doc;
 }
 

@@ -11,7 +11,9 @@ void CollectRecordsAndCorrections(Document* doc) {
       const Row& row = table.rows[r];
       for (size_t c = 0; c < row.cells.size(); ++c) {
         const Cell& cell = row.cells[c];
-        auto normalized = normalize::NormalizeText(cell.raw);
+        // Only a cell whose text differs from what was read can have been changed; the others
+        // need not be normalised a second time.
+        auto normalized = cell.raw == cell.text ? normalize::NormalizedText{} : normalize::NormalizeText(cell.raw);
         for (const auto& kind : normalized.changes) {
           doc->corrections.push_back({kind, cell.raw, cell.text, cell.where, name, static_cast<int>(r),
                                       static_cast<int>(c)});

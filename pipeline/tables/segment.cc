@@ -170,7 +170,7 @@ class Segmenter {
       const Table& existing = doc_->tables[t];
       if (existing.number == title.number && existing.title == title.title && t + 1 == doc_->tables.size()) {
         // The same table again: a continuation page repeating title and header.
-        if (!open_) Reopen();
+        open_ = true;
         repeating_header_ = true;
         NotePage(lines[i].where.page);
         return last;
@@ -188,8 +188,6 @@ class Segmenter {
     NotePage(lines[i].where.page);
     return last;
   }
-
-  void Reopen() { open_ = true; }
 
   // After a table closed on narrative text, a line of known column labels (一级指标 二级指标 …)
   // starts another part of that table (a 绩效目标表 prints its task part, a paragraph, then its
@@ -271,13 +269,18 @@ class Segmenter {
 
   static bool IsSentence(const LineCells& line) { return line.text.ends_with("。"); }
 
+  // A line of several text cells stands as a row; a single cell is a piece of a wrapped cell.
+  bool IsTextRow(const LineCells& line) const {
+    return static_cast<int>(line.cells.size()) >= options_.min_cells_for_text_row;
+  }
+
   // Whitespace-token lines. Text-only lines wait in pending_ until the next line shows what they
   // are: the wrapped label (and content) of an amount row below, or rows of their own.
   void AddTokens(const LineCells& line) {
     if (text_rows_) return AddTextRowLine(line);
     if (line.numeric == 0) {
       if (IsSentence(line) && last_row_is_total_) return Close();
-      if (line.cells.size() >= 2 && !IsSentence(line)) FlushPendingAsRow();
+      if (IsTextRow(line) && !IsSentence(line)) FlushPendingAsRow();
       pending_.push_back(line);
       if (body_started_ && pending_.size() > kMaxPendingLines) Close();
       return;
@@ -310,7 +313,7 @@ class Segmenter {
   // Rows of a part without amounts (indicator rows): a line of several cells is a row; single
   // cells are the pieces of a wrapped name until a value (≥5项, 90%) completes the row.
   void AddTextRowLine(const LineCells& line) {
-    if (line.cells.size() >= 2) {
+    if (IsTextRow(line)) {
       FlushPendingAsRow();
       return AddRow(line.cells, line.where);
     }

@@ -25,8 +25,8 @@ namespace budgetx::tables {
 struct Options {
   // Unit assumed for a table that declares none and whose document declares none.
   std::string default_unit = "万元";
-  // A text-only row needs at least this many cells to stand as a row of its own in a table with
-  // amounts; shorter runs of text lines are wrapped labels of the next amount row.
+  // A text-only line needs at least this many cells to stand as a row of its own; shorter text
+  // lines are pieces of a wrapped cell (the label of the next amount row, or of a text row).
   int min_cells_for_text_row = 2;
 };
 

@@ -3,25 +3,16 @@
 #include <boost/test/unit_test.hpp>
 
 #include "extractors/text/text_extractor.h"
+#include "tests/project_rules.h"
 
 namespace budgetx::tables {
 namespace {
-
-const rules::RuleSet& Rules() {
-  static const rules::RuleSet* rules = [] {
-    auto* r = new rules::RuleSet;
-    Status s = rules::Load(std::string(BUDGETX_SOURCE_DIR) + "/rules", r);
-    if (!s.ok()) throw std::runtime_error(s.ToString());
-    return r;
-  }();
-  return *rules;
-}
 
 Document Build(const std::string& text) {
   Document doc;
   Status s = text_extractor::ExtractBytes("t.txt", text, &doc);
   if (!s.ok()) throw std::runtime_error(s.ToString());
-  BuildTables(Rules(), Options{}, &doc);
+  BuildTables(testing::ProjectRules(), Options{}, &doc);
   return doc;
 }
 
