@@ -9,7 +9,8 @@
 #include <memory>
 #include <sstream>
 
-#include "extractors/pdf/words.h"
+#include "extractors/pdf/rulings.h"
+#include "extractors/pdf/text_layer.h"
 #include "pipeline/model/sha256.h"
 
 namespace budgetx::pdf_extractor {
@@ -27,11 +28,11 @@ std::string ToUtf8(const poppler::ustring& s) {
   return std::string(bytes.begin(), bytes.end());
 }
 
-std::vector<Word> PageWords(const poppler::page& page) {
-  std::vector<Word> words;
+std::vector<layout::Word> PageWords(const poppler::page& page) {
+  std::vector<layout::Word> words;
   for (const auto& box : page.text_list(poppler::page::text_list_include_font)) {
     poppler::rectf r = box.bbox();
-    Word w;
+    layout::Word w;
     w.text = ToUtf8(box.text());
     w.box = {r.left(), r.top(), r.right(), r.bottom()};
     w.font_size = box.has_font_info() ? box.get_font_size() : r.height();
@@ -81,6 +82,7 @@ Status Extract(const std::string& path, const Options& options, Document* out) {
   std::unique_ptr<poppler::document> doc;
   Status s = Open(path, bytes, options, &doc);
   if (!s.ok()) return s;
+  std::vector<std::vector<layout::Ruling>> rulings = ReadRulings(bytes, options.password);
   for (int i = 0; i < doc->pages(); ++i) {
     std::unique_ptr<poppler::page> page(doc->create_page(i));
     Page p;
@@ -91,13 +93,15 @@ Status Extract(const std::string& path, const Options& options, Document* out) {
       out->pages.push_back(std::move(p));
       continue;
     }
-    std::vector<Word> words = PageWords(*page);
+    std::vector<layout::Word> words = PageWords(*page);
     TextLayerVerdict verdict = JudgeTextLayer(words, options.max_unmapped_share);
     if (!verdict.usable) {
       p.needs_ocr = true;
       out->warnings.push_back({"extract", verdict.cause + "; the page needs OCR", {p.number, 0, {}, {}}});
     } else {
-      p.lines = GroupIntoLines(words, p.number);
+      static const std::vector<layout::Ruling> kNone;
+      const auto& page_rulings = static_cast<size_t>(i) < rulings.size() ? rulings[static_cast<size_t>(i)] : kNone;
+      p.lines = layout::LayOutPage(std::move(words), page_rulings, p.number);
     }
     out->pages.push_back(std::move(p));
   }

@@ -2,10 +2,9 @@
 //
 // Input:  a PDF file path (and a password when the file is encrypted).
 // Output: a Document with source_kind "pdf", sha256 of the file's bytes, and one Page per PDF
-//         page (numbered from 1). Each page's words are grouped into lines (top to bottom), each
-//         line into spans (left to right); a span is a run of glyphs without a visible gap, with
-//         its box in PDF points (origin top-left, y downward) and its horizontal extent, which the
-//         tables stage uses to put cells into columns. A page whose text layer is missing or
+//         page (numbered from 1). Each page's words and ruling lines are laid out by the layout
+//         stage: grid rows of ruled tables, and plain lines of spans (runs of glyphs without a
+//         visible gap), with boxes in PDF points (origin top-left, y downward). A page whose text layer is missing or
 //         mostly unmapped glyphs (private-use or replacement characters) is marked needs_ocr,
 //         keeps no lines, and gets a Warning naming the page and the cause.
 // Errors: kNotFound when the file cannot be read; kBadInput for an empty file, bytes that are not

@@ -44,6 +44,7 @@ struct Span {
   std::string text;  // as read (after decoding to UTF-8), not normalised
   Provenance where;
   Extent extent;
+  int column_span = 1;  // grid columns a merged cell of a ruled table covers
 };
 
 // One line of the source in reading order.
@@ -119,6 +120,7 @@ struct Cell {
   std::optional<int64_t> amount_fen;  // amounts only, in the table's unit
   Provenance where;
   Extent extent;  // across the line, when the extractor knows it
+  int column_span = 1;  // columns a merged cell covers (ruled tables)
 };
 
 // kDifference: a change row (增减, 比上年增减) = the row above it − the row above that.

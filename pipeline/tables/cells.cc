@@ -129,7 +129,11 @@ LineCells ReadLine(const rules::RuleSet& rules, const Line& line) {
   out.cell_delimited = line.cell_delimited;
   out.indent = line.indent;
   if (line.cell_delimited) {
-    for (const auto& span : line.spans) out.cells.push_back(MakeCell(span.text, span.where));
+    for (const auto& span : line.spans) {
+      out.cells.push_back(MakeCell(span.text, span.where));
+      out.cells.back().extent = span.extent;
+      out.cells.back().column_span = span.column_span;
+    }
   } else {
     out.cells = GroupTokens(rules, line);
   }

@@ -67,7 +67,8 @@ void TypeAmounts(int64_t unit_fen, Row* row, const std::vector<Column>& columns,
     Cell& cell = row->cells[i];
     if (cell.kind != ValueKind::kAmount) continue;
     bool declared_text = i < columns.size() && !columns[i].amount && columns[i].key.rfind("col_", 0) != 0;
-    if (declared_text || !ConfirmedAmount(*row, i)) {
+    bool declared_amount = i < columns.size() && columns[i].amount;
+    if (declared_text || (!declared_amount && !ConfirmedAmount(*row, i))) {
       cell.kind = ValueKind::kNumber;
       continue;
     }
@@ -112,9 +113,11 @@ size_t FirstNumeric(const Row& row) {
 
 // Delimited rows that continue a vertically merged cell (序号, 单位名称 printed once for a group)
 // start with their next cell; padding them on the left lines their amounts up with the rows that
-// print the merged cells.
+// print the merged cells. A row already as wide as the widest (a grid row) has lost nothing.
 void PadContinuationRows(Table* table) {
   std::map<size_t, size_t> starts;
+  size_t widest = 0;
+  for (const auto& row : table->rows) widest = std::max(widest, row.cells.size());
   for (const auto& row : table->rows) {
     if (row.delimited && FirstNumeric(row) < row.cells.size()) ++starts[FirstNumeric(row)];
   }
@@ -123,7 +126,10 @@ void PadContinuationRows(Table* table) {
                                   [](const auto& a, const auto& b) { return a.second < b.second; })->first;
   for (auto& row : table->rows) {
     size_t start = FirstNumeric(row);
-    if (!row.delimited || start >= usual || start >= row.cells.size()) continue;
+    if (!row.delimited || start >= usual || start >= row.cells.size() ||
+        row.cells.size() + usual - start > widest) {
+      continue;
+    }
     std::vector<Cell> padding(usual - start);
     for (auto& c : padding) c.where = row.where;
     row.cells.insert(row.cells.begin(), padding.begin(), padding.end());

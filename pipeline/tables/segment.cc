@@ -250,9 +250,19 @@ class Segmenter {
     if (any) table().rows.push_back(std::move(row));
   }
 
+  // A label merged over several columns (a ruled table's group heading) heads each of them.
   void AddHeaderLine(const LineCells& line) {
     std::vector<std::string> cells;
-    for (const auto& c : line.cells) cells.push_back(c.text);
+    int spread = 0;  // columns to the right still under the last label
+    for (const auto& c : line.cells) {
+      if (c.text.empty() && spread > 0) {
+        cells.push_back(cells.back());
+        --spread;
+        continue;
+      }
+      cells.push_back(c.text);
+      spread = c.column_span - 1;
+    }
     table().header.push_back(std::move(cells));
     header_set_.insert(normalize::Compact(line.text));
   }

@@ -1,10 +1,9 @@
-#include "extractors/pdf/words.h"
-
-#include <unicode/utf8.h>
-
+// Plain lines: words grouped by vertical overlap, spans by horizontal gaps.
 #include <algorithm>
 
-namespace budgetx::pdf_extractor {
+#include "pipeline/layout/layout.h"
+
+namespace budgetx::layout {
 namespace {
 
 double Height(const Box& b) { return b.y1 - b.y0; }
@@ -51,26 +50,6 @@ Line ToLine(std::vector<Word> words, int page) {
 
 }  // namespace
 
-TextLayerVerdict JudgeTextLayer(const std::vector<Word>& words, double max_unmapped_share) {
-  size_t chars = 0, unmapped = 0;
-  for (const auto& w : words) {
-    int32_t i = 0, n = static_cast<int32_t>(w.text.size());
-    while (i < n) {
-      UChar32 c;
-      U8_NEXT(w.text.data(), i, n, c);
-      if (c <= 0x20) continue;
-      ++chars;
-      unmapped += (c >= 0xE000 && c <= 0xF8FF) || c == 0xFFFD || c < 0;
-    }
-  }
-  if (chars == 0) return {false, "no text layer"};
-  if (unmapped > max_unmapped_share * static_cast<double>(chars)) {
-    return {false, "text layer unreadable: " + std::to_string(unmapped) + " of " + std::to_string(chars) +
-                       " characters are unmapped glyphs"};
-  }
-  return {};
-}
-
 std::vector<Line> GroupIntoLines(std::vector<Word> words, int page) {
   std::sort(words.begin(), words.end(), [](const Word& a, const Word& b) {
     return (a.box.y0 + a.box.y1) < (b.box.y0 + b.box.y1);
@@ -85,4 +64,4 @@ std::vector<Line> GroupIntoLines(std::vector<Word> words, int page) {
   return lines;
 }
 
-}  // namespace budgetx::pdf_extractor
+}  // namespace budgetx::layout

@@ -1,15 +1,15 @@
-#include "extractors/pdf/words.h"
-
 #include <boost/test/unit_test.hpp>
 
-namespace budgetx::pdf_extractor {
+#include "pipeline/layout/layout.h"
+
+namespace budgetx::layout {
 namespace {
 
 Word W(const std::string& text, double x0, double y0, double x1, double y1, bool space_after = false) {
   return Word{text, {x0, y0, x1, y1}, y1 - y0, space_after};
 }
 
-BOOST_AUTO_TEST_SUITE(pdf_words)
+BOOST_AUTO_TEST_SUITE(layout_lines)
 
 BOOST_AUTO_TEST_CASE(words_group_into_lines_top_to_bottom_and_spans_left_to_right) {
   std::vector<Word> words = {
@@ -36,17 +36,7 @@ BOOST_AUTO_TEST_CASE(a_space_after_a_word_keeps_the_next_word_apart) {
   BOOST_REQUIRE_EQUAL(lines.at(0).spans.size(), 2u);
 }
 
-BOOST_AUTO_TEST_CASE(text_layer_verdicts) {
-  BOOST_TEST(!JudgeTextLayer({}, 0.3).usable);
-  BOOST_TEST(JudgeTextLayer({}, 0.3).cause == "no text layer");
-  std::vector<Word> garbled = {W("\xEE\x80\x81\xEE\x80\x82\xEE\x80\x83", 0, 0, 10, 10), W("表", 0, 0, 10, 10)};
-  TextLayerVerdict v = JudgeTextLayer(garbled, 0.3);
-  BOOST_TEST(!v.usable);
-  BOOST_TEST(v.cause.find("3 of 4 characters are unmapped") != std::string::npos, v.cause);
-  BOOST_TEST(JudgeTextLayer({W("一般公共预算", 0, 0, 10, 10)}, 0.3).usable);
-}
-
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace
-}  // namespace budgetx::pdf_extractor
+}  // namespace budgetx::layout

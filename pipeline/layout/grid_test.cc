@@ -1,0 +1,83 @@
+#include <boost/test/unit_test.hpp>
+
+#include "pipeline/layout/grid.h"
+#include "pipeline/layout/layout.h"
+
+namespace budgetx::layout {
+namespace {
+
+Ruling H(double y, double x0, double x1) { return {x0, y, x1, y}; }
+Ruling V(double x, double y0, double y1) { return {x, y0, x, y1}; }
+
+Word W(const std::string& text, double x0, double y0, double x1, double y1) {
+  return Word{text, {x0, y0, x1, y1}, y1 - y0, false};
+}
+
+// Three columns (x 0–100–200–300), three rows (y 0–20–40–60). The top row's last two columns
+// are one merged cell (no rule at x=200 there); each cell border is drawn as its own piece, as
+// spreadsheets print them.
+std::vector<Ruling> MergedHeaderTable() {
+  std::vector<Ruling> r;
+  for (double y : {0.0, 20.0, 40.0, 60.0}) {
+    r.push_back(H(y, 0, 100));
+    r.push_back(H(y, 100, 200));
+    r.push_back(H(y, 200, 300));
+  }
+  for (double x : {0.0, 100.0, 300.0}) r.push_back(V(x, 0, 60));
+  r.push_back(V(200, 20, 40));
+  r.push_back(V(200.4, 40, 60));
+  r.push_back(H(80, 400, 500));  // a lone underline elsewhere on the page
+  return r;
+}
+
+BOOST_AUTO_TEST_SUITE(layout_grid)
+
+BOOST_AUTO_TEST_CASE(rules_make_a_grid_with_a_merged_cell) {
+  std::vector<Grid> grids = FindGrids(MergedHeaderTable());
+  BOOST_REQUIRE_EQUAL(grids.size(), 1u);
+  const Grid& g = grids[0];
+  BOOST_TEST(g.Columns() == 3);
+  BOOST_TEST(g.Rows() == 3);
+  BOOST_TEST(g.cells.size() == 8u);
+  const GridCell& merged = g.CellAt(0, 2);
+  BOOST_TEST(merged.col0 == 1);
+  BOOST_TEST(merged.col1 == 3);
+  BOOST_TEST(g.CellAt(1, 2).col0 == 2);
+}
+
+BOOST_AUTO_TEST_CASE(a_box_or_a_three_line_table_is_no_grid) {
+  BOOST_TEST(FindGrids({H(0, 0, 100), H(50, 0, 100), V(0, 0, 50), V(100, 0, 50)}).empty());
+  BOOST_TEST(FindGrids({H(0, 0, 300), H(20, 0, 300), H(60, 0, 300)}).empty());
+}
+
+BOOST_AUTO_TEST_CASE(grid_rows_become_delimited_lines_with_joined_cells) {
+  std::vector<Word> words = {
+      W("表1", 0, -30, 20, -20),                                   // title above the table
+      W("项目", 10, 5, 40, 15),       W("金额", 180, 5, 220, 15),  // header; 金额 spans two columns
+      W("基本", 10, 22, 30, 29),      W("工资", 10, 31, 30, 38),   // a name wrapped in its cell
+      W("5", 150, 25, 160, 35),       W("1,23", 240, 22, 280, 29), W("4.00", 240, 31, 280, 38),
+      W("合计", 10, 45, 30, 55),      W("12", 250, 45, 270, 55),
+  };
+  std::vector<Line> lines = LayOutPage(words, MergedHeaderTable(), 2);
+  BOOST_REQUIRE_EQUAL(lines.size(), 4u);
+  BOOST_TEST(!lines[0].cell_delimited);
+  BOOST_TEST(lines[0].Text() == "表1");
+  BOOST_REQUIRE_EQUAL(lines[1].spans.size(), 3u);
+  BOOST_TEST(lines[1].cell_delimited);
+  BOOST_TEST(lines[1].spans[1].text == "金额");
+  BOOST_TEST(lines[1].spans[1].column_span == 2);
+  BOOST_TEST(lines[1].spans[2].text == "");
+  BOOST_TEST(lines[2].spans[0].text == "基本工资");
+  BOOST_TEST(lines[2].spans[1].text == "5");
+  BOOST_TEST(lines[2].spans[2].text == "1,234.00");  // a number broken over two lines
+  BOOST_TEST(lines[3].spans[0].text == "合计");
+  BOOST_TEST(lines[3].spans[1].text == "");
+  BOOST_TEST(lines[3].spans[2].text == "12");
+  BOOST_TEST(lines[3].spans[2].where.box->x0 == 200.2, boost::test_tools::tolerance(0.01));
+  BOOST_TEST(lines[3].spans[2].where.page == 2);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace
+}  // namespace budgetx::layout

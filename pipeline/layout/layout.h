@@ -1,0 +1,44 @@
+// Stage: layout — positioned words of one page (and the page's ruling lines) into Lines.
+//
+// Input:  the words of a page with their boxes (PDF points, origin top-left, y downward) as a
+//         text layer or OCR gives them, and the page's horizontal and vertical ruling lines in
+//         the same frame.
+// Output: the page's Lines, top to bottom. Words inside a ruled grid (at least two columns
+//         bounded by vertical and horizontal rules) become one cell-delimited Line per grid row
+//         with one Span per grid column: the words of a cell are joined (a wrapped name or a
+//         number broken over two lines is one cell), a cell merged over several columns keeps
+//         its text in its first column with column_span set, and a cell merged over several
+//         rows keeps its text in its first row. Other words are grouped into whitespace-token
+//         Lines (spans keep their boxes and extents) for the tables stage to align.
+// Errors: none; words and rules that form no grid are laid out as plain lines.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "pipeline/model/model.h"
+
+namespace budgetx::layout {
+
+struct Word {
+  std::string text;  // UTF-8
+  Box box;           // PDF points, origin top-left
+  double font_size = 0;
+  bool space_after = false;
+};
+
+// A horizontal (y0 == y1) or vertical (x0 == x1) rule.
+struct Ruling {
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  bool Horizontal() const { return x1 - x0 >= y1 - y0; }
+};
+
+// Words whose vertical extents overlap by more than half the smaller height share a line; lines
+// run top to bottom. Within a line, words closer than a third of the font size become one span
+// (a text layer splits CJK runs at font changes), and each span keeps its box and extent.
+std::vector<Line> GroupIntoLines(std::vector<Word> words, int page);
+
+// The page's lines: grid rows of the ruled tables and plain lines for the rest, top to bottom.
+std::vector<Line> LayOutPage(std::vector<Word> words, const std::vector<Ruling>& rulings, int page);
+
+}  // namespace budgetx::layout
