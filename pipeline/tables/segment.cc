@@ -267,14 +267,48 @@ class Segmenter {
     header_set_.insert(normalize::Compact(line.text));
   }
 
+  // Text-only cell rows wait in head_ until the first row with amounts shows what they are.
   void AddDelimited(const LineCells& line) {
-    if (line.numeric == 0 && !body_started_) return AddHeaderLine(line);
-    body_started_ = body_started_ || line.numeric > 0;
+    if (line.numeric == 0 && !body_started_) return head_.push_back(line);
+    if (!body_started_) ResolveHead();
+    body_started_ = true;
+    AddDelimitedRow(line);
+  }
+
+  void AddDelimitedRow(const LineCells& line) {
     Row row;
     row.cells = line.cells;
     row.where = line.where;
     row.delimited = true;
     table().rows.push_back(std::move(row));
+  }
+
+  // A header row holds short labels only; a form's rows (项目名称 | a long name, 25% | 50%) do not.
+  static bool HeaderLike(const LineCells& line) {
+    return std::all_of(line.cells.begin(), line.cells.end(), [](const Cell& c) {
+      return c.kind == ValueKind::kEmpty || (c.kind == ValueKind::kText && DisplayWidth(c.text) <= kLabelWidth);
+    });
+  }
+
+  // The header is the run of label rows the table starts with. Label rows under other text rows
+  // are part of a form (the 一级指标 row of a target table), printed as rows.
+  void ResolveHead() {
+    size_t k = head_.size();
+    while (k > 0 && HeaderLike(head_[k - 1])) --k;
+    for (const auto& line : head_) {
+      if (k == 0) AddHeaderLine(line);
+      else AddDelimitedRow(line);
+    }
+    head_.clear();
+  }
+
+  // A table closed before any amount row: its first cell row is the header, the rest are rows.
+  void FlushHead() {
+    for (size_t k = 0; k < head_.size(); ++k) {
+      if (k == 0 && table().header.empty()) AddHeaderLine(head_[k]);
+      else AddDelimitedRow(head_[k]);
+    }
+    head_.clear();
   }
 
   static bool IsSentence(const LineCells& line) { return line.text.ends_with("。"); }
@@ -404,6 +438,7 @@ class Segmenter {
   void Close() {
     if (!open_) return;
     FinishBlockRow();
+    FlushHead();
     // Left-over text that starts with a multi-cell line is a row; a single-cell run or a sentence
     // after the last amount row is narrative resuming, not table content.
     if (!pending_.empty() && pending_.front().cells.size() > 1 && !IsSentence(pending_.front())) {
@@ -422,6 +457,7 @@ class Segmenter {
   static constexpr int kContentWidth = 40;
   static constexpr int kValueWidth = 24;  // display columns of an indicator value cell  // display columns of a wrapped content cell
   static constexpr size_t kMaxNameLines = 3;
+  static constexpr int kLabelWidth = 28;  // display columns of the longest header label
   const rules::RuleSet& rules_;
   const Options& options_;
   Document* doc_;
@@ -435,6 +471,7 @@ class Segmenter {
   int last_table_line_ = 0;      // source line of the last line a table took
   std::vector<LineCells> pending_;
   std::vector<LineCells> block_;
+  std::vector<LineCells> head_;
 };
 
 int LastTextLine(const Document& doc) {
