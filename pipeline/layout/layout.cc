@@ -1,11 +1,21 @@
 // A page's lines: ruled grids first (their words become cells), the remaining words as plain lines.
 #include <algorithm>
+#include <cmath>
 
 #include "pipeline/layout/grid.h"
 #include "pipeline/layout/layout.h"
 
 namespace budgetx::layout {
 namespace {
+
+// Share of a word's height that must lie inside its cell for the word to fit there.
+constexpr double kFitShare = 0.75;
+// Lines of one paragraph start within this many points of each other and are at most this many
+// line heights apart.
+constexpr double kAlignSlack = 1.5;
+constexpr double kMaxLineGap = 0.5;
+// How far (in line heights) an overflowing paragraph's centre may lie from its cell's centre.
+constexpr double kMaxOffCentre = 0.3;
 
 bool AsciiLetter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
 
@@ -48,6 +58,64 @@ bool HasText(const Line& line) {
   return std::any_of(line.spans.begin(), line.spans.end(), [](const Span& s) { return !s.text.empty(); });
 }
 
+// A word fits its cell when most of its height lies between the cell's top and bottom rules.
+bool Fits(const Grid& grid, const GridCell& cell, const Box& box) {
+  double overlap = std::min(box.y1, grid.ys[cell.row1]) - std::max(box.y0, grid.ys[cell.row0]);
+  return overlap >= (box.y1 - box.y0) * kFitShare;
+}
+
+// The next line of the same paragraph: same left edge, just below.
+bool ContinuesBelow(const Box& above, const Box& below) {
+  double height = above.y1 - above.y0;
+  double gap = below.y0 - above.y1;
+  return std::abs(below.x0 - above.x0) <= kAlignSlack && gap >= -height / 4 && gap < height * kMaxLineGap;
+}
+
+// Per word, the index of the grid cell it belongs to, or -1. A word goes to the cell under its
+// centre, except that text overflowing its cell (a fixed-height row whose wrapped text spills
+// over the rules, as office software prints it) goes with its paragraph: the lines chained by
+// a shared left edge go to the cell under the paragraph's centre.
+std::vector<int> CellsOfWords(const Grid& grid, const std::vector<Word>& words) {
+  std::vector<int> cell(words.size(), -1);
+  std::vector<size_t> near;  // words inside the grid or overhanging its top or bottom by a line
+  for (size_t i = 0; i < words.size(); ++i) {
+    const Box& b = words[i].box;
+    double x = (b.x0 + b.x1) / 2, y = (b.y0 + b.y1) / 2, h = b.y1 - b.y0;
+    if (x < grid.xs.front() || x > grid.xs.back() || y < grid.ys.front() - h || y > grid.ys.back() + h) continue;
+    near.push_back(i);
+    if (int slot = grid.SlotAt(x, y); slot >= 0) cell[i] = grid.owner[static_cast<size_t>(slot)];
+  }
+  std::sort(near.begin(), near.end(), [&](size_t a, size_t b) {
+    return words[a].box.x0 != words[b].box.x0 ? words[a].box.x0 < words[b].box.x0 : words[a].box.y0 < words[b].box.y0;
+  });
+  std::vector<bool> taken(words.size(), false);
+  for (size_t k = 0; k < near.size(); ++k) {
+    if (taken[near[k]]) continue;
+    std::vector<size_t> chain{near[k]};
+    for (size_t j = k + 1; j < near.size(); ++j) {
+      if (!taken[near[j]] && ContinuesBelow(words[chain.back()].box, words[near[j]].box)) chain.push_back(near[j]);
+    }
+    for (size_t i : chain) taken[i] = true;
+    bool overflows = std::any_of(chain.begin(), chain.end(), [&](size_t i) {
+      return cell[i] < 0 || !Fits(grid, grid.cells[static_cast<size_t>(cell[i])], words[i].box);
+    });
+    if (!overflows) continue;
+    const Box& first = words[chain.front()].box;
+    double top = first.y0, bottom = words[chain.back()].box.y1;
+    int slot = grid.SlotAt((first.x0 + first.x1) / 2, std::clamp((top + bottom) / 2, grid.ys.front(), grid.ys.back()));
+    int target = slot < 0 ? -1 : grid.owner[static_cast<size_t>(slot)];
+    // Overflowing text is centred on its cell; a caption just above the grid that happens to
+    // share the left edge of the first cell's text is not.
+    if (target >= 0) {
+      const GridCell& c = grid.cells[static_cast<size_t>(target)];
+      double off_centre = std::abs((top + bottom) / 2 - (grid.ys[c.row0] + grid.ys[c.row1]) / 2);
+      if (off_centre > (first.y1 - first.y0) * kMaxOffCentre) continue;
+    }
+    for (size_t i : chain) cell[i] = target;
+  }
+  return cell;
+}
+
 }  // namespace
 
 std::vector<Line> LayOutPage(std::vector<Word> words, const std::vector<Ruling>& rulings, int page) {
@@ -56,16 +124,17 @@ std::vector<Line> LayOutPage(std::vector<Word> words, const std::vector<Ruling>&
   std::vector<Grid> grids = FindGrids(rulings);
   std::vector<std::vector<std::vector<Word>>> cell_words(grids.size());
   for (size_t g = 0; g < grids.size(); ++g) cell_words[g].resize(grids[g].cells.size());
-  for (auto& w : words) {
-    double x = (w.box.x0 + w.box.x1) / 2, y = (w.box.y0 + w.box.y1) / 2;
-    bool placed = false;
-    for (size_t g = 0; g < grids.size() && !placed; ++g) {
-      int slot = grids[g].SlotAt(x, y);
-      if (slot < 0) continue;
-      cell_words[g][static_cast<size_t>(grids[g].owner[static_cast<size_t>(slot)])].push_back(std::move(w));
-      placed = true;
+  std::vector<bool> placed(words.size(), false);
+  for (size_t g = 0; g < grids.size(); ++g) {
+    std::vector<int> cells = CellsOfWords(grids[g], words);
+    for (size_t i = 0; i < words.size(); ++i) {
+      if (placed[i] || cells[i] < 0) continue;
+      cell_words[g][static_cast<size_t>(cells[i])].push_back(words[i]);
+      placed[i] = true;
     }
-    if (!placed) free_words.push_back(std::move(w));
+  }
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (!placed[i]) free_words.push_back(std::move(words[i]));
   }
   lines = GroupIntoLines(std::move(free_words), page);
   for (size_t g = 0; g < grids.size(); ++g) {

@@ -62,8 +62,36 @@ Fit GroupFit(const TableView& view, int target, const std::vector<int>& parts) {
   return tally.Convincing() ? Fit::kExact : Fit::kNone;
 }
 
+// A header printed on two levels ("政府预算拨款/小计", "政府预算拨款/一般公共预算拨款", …) says how far
+// a group's subtotal reaches: to the group's last column. Other columns of such a table are
+// single items. -1 throughout when the header has one level (nothing is known).
+std::vector<int> HeaderGroupEnds(const TableView& view) {
+  const auto& columns = view.table->columns;
+  std::vector<int> ends(static_cast<size_t>(view.ncols), -1);
+  auto group = [&](int c) {
+    const std::string& h = columns[static_cast<size_t>(c)].header;
+    size_t slash = h.rfind('/');
+    return slash == std::string::npos ? std::string() : h.substr(0, slash);
+  };
+  int n = std::min(view.ncols, static_cast<int>(columns.size()));
+  bool structured = false;
+  for (int c = 0; c < n; ++c) structured = structured || !group(c).empty();
+  if (!structured) return ends;
+  for (int c = 0; c < n; ++c) {
+    ends[static_cast<size_t>(c)] = c;
+    const std::string& key = columns[static_cast<size_t>(c)].key;
+    if (group(c).empty() || (key != "subtotal" && key != "total")) continue;
+    for (int k = c + 1; k < n && group(k) == group(c); ++k) ends[static_cast<size_t>(c)] = k;
+  }
+  return ends;
+}
+
 NestingRules ColumnRules(const TableView& view) {
   NestingRules rules;
+  std::vector<int> ends = HeaderGroupEnds(view);
+  if (std::any_of(ends.begin(), ends.end(), [](int e) { return e >= 0; })) {
+    rules.fixed_end = [ends](int c) { return ends[static_cast<size_t>(c)]; };
+  }
   rules.n = view.ncols;
   rules.can_parent = [&view](int c) { return static_cast<bool>(view.amount[c]); };
   // A run of amount columns ends at the first column of another kind.

@@ -88,7 +88,7 @@ class Segmenter {
       return i;
     }
     if (!open_) {
-      if (IsHeaderOfNewPart(line)) StartPart(line);
+      if (IsHeaderOfNewPart(line)) StartPart(line, /*labelled=*/true);
       return i;
     }
     if (Matches(rules_.table_ends, compact) && line.numeric == 0) {
@@ -105,6 +105,12 @@ class Segmenter {
     if (!block_.empty()) FinishBlockRow();
     if (header_set_.count(compact) && (repeating_header_ || line.cells.size() >= 2)) return i;
     repeating_header_ = false;
+    if (line.cell_delimited && StartsAnotherGrid(line)) {
+      Close();
+      StartPart(line, /*labelled=*/false);
+      AddDelimited(line);
+      return i;
+    }
     if (line.cell_delimited) return AddDelimited(line), i;
     if (ContinuesRowAbove(lines, i)) return AppendToRowAbove(line), i;
     AddTokens(line);
@@ -195,26 +201,48 @@ class Segmenter {
   bool IsHeaderOfNewPart(const LineCells& line) const {
     if (doc_->tables.empty() || line.numeric > 0 || line.cells.size() < 3) return false;
     if (line.where.line - last_table_line_ > kMaxPartGapLines) return false;
-    int known = 0;
-    for (const auto& c : line.cells) {
-      known += ColumnRuleFor(rules_, c.text) != nullptr;
-    }
-    return known >= 3;
+    return KnownLabels(line) >= kMinPartLabels;
   }
 
-  void StartPart(const LineCells& header) {
+  // A cell row with other columns than the row above (another count; in a PDF also other column
+  // boundaries) starts another grid: the next part of the table (a 绩效目标表's indicator grid
+  // under its task grid). Without positions only a row of column labels says so.
+  bool StartsAnotherGrid(const LineCells& line) const {
+    if (!body_started_ || table().rows.empty() || !table().rows.back().delimited) return false;
+    const std::vector<Cell>& above = table().rows.back().cells;
+    bool placed = AllPlaced(line.cells) && AllPlaced(above);
+    if (placed && line.cells.size() == above.size()) {
+      for (size_t k = 0; k < above.size(); ++k) {
+        if (std::abs(line.cells[k].extent.x0 - above[k].extent.x0) > kColumnSlack) return true;
+      }
+      return false;
+    }
+    if (line.cells.size() == above.size()) return false;
+    return placed || (line.numeric == 0 && KnownLabels(line) >= kMinPartLabels);
+  }
+
+  int KnownLabels(const LineCells& line) const {
+    int known = 0;
+    for (const auto& c : line.cells) known += !c.text.empty() && ColumnRuleFor(rules_, c.text) != nullptr;
+    return known;
+  }
+
+  // `labelled`: the line is the part's header of known column labels, and the lines below it
+  // are rows with or without amounts. Otherwise the line is the part's first line.
+  void StartPart(const LineCells& first, bool labelled) {
     Table part;
     part.number = table().number;
     part.title = table().title;
     part.part = std::to_string(++parts_[doc_->tables.size() - 1] + 1);
-    part.where = header.where;
+    part.where = first.where;
     doc_->tables.push_back(std::move(part));
     open_ = true;
     body_started_ = false;
     header_set_.clear();
-    NotePage(header.where.page);
-    AddHeaderLine(header);
-    body_started_ = true;  // the lines below a labelled header are rows, with or without amounts
+    NotePage(first.where.page);
+    if (!labelled) return;
+    AddHeaderLine(first);
+    body_started_ = true;
     text_rows_ = true;
   }
 
@@ -453,11 +481,13 @@ class Segmenter {
   }
 
   static constexpr size_t kMaxPendingLines = 12;
+  static constexpr int kMinPartLabels = 3;  // known column labels in a line that starts a part
+  static constexpr double kColumnSlack = 2.0;  // points two grids' column boundaries may differ
   static constexpr int kMaxPartGapLines = 80;  // source lines between a table and its next part
   static constexpr int kContentWidth = 40;
   static constexpr int kValueWidth = 24;  // display columns of an indicator value cell  // display columns of a wrapped content cell
   static constexpr size_t kMaxNameLines = 3;
-  static constexpr int kLabelWidth = 28;  // display columns of the longest header label
+  static constexpr int kLabelWidth = 40;  // display columns of the longest header label
   const rules::RuleSet& rules_;
   const Options& options_;
   Document* doc_;
