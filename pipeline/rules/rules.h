@@ -37,7 +37,8 @@ struct ColumnRule {
   std::string key;     // canonical column key, e.g. "total"
   Pattern match;       // matched against the compacted header path of a column
   bool amount = true;  // the column holds amounts (false: text, codes, percentages, counts)
-  // What the column's cells look like: "amount", "percent", "text" or "code". Optional in the
+  // What the column's cells look like: "amount", "percent", "text", "code" or "code_part" (one
+  // level of a classification code printed in its own column: 类 | 款 | 项). Optional in the
   // YAML: without it, amount: true means "amount" and amount: false means "text".
   std::string holds = "amount";
 };

@@ -319,7 +319,7 @@ const std::vector<BadCase> kBadCases = {
     {"amount maybe", "columns:\n  - key: a\n    match: x\n    amount: maybe\n", 4,
      "key 'amount' must be true or false, got 'maybe'"},
     {"holds money", "columns:\n  - key: a\n    match: x\n    holds: money\n", 4,
-     "key 'holds' must be one of amount, percent, text, code, got 'money'"},
+     "key 'holds' must be one of amount, percent, text, code, code_part, got 'money'"},
     {"level text", "codes:\n  - {match: '\\d{3}', level: x}\n", 2,
      "key 'level' must be an integer from 1 to 9, got 'x'"},
     {"level range", "codes:\n  - match: '\\d{3}'\n    level: 12\n", 3,

@@ -49,9 +49,9 @@ Status ReadColumn(const SectionSpec& spec, const Entry& e, RuleSet* out) {
   BUDGETX_RETURN_IF_ERROR(ReadBool(e, "amount", &rule.amount));
   rule.holds = rule.amount ? "amount" : "text";
   BUDGETX_RETURN_IF_ERROR(ReadString(e, "holds", &rule.holds));
-  static const std::set<std::string> kHolds = {"amount", "percent", "text", "code"};
+  static const std::set<std::string> kHolds = {"amount", "percent", "text", "code", "code_part"};
   if (!kHolds.count(rule.holds)) {
-    return Error(e, *Find(e, "holds"), "key 'holds' must be one of amount, percent, text, code, got '" + rule.holds + "'");
+    return Error(e, *Find(e, "holds"), "key 'holds' must be one of amount, percent, text, code, code_part, got '" + rule.holds + "'");
   }
   if (Find(e, "holds")) rule.amount = rule.holds == "amount";
   rule.match.name = rule.key;

@@ -332,6 +332,48 @@ void MarkAmountColumns(Table* table) {
   }
 }
 
+bool AllDigits(const std::string& s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Classification codes printed one level per column (类 | 款 | 项): the row's code is the parts
+// joined; a leading part left blank repeats the one above (rows under 201 may print | 06 | 01).
+void JoinCodeParts(const rules::RuleSet& rules, Table* table) {
+  std::vector<size_t> columns;
+  for (size_t i = 0; i < table->columns.size(); ++i) {
+    const rules::ColumnRule* rule = ColumnRuleFor(rules, table->columns[i].header);
+    if (rule && rule->holds == "code_part") columns.push_back(i);
+  }
+  if (columns.size() < 2) return;
+  std::vector<std::string> above(columns.size());
+  for (auto& row : table->rows) {
+    std::vector<std::string> parts;
+    size_t filled = 0;
+    for (size_t k = 0; k < columns.size(); ++k) {
+      parts.push_back(columns[k] < row.cells.size() ? normalize::Compact(row.cells[columns[k]].text) : "");
+      if (!parts[k].empty()) filled = k + 1;
+    }
+    std::string code;
+    for (size_t k = 0; k < filled; ++k) {
+      if (parts[k].empty()) parts[k] = above[k];
+      code += parts[k];
+    }
+    const rules::Pattern* rule = AllDigits(code) ? MatchCode(rules, code) : nullptr;
+    if (!rule) continue;
+    above = parts;
+    above.resize(columns.size());
+    row.code = code;
+    auto level = rule->attrs.find("level");
+    row.level = level == rule->attrs.end() ? 0 : std::stoi(level->second);
+    for (size_t k = 0; k < filled; ++k) {
+      Cell& cell = row.cells[columns[k]];
+      if (cell.text.empty()) continue;
+      cell.kind = ValueKind::kCode;
+      cell.number.reset();
+    }
+  }
+}
+
 // In a table of classification codes, the uncoded rows printed before the first coded row are the
 // budget units' totals (预算单位 rows): they sum the top-level codes below.
 void MarkUnitTotals(Table* table) {
@@ -376,6 +418,7 @@ void FinishTable(const rules::RuleSet& rules, Table* table, std::vector<Warning>
     MarkCode(rules, &row);
   }
   BuildColumns(rules, table, ncols);
+  JoinCodeParts(rules, table);
   for (auto& row : table->rows) {
     TypeAmounts(table->unit_fen, &row, table->columns, warnings);
     NameAndKind(rules, &row);
