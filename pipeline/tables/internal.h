@@ -38,6 +38,17 @@ std::vector<Cell> WrappedCells(const std::vector<LineCells>& lines);
 // the lines of one wrapped cell share the cell's width, only the last may be shorter.
 size_t WrappedLabelStart(const std::vector<LineCells>& lines);
 
+// Unruled tables whose cells wrap (bands.cc). The gap between lines above which a new row
+// starts, from the gaps among lines [from, to): the natural break between gaps within a cell and
+// gaps between rows; 0 when the gaps do not fall into two groups.
+double BandGap(const std::vector<LineCells>& lines, size_t from, size_t to);
+// The last line of the row band starting at `first`: lines closer than `band_gap`, when they
+// include amounts; `first` itself otherwise.
+size_t BandEnd(const std::vector<LineCells>& lines, size_t first, double band_gap);
+// The band's pieces as one line: pieces whose horizontal extents overlap are one cell, its text
+// read top to bottom.
+LineCells MergeBand(const std::vector<LineCells>& lines, size_t first, size_t last);
+
 // Types cells of finished rows: codes, confirmed amounts (with fen in `unit_fen`), row kind,
 // name and level; builds columns from the header lines.
 void FinishTable(const rules::RuleSet& rules, Table* table, std::vector<Warning>* warnings);

@@ -112,6 +112,10 @@ class Segmenter {
       return i;
     }
     if (line.cell_delimited) return AddDelimited(line), i;
+    if (size_t last = BandEnd(lines, i, band_gap_); last > i) {
+      AddTokens(MergeBand(lines, i, last));
+      return last;
+    }
     if (ContinuesRowAbove(lines, i)) return AppendToRowAbove(line), i;
     AddTokens(line);
     return i;
@@ -183,6 +187,7 @@ class Segmenter {
       }
     }
     Close();
+    band_gap_ = BandGap(lines, last + 1, NextTitle(lines, last + 1));
     Table table;
     table.number = title.number;
     table.title = title.title;
@@ -193,6 +198,12 @@ class Segmenter {
     header_set_.clear();
     NotePage(lines[i].where.page);
     return last;
+  }
+
+  size_t NextTitle(const std::vector<LineCells>& lines, size_t from) const {
+    size_t i = from;
+    while (i < lines.size() && !MatchTitle(rules_, lines[i])) ++i;
+    return i;
   }
 
   // After a table closed on narrative text, a line of known column labels (一级指标 二级指标 …)
@@ -499,6 +510,7 @@ class Segmenter {
   std::set<std::string> header_set_;
   std::map<size_t, int> parts_;  // table index → parts started after it
   int last_table_line_ = 0;      // source line of the last line a table took
+  double band_gap_ = 0;          // line gap that separates rows of the open table (bands.cc)
   std::vector<LineCells> pending_;
   std::vector<LineCells> block_;
   std::vector<LineCells> head_;
