@@ -157,6 +157,8 @@ struct Table {
   int64_t unit_fen = 1000000;  // fen per unit
   std::vector<int> pages;      // 1-based, every page the table is on
   std::vector<std::vector<std::string>> header;  // header lines as read (cells per line)
+  // Where each header label was printed, when the extractor knows (layout; not output).
+  std::vector<std::vector<std::optional<Box>>> header_boxes;
   std::vector<Column> columns;
   std::vector<Row> rows;  // body rows only
   std::string part;       // when one numbered table is printed in parts

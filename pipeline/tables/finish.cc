@@ -12,6 +12,8 @@ namespace {
 
 // Rows with a cell in every column needed before their positions define the columns.
 constexpr size_t kMinFullRows = 2;
+// A header label wrapped in its cell continues less than this many line heights below.
+constexpr double kMaxLabelWrapGap = 0.5;
 
 bool IsNumeric(const Cell& c) {
   return c.kind == ValueKind::kAmount || c.kind == ValueKind::kDash || c.kind == ValueKind::kPercent;
@@ -263,14 +265,92 @@ Shape LabelShape(const rules::RuleSet& rules, const std::string& label) {
   return rule->holds == "amount" || rule->holds == "percent" ? Shape::kNumber : Shape::kText;
 }
 
+// A column's horizontal reach over the rows: from the 10th percentile of its cells' left edges
+// to the 90th percentile of their right edges (a stray row does not widen it).
+std::vector<Extent> ColumnReach(const Table& table, size_t ncols) {
+  std::vector<Extent> reach(ncols);
+  for (size_t j = 0; j < ncols; ++j) {
+    std::vector<double> left, right;
+    for (const auto& row : table.rows) {
+      if (j >= row.cells.size() || row.cells[j].text.empty() || !row.cells[j].extent.known()) continue;
+      left.push_back(row.cells[j].extent.x0);
+      right.push_back(row.cells[j].extent.x1);
+    }
+    if (left.empty()) continue;
+    std::sort(left.begin(), left.end());
+    std::sort(right.begin(), right.end());
+    reach[j] = {left[left.size() / 10], right[right.size() * 9 / 10]};
+  }
+  return reach;
+}
+
+// The columns a label printed at `box` heads: those whose middle lies under it, else the one it
+// overlaps most.
+std::vector<size_t> ColumnsUnder(const Box& box, const std::vector<Extent>& reach) {
+  std::vector<size_t> out;
+  size_t best = reach.size();
+  double best_overlap = 0;
+  for (size_t j = 0; j < reach.size(); ++j) {
+    if (!reach[j].known()) continue;
+    double mid = (reach[j].x0 + reach[j].x1) / 2;
+    if (mid >= box.x0 && mid <= box.x1) out.push_back(j);
+    double overlap = std::min(box.x1, reach[j].x1) - std::max(box.x0, reach[j].x0);
+    if (overlap > best_overlap) best_overlap = overlap, best = j;
+  }
+  if (out.empty() && best < reach.size()) out.push_back(best);
+  return out;
+}
+
+// A label just under another one in the same place continues it (a label wrapped in its cell:
+// 预算执行 / 率), rather than naming a sub-column.
+bool WrapsFrom(const Box& above, const Box& below) {
+  double height = above.y1 - above.y0;
+  double overlap = std::min(above.x1, below.x1) - std::max(above.x0, below.x0);
+  double narrower = std::min(above.x1 - above.x0, below.x1 - below.x0);
+  return below.y0 - above.y1 < height * kMaxLabelWrapGap && overlap > narrower / 2;
+}
+
+bool HeaderPlaced(const Table& table) {
+  if (table.header_boxes.size() != table.header.size()) return false;
+  for (const auto& line : table.header_boxes) {
+    for (const auto& box : line) {
+      if (!box) return false;
+    }
+  }
+  return !table.header.empty();
+}
+
+// Header lines with positions (a PDF): each label heads the columns under it.
+std::vector<std::string> PlacedHeaderTexts(const Table& table, size_t ncols) {
+  std::vector<std::string> texts(ncols);
+  std::vector<std::optional<Box>> last(ncols);  // the last label given to each column
+  std::vector<Extent> reach = ColumnReach(table, ncols);
+  for (size_t l = 0; l < table.header.size(); ++l) {
+    for (size_t k = 0; k < table.header[l].size(); ++k) {
+      const std::string& label = table.header[l][k];
+      const Box& box = *table.header_boxes[l][k];
+      if (label.empty()) continue;
+      for (size_t j : ColumnsUnder(box, reach)) {
+        bool wrapped = last[j] && WrapsFrom(*last[j], box);
+        texts[j] += texts[j].empty() || wrapped ? label : "/" + label;
+        last[j] = box;
+      }
+    }
+  }
+  return texts;
+}
+
 // Header lines printed from tokens do not say which column each label heads. Each line is
 // placed at the offset where the labels' kinds (code, text, amount — from the column rules)
 // agree best with the kinds of the cells below them; a line that contradicts the cells at
 // every offset labels nothing.
 std::vector<std::string> HeaderTexts(const rules::RuleSet& rules, const Table& table, size_t ncols) {
+  bool delimited = !table.rows.empty() && table.rows.front().delimited;
+  if (!delimited && HeaderPlaced(table) && std::all_of(table.rows.begin(), table.rows.end(), AllPlaced)) {
+    return PlacedHeaderTexts(table, ncols);
+  }
   std::vector<std::string> texts(ncols);
   std::vector<Shape> shapes = ColumnShapes(table, ncols);
-  bool delimited = !table.rows.empty() && table.rows.front().delimited;
   for (const auto& line : table.header) {
     if (delimited) {
       // Tabs keep each label above its column; merged upper cells name their first column only.

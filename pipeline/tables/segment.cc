@@ -302,7 +302,11 @@ class Segmenter {
       cells.push_back(c.text);
       spread = c.column_span - 1;
     }
+    std::vector<std::optional<Box>> boxes;
+    for (const auto& c : line.cells) boxes.push_back(c.where.box);
+    boxes.resize(cells.size());
     table().header.push_back(std::move(cells));
+    table().header_boxes.push_back(std::move(boxes));
     header_set_.insert(normalize::Compact(line.text));
   }
 
@@ -472,6 +476,7 @@ class Segmenter {
       table().rows.push_back(std::move(row));
     }
     if (header.size() > 1) header.resize(1);
+    if (table().header_boxes.size() > 1) table().header_boxes.resize(1);
   }
 
   void Close() {
