@@ -38,14 +38,15 @@ double BandGap(const std::vector<LineCells>& lines, size_t from, size_t to) {
   std::sort(gaps.begin(), gaps.end());
   std::nth_element(heights.begin(), heights.begin() + static_cast<long>(heights.size() / 2), heights.end());
   double line_height = heights[heights.size() / 2];
-  // The first break above the gaps of wrapped lines (a fraction of a line height): rows farther
-  // apart than that are separate even when a few gaps are much larger still (above a footer).
+  // The widest break just above a gap of wrapped lines (a fraction of a line height); breaks
+  // among larger gaps (above a footer, before the narrative) say nothing about wrapping.
+  double widest = 0, threshold = 0;
   for (size_t k = kMinGapsPerSide - 1; k + kMinGapsPerSide < gaps.size(); ++k) {
     double lo = gaps[k], hi = gaps[k + 1];
     if (lo > line_height * kMaxWrapGap) break;
-    if (hi >= lo * kBreakRatio && hi - lo >= kMinBreak) return (lo + hi) / 2;
+    if (hi >= lo * kBreakRatio && hi - lo >= kMinBreak && hi - lo > widest) widest = hi - lo, threshold = (lo + hi) / 2;
   }
-  return 0;
+  return threshold;
 }
 
 size_t BandEnd(const std::vector<LineCells>& lines, size_t first, double band_gap) {

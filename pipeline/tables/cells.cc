@@ -53,6 +53,9 @@ const rules::Pattern* JoinRule(const rules::RuleSet& rules, const Cell& prev, co
   return nullptr;
 }
 
+// Display columns of space between two tokens of different cells.
+constexpr double kColumnsApart = 4;
+
 // Text wider than this (display columns) is running text rather than a label such as 项目.
 constexpr int kLabelWidth = 16;
 
@@ -69,6 +72,16 @@ Cell Join(const Cell& a, const Cell& b, const char* separator = " ") {
   return joined;
 }
 
+// Tokens printed with positions (a PDF) that are farther apart than two characters' width are in
+// different columns, whatever their text suggests.
+bool FarApart(const Cell& a, const Cell& b) {
+  if (!a.extent.known() || !b.extent.known()) return false;
+  int width = DisplayWidth(a.text);
+  if (width == 0) return false;
+  double column = (a.extent.x1 - a.extent.x0) / width;  // one display column (half a CJK character)
+  return b.extent.x0 - a.extent.x1 > column * kColumnsApart;
+}
+
 // Whitespace-token lines: most tokens are cells, but a number followed by its measure word, a
 // comparator and its number, and text broken after a comma are one cell.
 std::vector<Cell> GroupTokens(const rules::RuleSet& rules, const Line& line) {
@@ -82,6 +95,10 @@ std::vector<Cell> GroupTokens(const rules::RuleSet& rules, const Line& line) {
       // Letter-spaced headings ("收 入", "项 目") print one ideograph per token.
       bool spaced_pair = IsOneIdeograph(prev.text) && IsOneIdeograph(cell.text);
       const rules::Pattern* rule = JoinRule(rules, prev, cell, cells.size() == 1);
+      if (FarApart(prev, cell)) {
+        cells.push_back(std::move(cell));
+        continue;
+      }
       if (spaced_pair || rule || prev_comparator ||
           (prev.kind == ValueKind::kText && cell.kind == ValueKind::kText && EndsWithJoiner(prev.text))) {
         prev = Join(prev, cell, rule && Flag(*rule, "glue") ? "" : " ");
