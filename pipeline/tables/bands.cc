@@ -49,7 +49,7 @@ double BandGap(const std::vector<LineCells>& lines, size_t from, size_t to) {
   return threshold;
 }
 
-size_t BandEnd(const std::vector<LineCells>& lines, size_t first, double band_gap) {
+size_t BandEnd(const std::vector<LineCells>& lines, size_t first, double band_gap, bool in_body) {
   if (band_gap <= 0 || first >= lines.size() || !Positioned(lines[first])) return first;
   size_t last = first;
   while (last + 1 < lines.size()) {
@@ -59,7 +59,7 @@ size_t BandEnd(const std::vector<LineCells>& lines, size_t first, double band_ga
   }
   bool amounts = false;
   for (size_t i = first; i <= last; ++i) amounts = amounts || lines[i].numeric > 0;
-  return amounts ? last : first;
+  return amounts || in_body ? last : first;
 }
 
 LineCells MergeBand(const std::vector<LineCells>& lines, size_t first, size_t last) {

@@ -43,8 +43,9 @@ size_t WrappedLabelStart(const std::vector<LineCells>& lines);
 // gaps between rows; 0 when the gaps do not fall into two groups.
 double BandGap(const std::vector<LineCells>& lines, size_t from, size_t to);
 // The last line of the row band starting at `first`: lines closer than `band_gap`, when they
-// include amounts; `first` itself otherwise.
-size_t BandEnd(const std::vector<LineCells>& lines, size_t first, double band_gap);
+// include amounts or follow the first amount row (`in_body`; above it they are header lines);
+// `first` itself otherwise.
+size_t BandEnd(const std::vector<LineCells>& lines, size_t first, double band_gap, bool in_body);
 // The band's pieces as one line: pieces whose horizontal extents overlap are one cell, its text
 // read top to bottom.
 LineCells MergeBand(const std::vector<LineCells>& lines, size_t first, size_t last);

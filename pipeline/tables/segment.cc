@@ -112,7 +112,7 @@ class Segmenter {
       return i;
     }
     if (line.cell_delimited) return AddDelimited(line), i;
-    if (size_t last = BandEnd(lines, i, band_gap_); last > i) {
+    if (size_t last = BandEnd(lines, i, band_gap_, body_started_); last > i) {
       AddTokens(MergeBand(lines, i, last));
       return last;
     }
