@@ -13,6 +13,9 @@ namespace {
 constexpr double kBreakRatio = 1.8;
 constexpr double kMinBreak = 1.5;
 constexpr size_t kMinGapsPerSide = 2;
+// Pieces that overlap by less than this (points) only touch: a full-width comma printed to the
+// edge of its column.
+constexpr double kTouch = 1.0;
 // Wrapped lines of one cell are at most this many line heights apart.
 constexpr double kMaxWrapGap = 0.35;
 
@@ -78,7 +81,7 @@ LineCells MergeBand(const std::vector<LineCells>& lines, size_t first, size_t la
   std::vector<std::vector<Piece>> columns;
   double right = -1;
   for (const auto& p : pieces) {
-    if (columns.empty() || p.cell->extent.x0 >= right) {
+    if (columns.empty() || p.cell->extent.x0 >= right - kTouch) {
       columns.push_back({});
       right = p.cell->extent.x1;
     }

@@ -103,7 +103,12 @@ class Segmenter {
       return i;
     }
     if (!block_.empty()) FinishBlockRow();
-    if (header_set_.count(compact) && (repeating_header_ || line.cells.size() >= 2)) return i;
+    // A header line of several labels shows the header is printed again: its one-label lines
+    // (a label wrapped onto a line of its own) are dropped with it.
+    if (header_set_.count(compact) && (repeating_header_ || line.cells.size() >= 2)) {
+      repeating_header_ = true;
+      return i;
+    }
     repeating_header_ = false;
     if (line.cell_delimited && StartsAnotherGrid(line)) {
       Close();
@@ -112,13 +117,21 @@ class Segmenter {
       return i;
     }
     if (line.cell_delimited) return AddDelimited(line), i;
-    if (size_t last = BandEnd(lines, i, band_gap_, body_started_); last > i) {
+    if (size_t last = BandEnd(lines, i, band_gap_, body_started_); last > i && !RepeatsHeader(lines, i, last)) {
       AddTokens(MergeBand(lines, i, last));
       return last;
     }
     if (ContinuesRowAbove(lines, i)) return AppendToRowAbove(line), i;
     AddTokens(line);
     return i;
+  }
+
+  // A continuation page prints the header again; its lines are dropped one by one, not read as a row.
+  bool RepeatsHeader(const std::vector<LineCells>& lines, size_t first, size_t last) const {
+    for (size_t k = first; k <= last; ++k) {
+      if (header_set_.count(normalize::Compact(lines[k].text))) return true;
+    }
+    return false;
   }
 
   // On a page with positions, a text line just under an amount row, nearer to it than to the
