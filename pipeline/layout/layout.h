@@ -34,7 +34,7 @@ struct Ruling {
 };
 
 // Words whose vertical extents overlap by more than half the smaller height share a line; lines
-// run top to bottom. Within a line, words closer than a third of the font size become one span
+// run top to bottom. Within a line, words closer than a tenth of the font size become one span
 // (a text layer splits CJK runs at font changes), and each span keeps its box and extent.
 std::vector<Line> GroupIntoLines(std::vector<Word> words, int page);
 

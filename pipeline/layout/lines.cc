@@ -6,6 +6,10 @@
 namespace budgetx::layout {
 namespace {
 
+// Words closer than this share of the font size are one run that the text layer split (at a font
+// change); a wider gap is a space, and between CJK words often a column gutter.
+constexpr double kJoinGap = 0.1;
+
 double Height(const Box& b) { return b.y1 - b.y0; }
 double Overlap(const Box& a, const Box& b) { return std::min(a.y1, b.y1) - std::max(a.y0, b.y0); }
 
@@ -40,7 +44,7 @@ Line ToLine(std::vector<Word> words, int page) {
     all = {std::min(all.x0, w.box.x0), std::min(all.y0, w.box.y0), std::max(all.x1, w.box.x1),
            std::max(all.y1, w.box.y1)};
     bool joins = i > 0 && !words[i - 1].space_after &&
-                 w.box.x0 - words[i - 1].box.x1 < std::max(w.font_size, Height(w.box)) / 3;
+                 w.box.x0 - words[i - 1].box.x1 < std::max(w.font_size, Height(w.box)) * kJoinGap;
     if (joins) Append(&line.spans.back(), w);
     else line.spans.push_back(ToSpan(w, page));
   }
