@@ -77,6 +77,25 @@ BOOST_AUTO_TEST_CASE(grid_rows_become_delimited_lines_with_joined_cells) {
   BOOST_TEST(lines[3].spans[2].where.page == 2);
 }
 
+BOOST_AUTO_TEST_CASE(text_overflowing_a_fixed_height_row_stays_in_its_cell) {
+  // Row 0 is 12 points tall (y 20–32) but its value wraps over three lines centred on it, so the
+  // first line sits above the grid and the last in row 1. A caption above the grid that shares
+  // the left edge of the first column is not pulled in.
+  std::vector<Ruling> rules = {H(20, 0, 300), H(32, 0, 300), H(60, 0, 300), V(0, 20, 60), V(100, 20, 60),
+                               V(300, 20, 60)};
+  std::vector<Word> words = {
+      W("2023年度", 2, 8, 40, 18),   W("名称", 2, 21, 22, 31),      W("深圳市坪山", 102, 9, 150, 19),
+      W("区坪山街道", 102, 21, 150, 31), W("办事处", 102, 33, 130, 43), W("任务", 2, 40, 22, 50),
+  };
+  std::vector<Line> lines = LayOutPage(words, rules, 1);
+  BOOST_REQUIRE_EQUAL(lines.size(), 3u);
+  BOOST_TEST(lines[0].Text() == "2023年度");
+  BOOST_TEST(lines[1].spans[0].text == "名称");
+  BOOST_TEST(lines[1].spans[1].text == "深圳市坪山区坪山街道办事处");
+  BOOST_TEST(lines[2].spans[0].text == "任务");
+  BOOST_TEST(lines[2].spans[1].text == "");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace

@@ -683,6 +683,28 @@ BOOST_AUTO_TEST_CASE(inferred_identity_with_a_nested_subtotal_column) {
   BOOST_TEST(checks[4].computed.ToString() == "49");
 }
 
+BOOST_AUTO_TEST_CASE(two_level_header_says_how_far_a_subtotal_reaches) {
+  // 基本支出总表: every column but one is zero, so the amounts fit any grouping; the header
+  // (政府预算拨款 over 小计 | 一般公共 | 政府性基金) decides it.
+  Table t = T("表4", {"total", "subtotal", "col_5", "col_6", "col_7", "col_8"},
+              {R("", "工资福利支出", {"6,149", "6,149", "6,149", "0", "0", "0"}),
+               R("", "基本工资", {"2,369", "2,369", "2,369", "0", "0", "0"}),
+               R("", "津贴补贴", {"2,149", "2,149", "2,149", "0", "0", "0"})});
+  t.columns[2].header = "总计";
+  t.columns[3].header = "政府预算拨款/小计";
+  t.columns[4].header = "政府预算拨款/一般公共预算拨款";
+  t.columns[5].header = "政府预算拨款/政府性基金预算拨款";
+  t.columns[6].header = "财政专户管理资金";
+  t.columns[7].header = "单位资金/事业收入";
+  auto checks = OfKind(Run({t}), "column_identity");
+  BOOST_REQUIRE_EQUAL(checks.size(), 6u);
+  for (int r = 0; r < 3; ++r) {
+    BOOST_TEST(checks[r].rule == "inferred: col 3 = Σ col 4, 7..8");
+    BOOST_TEST(checks[3 + r].rule == "inferred: col 4 = Σ col 5..6");
+    BOOST_TEST(Name(checks[r].result) == "pass");
+  }
+}
+
 BOOST_AUTO_TEST_CASE(inferred_change_column) {
   // 预算调增数 = 全年预算数 − 年初预算数, the compared columns printed first.
   Table t = T("表3", {"col_3", "col_4", "col_5"},

@@ -1,0 +1,101 @@
+// The tables stage on positioned lines, as the PDF extractor and the layout stage give them.
+#include <boost/test/unit_test.hpp>
+
+#include "pipeline/tables/tables.h"
+#include "tests/project_rules.h"
+
+namespace budgetx::tables {
+namespace {
+
+// A piece of text at x0..x1 on the line at y (10 points tall).
+struct Piece {
+  std::string text;
+  double x0, x1;
+};
+
+Line At(double y, const std::vector<Piece>& pieces, bool grid_row = false, const std::vector<int>& spans = {}) {
+  Line line;
+  line.cell_delimited = grid_row;
+  line.where.page = 1;
+  line.where.box = Box{pieces.front().x0, y, pieces.back().x1, y + 10};
+  for (size_t i = 0; i < pieces.size(); ++i) {
+    Span s;
+    s.text = pieces[i].text;
+    s.where.page = 1;
+    s.where.box = Box{pieces[i].x0, y, pieces[i].x1, y + 10};
+    s.extent = {pieces[i].x0, pieces[i].x1};
+    if (i < spans.size()) s.column_span = spans[i];
+    line.spans.push_back(s);
+  }
+  return line;
+}
+
+Document Build(std::vector<Line> lines) {
+  Document doc;
+  doc.source_kind = "pdf";
+  Page page;
+  page.number = 1;
+  page.lines = std::move(lines);
+  doc.pages.push_back(std::move(page));
+  BuildTables(testing::ProjectRules(), Options{}, &doc);
+  return doc;
+}
+
+std::vector<std::string> Texts(const Row& row) {
+  std::vector<std::string> out;
+  for (const auto& c : row.cells) out.push_back(c.text);
+  return out;
+}
+
+BOOST_AUTO_TEST_SUITE(tables_positioned)
+
+BOOST_AUTO_TEST_CASE(wrapped_cells_of_an_unruled_table_are_read_row_by_row) {
+  // Rows 12 points apart; a row's name and content wrap over lines 11 points apart, centred on
+  // the amount line. The line gaps fall into two groups: 1 point within a cell, 8 between rows.
+  std::vector<Line> lines = {At(0, {{"表1 项目支出表", 0, 100}}), At(12, {{"单位：万元", 0, 60}}),
+                             At(30, {{"项目", 0, 40}, {"内容", 100, 140}, {"金额", 300, 340}})};
+  double y = 48;
+  for (const std::string n : {"甲", "乙", "丙"}) {
+    lines.push_back(At(y, {{n + "项目", 0, 40}, {"第一行内容", 100, 200}}));
+    lines.push_back(At(y + 11, {{"的名称", 0, 30}, {"第二行内容", 100, 200}, {"1,000", 310, 340}}));
+    lines.push_back(At(y + 22, {{"第三行", 100, 130}}));
+    y += 40;
+  }
+  Document doc = Build(lines);
+  BOOST_REQUIRE_EQUAL(doc.tables.size(), 1u);
+  const Table& t = doc.tables[0];
+  BOOST_REQUIRE_EQUAL(t.rows.size(), 3u);
+  BOOST_TEST(Texts(t.rows[1]) == (std::vector<std::string>{"乙项目的名称", "第一行内容第二行内容第三行", "1,000"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(t.rows[1].cells[2].amount_fen.value_or(0) == 1000 * 1000000LL);
+  BOOST_TEST(t.columns.at(2).header == "金额");
+}
+
+BOOST_AUTO_TEST_CASE(code_printed_one_level_per_column_is_joined) {
+  // A ruled table's rows: 类 | 款 | 项 under 科目编码, merged header cells spanning columns.
+  std::vector<Line> lines = {
+      At(0, {{"表2 支出预算表", 0, 100}}),
+      At(12, {{"单位：元", 0, 60}}),
+      At(30, {{"科目编码", 0, 90}, {"", 30, 60}, {"", 60, 90}, {"科目名称", 90, 200}, {"合计", 200, 300}}, true,
+         {3, 1, 1, 1, 1}),
+      At(42, {{"类", 0, 30}, {"款", 30, 60}, {"项", 60, 90}, {"", 90, 200}, {"", 200, 300}}, true),
+      At(54, {{"201", 0, 30}, {"", 30, 60}, {"", 60, 90}, {"一般公共服务支出", 90, 200}, {"300.00", 200, 300}}, true),
+      At(66, {{"201", 0, 30}, {"06", 30, 60}, {"", 60, 90}, {"财政事务", 90, 200}, {"300.00", 200, 300}}, true),
+      At(78, {{"", 0, 30}, {"", 30, 60}, {"01", 60, 90}, {"行政运行", 90, 200}, {"300.00", 200, 300}}, true),
+  };
+  Document doc = Build(lines);
+  const Table& t = doc.tables.at(0);
+  BOOST_REQUIRE_EQUAL(t.rows.size(), 3u);
+  BOOST_TEST(t.columns.at(0).header == "科目编码/类");
+  BOOST_TEST(t.columns.at(1).header == "科目编码/款");
+  BOOST_TEST(t.rows[0].code == "201");
+  BOOST_TEST(t.rows[1].code == "20106");
+  BOOST_TEST(t.rows[2].code == "2010601");  // the blank 类 and 款 repeat the row above
+  BOOST_TEST(t.rows[2].level == 3);
+  BOOST_TEST(!t.rows[1].cells[1].amount_fen.has_value());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace
+}  // namespace budgetx::tables
