@@ -2,16 +2,18 @@
 //
 // Input:  a PDF file path (and a password when the file is encrypted).
 // Output: a Document with source_kind "pdf", sha256 of the file's bytes, and one Page per PDF
-//         page (numbered from 1). Each page's words and ruling lines are laid out by the layout
-//         stage: grid rows of ruled tables, and plain lines of spans (runs of glyphs without a
-//         visible gap), with boxes in PDF points (origin top-left, y downward). A page whose text layer is missing or
-//         mostly unmapped glyphs (private-use or replacement characters) is marked needs_ocr,
-//         keeps no lines, and gets a Warning naming the page and the cause.
+//         page (numbered from 1). Each page's words and ruling lines, read in one Poppler pass,
+//         are laid out by the layout stage: grid rows of ruled tables, and plain lines of spans
+//         (runs of glyphs without a visible gap), with boxes in PDF points (origin top-left, y
+//         downward). A page whose text layer is missing or mostly unmapped glyphs (private-use
+//         or replacement characters) is marked needs_ocr, keeps no lines, and gets a Warning
+//         naming the page and the cause.
 // Errors: kNotFound when the file cannot be read; kBadInput for an empty file, bytes that are not
 //         a PDF, a PDF Poppler cannot open (truncated, damaged) or one with no pages;
 //         kUnsupported for an encrypted PDF the given password (default: empty) does not open —
 //         the message says to pass --password.
-// Thread-safety: stateless; Poppler documents are opened per call.
+// Thread-safety: documents are opened per call; Poppler's error messages go through one global
+//         callback that keeps the first message per thread.
 #pragma once
 
 #include <string>

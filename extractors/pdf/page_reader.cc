@@ -1,0 +1,185 @@
+#include "extractors/pdf/page_reader.h"
+
+#include <poppler/Error.h>
+#include <poppler/ErrorCodes.h>
+#include <poppler/GfxState.h>
+#include <poppler/GlobalParams.h>
+#include <poppler/PDFDoc.h>
+#include <poppler/Stream.h>
+#include <poppler/TextOutputDev.h>
+#include <unicode/utf8.h>
+
+#include <cmath>
+#include <mutex>
+
+namespace budgetx::pdf_extractor {
+namespace {
+
+// Segments within this many points of axis-parallel count as horizontal or vertical.
+constexpr double kSkew = 0.8;
+// A filled rectangle thinner than this (points) is a drawn rule, not a shaded cell.
+constexpr double kMaxRuleThickness = 2.5;
+
+bool NearWhite(const GfxRGB& rgb) {
+  return colToDbl(rgb.r) > 0.95 && colToDbl(rgb.g) > 0.95 && colToDbl(rgb.b) > 0.95;
+}
+
+// Poppler's text device, which also keeps the page's ruling lines as it draws them.
+class WordsAndRules : public TextOutputDev {
+ public:
+  WordsAndRules() : TextOutputDev(nullptr, nullptr, false, 0, false) {}
+
+  void stroke(GfxState* state) override {
+    TextOutputDev::stroke(state);
+    GfxRGB rgb;
+    state->getStrokeRGB(&rgb);
+    if (!NearWhite(rgb)) AddStrokes(state);
+  }
+  void fill(GfxState* state) override {
+    TextOutputDev::fill(state);
+    AddFills(state);
+  }
+  void eoFill(GfxState* state) override {
+    TextOutputDev::eoFill(state);
+    AddFills(state);
+  }
+
+  std::vector<layout::Ruling> TakeRulings() { return std::move(rulings_); }
+
+ private:
+  void AddSegment(double x0, double y0, double x1, double y1) {
+    if (std::abs(y1 - y0) <= kSkew && std::abs(x1 - x0) > kSkew) {
+      rulings_.push_back({std::min(x0, x1), (y0 + y1) / 2, std::max(x0, x1), (y0 + y1) / 2});
+    } else if (std::abs(x1 - x0) <= kSkew && std::abs(y1 - y0) > kSkew) {
+      rulings_.push_back({(x0 + x1) / 2, std::min(y0, y1), (x0 + x1) / 2, std::max(y0, y1)});
+    }
+  }
+
+  void AddStrokes(GfxState* state) {
+    const GfxPath* path = state->getPath();
+    for (int i = 0; i < path->getNumSubpaths(); ++i) {
+      const GfxSubpath* sub = path->getSubpath(i);
+      int n = sub->getNumPoints();
+      for (int j = 1; j <= n; ++j) {
+        if (j == n && !sub->isClosed()) break;
+        int a = j - 1, b = j % n;
+        if (sub->getCurve(a) || sub->getCurve(b)) continue;
+        double x0, y0, x1, y1;
+        state->transform(sub->getX(a), sub->getY(a), &x0, &y0);
+        state->transform(sub->getX(b), sub->getY(b), &x1, &y1);
+        AddSegment(x0, y0, x1, y1);
+      }
+    }
+  }
+
+  // A filled axis-parallel rectangle thinner than a rule's thickness becomes one rule along it.
+  void AddFills(GfxState* state) {
+    GfxRGB rgb;
+    state->getFillRGB(&rgb);
+    if (NearWhite(rgb)) return;
+    const GfxPath* path = state->getPath();
+    for (int i = 0; i < path->getNumSubpaths(); ++i) {
+      const GfxSubpath* sub = path->getSubpath(i);
+      int n = sub->getNumPoints();
+      if (n < 4 || n > 5) continue;
+      double x0 = 1e18, y0 = 1e18, x1 = -1e18, y1 = -1e18;
+      bool curved = false;
+      for (int j = 0; j < n; ++j) {
+        curved = curved || sub->getCurve(j);
+        double x, y;
+        state->transform(sub->getX(j), sub->getY(j), &x, &y);
+        x0 = std::min(x0, x), y0 = std::min(y0, y), x1 = std::max(x1, x), y1 = std::max(y1, y);
+      }
+      if (curved) continue;
+      double w = x1 - x0, h = y1 - y0;
+      if (h <= kMaxRuleThickness && w > h) AddSegment(x0, (y0 + y1) / 2, x1, (y0 + y1) / 2);
+      else if (w <= kMaxRuleThickness && h > w) AddSegment((x0 + x1) / 2, y0, (x0 + x1) / 2, y1);
+    }
+  }
+
+  std::vector<layout::Ruling> rulings_;
+};
+
+std::string WordText(const TextWord& word) {
+  std::string out;
+  for (int i = 0; i < word.getLength(); ++i) {
+    char buf[U8_MAX_LENGTH];
+    int32_t n = 0;
+    UBool error = false;
+    U8_APPEND(buf, n, U8_MAX_LENGTH, static_cast<UChar32>(*word.getChar(i)), error);
+    if (!error) out.append(buf, static_cast<size_t>(n));
+  }
+  return out;
+}
+
+// Poppler reports syntax problems of damaged files through one global callback; the first
+// message of the document being opened explains a failure, the rest are noise.
+thread_local std::string* first_error = nullptr;
+
+void KeepFirstError(ErrorCategory, Goffset, const char* message) {
+  if (first_error && first_error->empty()) *first_error = message;
+}
+
+void InitPoppler() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    if (!globalParams) globalParams = std::make_unique<GlobalParams>();
+    setErrorCallback(KeepFirstError);
+  });
+}
+
+}  // namespace
+
+struct PageReader::Impl {
+  std::unique_ptr<PDFDoc> doc;
+};
+
+PageReader::PageReader(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+PageReader::~PageReader() = default;
+
+Status PageReader::Open(const std::string& path, const std::string& bytes, const std::string& password,
+                        std::unique_ptr<PageReader>* out) {
+  InitPoppler();
+  std::string error;
+  first_error = &error;
+  auto impl = std::make_unique<Impl>();
+  auto* stream = new MemStream(bytes.data(), 0, static_cast<Goffset>(bytes.size()), Object(objNull));
+  std::optional<GooString> pw;
+  if (!password.empty()) pw = GooString(password);
+  impl->doc = std::make_unique<PDFDoc>(stream, pw, pw);
+  first_error = nullptr;
+  if (!impl->doc->isOk()) {
+    if (impl->doc->getErrorCode() == errEncrypted) {
+      return Status::Error(Status::Code::kUnsupported, path,
+                           password.empty() ? "encrypted PDF: give the user password with --password"
+                                            : "encrypted PDF: the password given does not open it");
+    }
+    return Status::Error(Status::Code::kBadInput, path,
+                         "cannot open PDF (truncated or damaged)" + (error.empty() ? std::string() : ": " + error));
+  }
+  if (impl->doc->getNumPages() <= 0) return Status::Error(Status::Code::kBadInput, path, "PDF has no pages");
+  out->reset(new PageReader(std::move(impl)));
+  return Status::Ok();
+}
+
+int PageReader::Pages() const { return impl_->doc->getNumPages(); }
+
+PageContent PageReader::Read(int page) const {
+  WordsAndRules device;
+  impl_->doc->displayPage(&device, page, 72, 72, 0, false, false, false);
+  PageContent content;
+  std::unique_ptr<TextWordList> list = device.makeWordList();
+  for (int i = 0; list && i < list->getLength(); ++i) {
+    const TextWord* word = list->get(i);
+    layout::Word w;
+    w.text = WordText(*word);
+    word->getBBox(&w.box.x0, &w.box.y0, &w.box.x1, &w.box.y1);
+    w.font_size = word->getFontSize();
+    w.space_after = word->hasSpaceAfter();
+    if (!w.text.empty()) content.words.push_back(std::move(w));
+  }
+  content.rulings = device.TakeRulings();
+  return content;
+}
+
+}  // namespace budgetx::pdf_extractor

@@ -1,0 +1,38 @@
+// Internal to the PDF extractor: a PDF opened with Poppler's core API (the C++ wrapper gives no
+// vector graphics), read page by page in one pass for the words and the ruling lines. Poppler
+// types stay in page_reader.cc.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "pipeline/layout/layout.h"
+#include "pipeline/model/model.h"
+
+namespace budgetx::pdf_extractor {
+
+struct PageContent {
+  std::vector<layout::Word> words;     // reading order; boxes in PDF points, origin top-left
+  std::vector<layout::Ruling> rulings;  // strokes and thin filled rectangles, same frame
+};
+
+class PageReader {
+ public:
+  // Opens the PDF in `bytes` (kept by the caller while the reader lives). Errors: kBadInput for
+  // a PDF Poppler cannot open (truncated, damaged) or one with no pages; kUnsupported for an
+  // encrypted PDF that `password` does not open.
+  static Status Open(const std::string& path, const std::string& bytes, const std::string& password,
+                     std::unique_ptr<PageReader>* out);
+  ~PageReader();
+
+  int Pages() const;
+  PageContent Read(int page) const;  // 1-based
+
+ private:
+  struct Impl;
+  explicit PageReader(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace budgetx::pdf_extractor
