@@ -154,6 +154,10 @@ std::vector<int> AddDeclaredRatios(const TableView& view, const std::vector<Rati
 void AddInferredRatios(const TableView& view, const std::vector<int>& covered, std::vector<Check>* out);
 void AddCrossTable(const std::vector<TableView>& views, const std::vector<CrossTableIdentity>& ids,
                    std::vector<Check>* out);
+// Per narrative fact naming a row of some table: a check when the row's amount agrees with the
+// text, a warning when it does not.
+void AddNarrativeLinks(const std::vector<TableView>& views, const std::vector<NarrativeFact>& facts,
+                       std::vector<Check>* out, std::vector<Warning>* warnings);
 
 // Whether an inferred identity holds on enough rows to be believed: exactly on >= 80% of the rows
 // where it can be evaluated, and exactly with a non-zero target on at least 2 (rows of zeros

@@ -22,6 +22,9 @@ void Reconcile(const Identities& identities, Document* doc) {
     AddInferredRatios(view, AddDeclaredRatios(view, identities.ratios, &checks), &checks);
   }
   AddCrossTable(views, identities.cross_table, &checks);
+  std::vector<Warning> warnings;
+  AddNarrativeLinks(views, doc->facts, &checks, &warnings);
+  doc->warnings.insert(doc->warnings.end(), warnings.begin(), warnings.end());
   doc->checks.insert(doc->checks.end(), checks.begin(), checks.end());
 }
 

@@ -3,7 +3,8 @@
 // Input:  a Document whose tables are built (rows with codes, kinds and typed cells; columns with
 //         canonical keys) and the identities the rules declare.
 // Output: Document::checks gains one Check per identity instance, each pass,
-//         pass_within_rounding or fail, with stated and computed values. Printed numbers are never
+//         pass_within_rounding or fail, with stated and computed values; Document::warnings gains
+//         one per amount in the text that its table row contradicts. Printed numbers are never
 //         changed. Nothing else in the document is modified.
 // Kinds of check:
 //   code_rollup      a row with a classification code = Σ rows of its direct child codes
@@ -23,7 +24,12 @@
 //   ratio            per row, a percent column = numerator / denominator × scale (执行率), as
 //                    declared or inferred from two columns of the row, or a share of the total
 //                    row (占比 = amount / 合计 amount × 100);
-//   cross_table      a cell of one table = a cell of another (表1 支出总计 = 表3 支出总计).
+//   cross_table      a cell of one table = a cell of another (表1 支出总计 = 表3 支出总计);
+//   narrative        an amount the text states for a named item (财政拨款收入 3,121.42 万元) = the
+//                    cell of the table row of that name (or, in a one-row table, the column),
+//                    converted to the text's unit and rounded to its printed digits (the text
+//                    rounds; that is a pass). A disagreement is a warning, not a fail: the text
+//                    may break down another item by the same names.
 // Inference never stands in for the rules where they apply; an inferred identity needs most rows
 // (or, for rows, most of the table) to agree, so a lone coincidence makes no check.
 // Tolerance: the documents warn of 尾数误差 (rounding when converting units): a difference of at

@@ -705,6 +705,28 @@ BOOST_AUTO_TEST_CASE(two_level_header_says_how_far_a_subtotal_reaches) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(narrative_amount_in_wan_links_to_the_row_in_yuan) {
+  Table t = T("表3", {"total"}, {R("201", "一般公共服务支出", {"22,186,440.80"}), R("20106", "财政事务", {"100,000.00"})});
+  t.unit = "元";
+  t.rows[0].cells[2].amount_fen = 2218644080;
+  t.rows[1].cells[2].amount_fen = 10000000;
+  Document doc;
+  doc.tables = {t};
+  NarrativeFact agrees{"item_amount", "一般公共服务支出", "其中：一般公共服务支出2,218.64万元", 2218640000, {}, {7, 0, {}, {}}};
+  NarrativeFact differs{"item_amount", "财政事务", "、财政事务 12.00 万元", 12000000, {}, {8, 0, {}, {}}};
+  doc.facts = {agrees, differs};
+  Reconcile({}, &doc);
+  auto links = OfKind(doc.checks, "narrative");
+  BOOST_REQUIRE_EQUAL(links.size(), 1u);
+  BOOST_TEST(Name(links[0].result) == "pass");  // 2,218.644080 万元 printed to two digits
+  BOOST_TEST(links[0].stated.ToString() == "2218.64");
+  BOOST_TEST(links[0].target.row == 0);
+  BOOST_TEST(links[0].target.column == 2);
+  BOOST_REQUIRE_EQUAL(doc.warnings.size(), 1u);
+  BOOST_TEST(doc.warnings[0].where.page == 8);
+  BOOST_TEST(doc.warnings[0].message.find("财政事务 12.00万元") != std::string::npos, doc.warnings[0].message);
+}
+
 BOOST_AUTO_TEST_CASE(inferred_change_column) {
   // 预算调增数 = 全年预算数 − 年初预算数, the compared columns printed first.
   Table t = T("表3", {"col_3", "col_4", "col_5"},

@@ -1,0 +1,150 @@
+// narrative: an amount the text states for a named item (“一般公共服务支出 2,218.64 万元”) against
+// the table cell of the row of that name, converted to the text's unit and rounded to its
+// printed digits.
+#include <algorithm>
+
+#include "pipeline/model/decimal.h"
+#include "pipeline/reconcile/internal.h"
+
+namespace budgetx::reconcile::internal {
+namespace {
+
+struct Stated {
+  Decimal value;        // as printed, e.g. 3121.42
+  int64_t unit_fen = 0;  // fen per unit of the text (万元: 1,000,000)
+  std::string unit;
+};
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// The last number of the fact's text and the unit after it.
+std::optional<Stated> ReadStated(const std::string& text) {
+  static const std::pair<const char*, int64_t> kUnits[] = {{"亿元", 10000000000}, {"万元", 1000000}, {"元", 100}};
+  for (const auto& [unit, fen] : kUnits) {
+    size_t at = text.rfind(unit);
+    if (at == std::string::npos) continue;
+    size_t end = at;
+    while (end > 0 && text[end - 1] == ' ') --end;
+    size_t begin = end;
+    while (begin > 0 && (IsDigit(text[begin - 1]) || text[begin - 1] == ',' || text[begin - 1] == '.')) --begin;
+    Stated s{{0, 0}, fen, unit};
+    bool point = false;
+    for (size_t i = begin; i < end; ++i) {
+      if (text[i] == '.') point = true;
+      if (!IsDigit(text[i])) continue;
+      s.value.units = s.value.units * 10 + (text[i] - '0');
+      s.value.scale += point;
+    }
+    if (begin < end) return s;
+  }
+  return std::nullopt;
+}
+
+// A row name without its outline number: 一、财政拨款收入 → 财政拨款收入, (二)事业收入 → 事业收入.
+std::string WithoutOutline(std::string name) {
+  name = Compact(name);
+  static const char* kNumerals[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
+                                    "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"};
+  static const char* kOpen[] = {"（", "("};
+  static const char* kClose[] = {"、", "．", ".", "）", ")"};
+  size_t i = 0;
+  for (const char* o : kOpen) {
+    if (name.compare(0, std::string_view(o).size(), o) == 0) i = std::string_view(o).size();
+  }
+  size_t digits = i;
+  for (bool more = true; more;) {
+    more = false;
+    for (const char* n : kNumerals) {
+      if (name.compare(digits, std::string_view(n).size(), n) == 0) digits += std::string_view(n).size(), more = true;
+    }
+  }
+  if (digits == i) return name;
+  for (const char* c : kClose) {
+    if (name.compare(digits, std::string_view(c).size(), c) == 0) return name.substr(digits + std::string_view(c).size());
+  }
+  return name;
+}
+
+int NameColumn(const Row& row) {
+  for (int c = 0; c < static_cast<int>(row.cells.size()); ++c) {
+    if (row.cells[c].kind == ValueKind::kText) return c;
+  }
+  return -1;
+}
+
+std::string LastLabel(const std::string& header) {
+  size_t slash = header.rfind('/');
+  return slash == std::string::npos ? header : header.substr(slash + 1);
+}
+
+struct Match {
+  CellRef cell;
+  Decimal computed;
+  CheckResult result = CheckResult::kFail;
+};
+
+Check MakeCheck(const TableView& view, const NarrativeFact& fact, const Stated& stated, const Match& m) {
+  Check check;
+  check.kind = "narrative";
+  check.rule = fact.rule;
+  check.target = m.cell;
+  check.stated = stated.value;
+  check.computed = m.computed;
+  check.tolerance = LastDigitUnit(stated.value);
+  check.result = m.result;
+  const Cell* cell = CellAt(*view.table, m.cell.row, m.cell.column);
+  check.description = "page " + std::to_string(fact.where.page) + " text: " + fact.subject + " " +
+                      stated.value.ToString() + stated.unit + " = " + view.name + " " + RowName(*view.table, m.cell.row) +
+                      " " + ColumnName(*view.table, m.cell.column) + " " + CellText(cell) + view.table->unit +
+                      " (" + m.computed.ToString() + stated.unit + ")";
+  return check;
+}
+
+}  // namespace
+
+void AddNarrativeLinks(const std::vector<TableView>& views, const std::vector<NarrativeFact>& facts,
+                       std::vector<Check>* out, std::vector<Warning>* warnings) {
+  for (const auto& fact : facts) {
+    auto stated = ReadStated(fact.text);
+    if (!stated || fact.subject.empty()) continue;
+    std::string subject = WithoutOutline(fact.subject);
+    std::optional<Match> best;
+    const TableView* best_view = nullptr;
+    // The first candidate stands for the item, unless a later one agrees better.
+    auto consider = [&](const TableView& view, int r, int c) {
+      const Cell* cell = CellAt(*view.table, r, c);
+      if (!view.amount[c] || !cell || !cell->amount_fen) return;
+      auto computed = DivideRounded(Decimal{*cell->amount_fen, 0}, Decimal{stated->unit_fen, 0}, 1, stated->value.scale);
+      if (!computed) return;
+      Match m{{view.index, r, c}, *computed, Judge(stated->value, *computed, LastDigitUnit(stated->value))};
+      if (!best || static_cast<int>(m.result) < static_cast<int>(best->result)) best = m, best_view = &view;
+    };
+    for (const auto& view : views) {
+      const Table& t = *view.table;
+      for (int r = 0; r < static_cast<int>(t.rows.size()); ++r) {
+        int label = NameColumn(t.rows[r]);
+        if (label < 0 || WithoutOutline(t.rows[r].name) != subject) continue;
+        // Only the amounts under this label: a 收支总表 row also holds the other half's item.
+        for (int c = 0; c < view.ncols; ++c) {
+          if (view.label_col[c] == label) consider(view, r, c);
+        }
+      }
+      // A table of one row names its items in the header (“三公”经费表: 公务接待费 | …).
+      if (t.rows.size() != 1) continue;
+      for (int c = 0; c < static_cast<int>(t.columns.size()) && c < view.ncols; ++c) {
+        if (WithoutOutline(LastLabel(t.columns[c].header)) == subject) consider(view, 0, c);
+      }
+    }
+    if (!best) continue;
+    Check check = MakeCheck(*best_view, fact, *stated, *best);
+    // Text often breaks one item down by another's names (机关服务 … 物业管理费 673 万元), so a
+    // disagreement may be a different scope rather than an error: flagged for a reader, not failed.
+    if (best->result == CheckResult::kFail) {
+      warnings->push_back({"reconcile", "text and table disagree: " + check.description, fact.where});
+    } else {
+      out->push_back(std::move(check));
+    }
+  }
+}
+
+}  // namespace budgetx::reconcile::internal
