@@ -49,6 +49,7 @@ Status Extract(const std::string& path, const Options& options, Document* out) {
     }
     out->pages.push_back(std::move(p));
   }
+  layout::DropRunningLines(&out->pages);
   return Status::Ok();
 }
 

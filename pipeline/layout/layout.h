@@ -1,4 +1,4 @@
-// Stage: layout — positioned words of one page (and the page's ruling lines) into Lines.
+// Stage: layout — positioned words of a page (and the page's ruling lines) into Lines.
 //
 // Input:  the words of a page with their boxes (PDF points, origin top-left, y downward) as a
 //         text layer or OCR gives them, and the page's horizontal and vertical ruling lines in
@@ -9,7 +9,8 @@
 //         number broken over two lines is one cell), a cell merged over several columns keeps
 //         its text in its first column with column_span set, and a cell merged over several
 //         rows keeps its text in its first row. Other words are grouped into whitespace-token
-//         Lines (spans keep their boxes and extents) for the tables stage to align.
+//         Lines (spans keep their boxes and extents) for the tables stage to align. Across
+//         pages, page numbers are removed (DropRunningLines).
 // Errors: none; words and rules that form no grid are laid out as plain lines.
 #pragma once
 
@@ -40,5 +41,10 @@ std::vector<Line> GroupIntoLines(std::vector<Word> words, int page);
 
 // The page's lines: grid rows of the ruled tables and plain lines for the rest, top to bottom.
 std::vector<Line> LayOutPage(std::vector<Word> words, const std::vector<Ruling>& rulings, int page);
+
+// Removes page numbers from laid-out pages: the first or last line of a page whose text, digits
+// masked, recurs at the same height on at least 60% of the pages (and 3 pages at least) with a
+// number that grows from page to page (- 3 -, 第 3 页 共 9 页). Returns the lines removed.
+size_t DropRunningLines(std::vector<Page>* pages);
 
 }  // namespace budgetx::layout

@@ -36,6 +36,33 @@ BOOST_AUTO_TEST_CASE(a_space_after_a_word_keeps_the_next_word_apart) {
   BOOST_REQUIRE_EQUAL(lines.at(0).spans.size(), 2u);
 }
 
+Page PageOf(int number, const std::vector<std::pair<std::string, double>>& lines) {
+  Page page;
+  page.number = number;
+  for (const auto& [text, y] : lines) {
+    page.lines.push_back(GroupIntoLines({W(text, 50, y, 50 + 10 * static_cast<double>(text.size()), y + 10)}, number).at(0));
+  }
+  return page;
+}
+
+BOOST_AUTO_TEST_CASE(page_numbers_at_one_height_are_dropped_repeated_titles_kept) {
+  std::vector<Page> pages;
+  for (int n = 1; n <= 4; ++n) {
+    pages.push_back(PageOf(n, {{"表3 支出总表", 20}, {"正文", 100}, {"合计", 700},
+                               {"- " + std::to_string(n) + " -", n == 4 ? 780.0 : 800.0}}));
+  }
+  pages.push_back(PageOf(5, {{"正文", 100}, {"2023", 800}}));  // a year, not the page's number
+  for (int n = 6; n <= 8; ++n) {
+    pages.push_back(PageOf(n, {{"表" + std::to_string(n), 20}, {"正文", 100}, {"- " + std::to_string(n) + " -", 800}}));
+  }
+  BOOST_TEST(DropRunningLines(&pages) == 6u);  // the numbers of pages 1–3 and 6–8; 表6–表8 are titles
+  BOOST_REQUIRE_EQUAL(pages[0].lines.size(), 3u);
+  BOOST_TEST(pages[0].lines[0].Text() == "表3 支出总表");  // the same on every page: a title
+  BOOST_TEST(pages[3].lines.back().Text() == "- 4 -");     // printed elsewhere on that page
+  BOOST_TEST(pages[4].lines.back().Text() == "2023");
+  BOOST_TEST(pages[5].lines.front().Text() == "表6");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace

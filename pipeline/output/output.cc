@@ -25,6 +25,7 @@ ordered_json ToJson(const Cell& c) {
   j["kind"] = ValueKindName(c.kind);
   j["value"] = c.number ? ordered_json(c.number->ToString()) : ordered_json(nullptr);
   j["amount_fen"] = Nullable(c.amount_fen);
+  if (c.column_span > 1) j["column_span"] = c.column_span;
   j["provenance"] = ToJson(c.where);
   return j;
 }
