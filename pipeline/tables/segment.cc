@@ -433,7 +433,20 @@ class Segmenter {
   void StartBody(const LineCells& line) {
     size_t label_start = line.cells.front().kind == ValueKind::kText ? pending_.size() : WrappedLabelStart(pending_);
     label_start = NameCellStart(label_start);
-    for (size_t k = 0; k < label_start; ++k) AddHeaderLine(pending_[k]);
+    // As for cell rows: label lines that start the table are its header; above them, text rows
+    // make the table a form whose lines are all rows.
+    size_t k = label_start;
+    while (k > 0 && HeaderLike(pending_[k - 1])) --k;
+    if (k == 0) {
+      for (size_t j = 0; j < label_start; ++j) AddHeaderLine(pending_[j]);
+    } else {
+      for (size_t j = 0; j < label_start; ++j) {
+        size_t last = std::min(BandEnd(pending_, j, band_gap_, true), label_start - 1);
+        LineCells row = last > j ? MergeBand(pending_, j, last) : pending_[j];
+        AddRow(row.cells, row.where);
+        j = last;
+      }
+    }
     pending_.erase(pending_.begin(), pending_.begin() + static_cast<long>(label_start));
     body_started_ = true;
   }
@@ -467,12 +480,8 @@ class Segmenter {
   }
 
   void FlushPendingAsRow() {
-    if (pending_.empty()) return;
-    if (!body_started_) {
-      for (const auto& line : pending_) AddHeaderLine(line);
-      pending_.clear();
-      return;
-    }
+    // Before the first amount row, that row decides what the waiting lines are (StartBody).
+    if (pending_.empty() || !body_started_) return;
     std::vector<Cell> cells = WrappedCells(pending_);
     Provenance where = pending_.front().where;
     pending_.clear();
@@ -499,7 +508,8 @@ class Segmenter {
     // Left-over text that starts with a multi-cell line is a row; a single-cell run or a sentence
     // after the last amount row is narrative resuming, not table content.
     if (!pending_.empty() && pending_.front().cells.size() > 1 && !IsSentence(pending_.front())) {
-      FlushPendingAsRow();
+      if (body_started_) FlushPendingAsRow();
+      else for (const auto& line : pending_) AddHeaderLine(line);
     }
     pending_.clear();
     if (!body_started_) HeaderLinesToRows();
