@@ -168,15 +168,22 @@ PageContent PageReader::Read(int page) const {
   WordsAndRules device;
   impl_->doc->displayPage(&device, page, 72, 72, 0, false, false, false);
   PageContent content;
-  std::unique_ptr<TextWordList> list = device.makeWordList();
-  for (int i = 0; list && i < list->getLength(); ++i) {
-    const TextWord* word = list->get(i);
-    layout::Word w;
-    w.text = WordText(*word);
-    word->getBBox(&w.box.x0, &w.box.y0, &w.box.x1, &w.box.y1);
-    w.font_size = word->getFontSize();
-    w.space_after = word->hasSpaceAfter();
-    if (!w.text.empty()) content.words.push_back(std::move(w));
+  // Poppler's reading order: flows, their blocks (a paragraph, a table cell's text), lines, words.
+  int block_number = 0;
+  for (const TextFlow* flow = device.getFlows(); flow; flow = flow->getNext()) {
+    for (const TextBlock* block = flow->getBlocks(); block; block = block->getNext(), ++block_number) {
+      for (const TextLine* line = block->getLines(); line; line = line->getNext()) {
+        for (const TextWord* word = line->getWords(); word; word = word->getNext()) {
+          layout::Word w;
+          w.text = WordText(*word);
+          word->getBBox(&w.box.x0, &w.box.y0, &w.box.x1, &w.box.y1);
+          w.font_size = word->getFontSize();
+          w.space_after = word->hasSpaceAfter();
+          w.block = block_number;
+          if (!w.text.empty()) content.words.push_back(std::move(w));
+        }
+      }
+    }
   }
   content.rulings = device.TakeRulings();
   return content;

@@ -26,6 +26,7 @@ struct Word {
   Box box;           // PDF points, origin top-left
   double font_size = 0;
   bool space_after = false;
+  int block = -1;  // the text block the source grouped it in (a paragraph, a cell); -1 unknown
 };
 
 // A horizontal (y0 == y1) or vertical (x0 == x1) rule.
@@ -35,8 +36,9 @@ struct Ruling {
 };
 
 // Words whose vertical extents overlap by more than half the smaller height share a line; lines
-// run top to bottom. Within a line, words closer than a tenth of the font size become one span
-// (a text layer splits CJK runs at font changes), and each span keeps its box and extent.
+// run top to bottom. Within a line, words of one block closer than a tenth of the font size
+// become one span (a text layer splits CJK runs at font changes; text of two table cells may
+// touch), and each span keeps its box and extent.
 std::vector<Line> GroupIntoLines(std::vector<Word> words, int page);
 
 // The page's lines: grid rows of the ruled tables and plain lines for the rest, top to bottom.

@@ -10,12 +10,29 @@ namespace {
 // change); a wider gap is a space, and between CJK words often a column gutter.
 constexpr double kJoinGap = 0.1;
 
+// A run split right after a full stop is two texts that touch (two cells of a table), not one
+// text split at a font change.
+bool EndsSentence(const std::string& text) {
+  for (const char* stop : {"。", "；", "！", "？"}) {
+    std::string_view s(stop);
+    if (text.size() >= s.size() && text.compare(text.size() - s.size(), s.size(), s) == 0) return true;
+  }
+  return false;
+}
+
 double Height(const Box& b) { return b.y1 - b.y0; }
 double Overlap(const Box& a, const Box& b) { return std::min(a.y1, b.y1) - std::max(a.y0, b.y0); }
 
 bool SameLine(const Box& a, const Box& b) {
   double smaller = std::min(Height(a), Height(b));
   return smaller > 0 && Overlap(a, b) > smaller / 2;
+}
+
+// Two neighbouring words of a line are one run when nothing separates them: no space, the same
+// source block, no full stop between, and no visible gap.
+bool OneRun(const Word& a, const Word& b) {
+  return !a.space_after && a.block == b.block && !EndsSentence(a.text) &&
+         b.box.x0 - a.box.x1 < std::max(b.font_size, Height(b.box)) * kJoinGap;
 }
 
 Span ToSpan(const Word& w, int page) {
@@ -43,8 +60,7 @@ Line ToLine(std::vector<Word> words, int page) {
     const Word& w = words[i];
     all = {std::min(all.x0, w.box.x0), std::min(all.y0, w.box.y0), std::max(all.x1, w.box.x1),
            std::max(all.y1, w.box.y1)};
-    bool joins = i > 0 && !words[i - 1].space_after &&
-                 w.box.x0 - words[i - 1].box.x1 < std::max(w.font_size, Height(w.box)) * kJoinGap;
+    bool joins = i > 0 && OneRun(words[i - 1], w);
     if (joins) Append(&line.spans.back(), w);
     else line.spans.push_back(ToSpan(w, page));
   }
