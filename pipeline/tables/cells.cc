@@ -53,8 +53,11 @@ const rules::Pattern* JoinRule(const rules::RuleSet& rules, const Cell& prev, co
   return nullptr;
 }
 
-// Display columns of space between two tokens of different cells.
-constexpr double kColumnsApart = 4;
+// Display columns of space between two tokens of different cells: on a printed page (a PDF) a
+// gap of most of a character; in a text dump, where one space may separate the words of a cell,
+// four.
+constexpr double kColumnsApartPrinted = 1.5;
+constexpr double kColumnsApartText = 4;
 
 // Text wider than this (display columns) is running text rather than a label such as 项目.
 constexpr int kLabelWidth = 16;
@@ -72,14 +75,15 @@ Cell Join(const Cell& a, const Cell& b, const char* separator = " ") {
   return joined;
 }
 
-// Tokens printed with positions (a PDF) that are farther apart than two characters' width are in
-// different columns, whatever their text suggests.
+// Tokens with positions that are farther apart than a cell's words ever are belong to different
+// columns, whatever their text suggests.
 bool FarApart(const Cell& a, const Cell& b) {
   if (!a.extent.known() || !b.extent.known()) return false;
   int width = DisplayWidth(a.text);
   if (width == 0) return false;
   double column = (a.extent.x1 - a.extent.x0) / width;  // one display column (half a CJK character)
-  return b.extent.x0 - a.extent.x1 > column * kColumnsApart;
+  bool printed = a.where.box && b.where.box;
+  return b.extent.x0 - a.extent.x1 > column * (printed ? kColumnsApartPrinted : kColumnsApartText);
 }
 
 // Whitespace-token lines: most tokens are cells, but a number followed by its measure word, a
