@@ -96,7 +96,6 @@ class Segmenter {
       return i;
     }
     if (Matches(rules_.skip_lines, compact)) return i;
-    NotePage(line.where.page);
     last_table_line_ = line.where.line;
     if (IsBlockLine(line)) {
       block_.push_back(line);
@@ -359,12 +358,30 @@ class Segmenter {
   }
 
   // A table closed before any amount row: its first cell row is the header, the rest are rows.
+  // A table closed before any amount row: its first cell row is the header, the rest are rows;
+  // an empty table (a 政府性基金 table printing its header and a bare 合计) keeps all its label
+  // rows as header.
   void FlushHead() {
+    size_t labels = 0;
+    while (labels < head_.size() && HeaderLike(head_[labels]) && !NamesTotal(head_[labels].cells)) ++labels;
+    bool empty = std::all_of(head_.begin() + static_cast<long>(labels), head_.end(),
+                             [this](const LineCells& l) { return NamesTotal(l.cells); });
+    size_t heading = !table().header.empty() ? 0 : empty ? std::max<size_t>(labels, 1) : 1;
     for (size_t k = 0; k < head_.size(); ++k) {
-      if (k == 0 && table().header.empty()) AddHeaderLine(head_[k]);
+      if (k < heading) AddHeaderLine(head_[k]);
       else AddDelimitedRow(head_[k]);
     }
     head_.clear();
+  }
+
+  // The row's first text names a 合计/总计 row.
+  bool NamesTotal(const std::vector<Cell>& cells) const {
+    for (const auto& c : cells) {
+      if (c.kind != ValueKind::kText) continue;
+      const auto* kind = rules::FirstMatch(rules_.row_kinds, normalize::Compact(c.text));
+      return kind && kind->name == "total";
+    }
+    return false;
   }
 
   static bool IsSentence(const LineCells& line) { return line.text.ends_with("。"); }
@@ -469,13 +486,7 @@ class Segmenter {
     Row row;
     row.cells = std::move(cells);
     row.where = where;
-    last_row_is_total_ = false;
-    for (const auto& c : row.cells) {
-      if (c.kind != ValueKind::kText) continue;
-      auto* kind = rules::FirstMatch(rules_.row_kinds, normalize::Compact(c.text));
-      last_row_is_total_ = kind && kind->name == "total";
-      break;
-    }
+    last_row_is_total_ = NamesTotal(row.cells);
     table().rows.push_back(std::move(row));
   }
 
@@ -512,7 +523,7 @@ class Segmenter {
       else for (const auto& line : pending_) AddHeaderLine(line);
     }
     pending_.clear();
-    if (!body_started_) HeaderLinesToRows();
+    if (!body_started_ && table().rows.empty()) HeaderLinesToRows();
     open_ = false;
     text_rows_ = false;
     repeating_header_ = false;
@@ -589,9 +600,21 @@ void DropEmptyTables(Document* doc) {
   doc->tables.erase(std::remove_if(doc->tables.begin(), doc->tables.end(), empty), doc->tables.end());
 }
 
+// The pages a table's title and rows are on (narrative after a table's last row is not the table's).
+void NoteRowPages(Table* table) {
+  std::set<int> pages(table->pages.begin(), table->pages.end());
+  for (const auto& row : table->rows) {
+    pages.insert(row.where.page);
+    for (const auto& c : row.cells) pages.insert(c.where.page);
+  }
+  pages.erase(0);
+  table->pages.assign(pages.begin(), pages.end());
+}
+
 void BuildTables(const rules::RuleSet& rules, const Options& options, Document* doc) {
   Segmenter(rules, options, doc).Run();
   DropEmptyTables(doc);
+  for (auto& table : doc->tables) NoteRowPages(&table);
   for (auto& table : doc->tables) {
     if (table.unit.empty()) {
       table.unit = doc->info.unit.empty() ? options.default_unit : doc->info.unit;
