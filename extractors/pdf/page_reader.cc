@@ -5,6 +5,8 @@
 #include <poppler/GfxState.h>
 #include <poppler/GlobalParams.h>
 #include <poppler/PDFDoc.h>
+#include <poppler/SplashOutputDev.h>
+#include <poppler/splash/SplashBitmap.h>
 #include <poppler/Stream.h>
 #include <poppler/TextOutputDev.h>
 #include <unicode/utf8.h>
@@ -187,6 +189,27 @@ PageContent PageReader::Read(int page) const {
   }
   content.rulings = device.TakeRulings();
   return content;
+}
+
+GreyImage PageReader::Render(int page, int dpi) const {
+  SplashColor paper;
+  paper[0] = 255;
+  SplashOutputDev device(splashModeMono8, 1, false, paper);
+  device.startDoc(impl_->doc.get());
+  impl_->doc->displayPage(&device, page, dpi, dpi, 0, false, false, false);
+  GreyImage image;
+  SplashBitmap* bitmap = device.getBitmap();
+  if (!bitmap) return image;
+  image.width = bitmap->getWidth();
+  image.height = bitmap->getHeight();
+  image.dpi = dpi;
+  image.pixels.resize(static_cast<size_t>(image.width) * static_cast<size_t>(image.height));
+  const unsigned char* data = bitmap->getDataPtr();
+  for (int y = 0; y < image.height; ++y) {
+    std::copy_n(data + static_cast<size_t>(y) * static_cast<size_t>(bitmap->getRowSize()), image.width,
+                image.pixels.begin() + static_cast<long>(y) * image.width);
+  }
+  return image;
 }
 
 }  // namespace budgetx::pdf_extractor

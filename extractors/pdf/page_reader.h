@@ -28,6 +28,7 @@ class PageReader {
 
   int Pages() const;
   PageContent Read(int page) const;  // 1-based
+  GreyImage Render(int page, int dpi) const;
 
  private:
   struct Impl;

@@ -19,19 +19,26 @@ Status CheckHeader(const std::string& path, const std::string& bytes) {
   return Status::Ok();
 }
 
+Status ReadFile(const std::string& path, std::string* bytes) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) return Status::Error(Status::Code::kNotFound, path, "cannot open file");
+  std::ostringstream buffer;
+  buffer << file.rdbuf();
+  *bytes = buffer.str();
+  return Status::Ok();
+}
+
 }  // namespace
 
 Status Extract(const std::string& path, const Options& options, Document* out) {
   *out = Document{};
   out->path = path;
   out->source_kind = "pdf";
-  std::ifstream file(path, std::ios::binary);
-  if (!file) return Status::Error(Status::Code::kNotFound, path, "cannot open file");
-  std::ostringstream buffer;
-  buffer << file.rdbuf();
-  std::string bytes = buffer.str();
+  std::string bytes;
+  Status s = ReadFile(path, &bytes);
+  if (!s.ok()) return s;
   out->sha256 = Sha256Hex(bytes);
-  Status s = CheckHeader(path, bytes);
+  s = CheckHeader(path, bytes);
   if (!s.ok()) return s;
   std::unique_ptr<PageReader> reader;
   s = PageReader::Open(path, bytes, options.password, &reader);
@@ -50,6 +57,21 @@ Status Extract(const std::string& path, const Options& options, Document* out) {
     out->pages.push_back(std::move(p));
   }
   layout::DropRunningLines(&out->pages);
+  return Status::Ok();
+}
+
+Status RenderPage(const std::string& path, const Options& options, int number, int dpi, GreyImage* out) {
+  std::string bytes;
+  Status s = ReadFile(path, &bytes);
+  if (s.ok()) s = CheckHeader(path, bytes);
+  if (!s.ok()) return s;
+  std::unique_ptr<PageReader> reader;
+  s = PageReader::Open(path, bytes, options.password, &reader);
+  if (!s.ok()) return s;
+  if (number < 1 || number > reader->Pages()) {
+    return Status::Error(Status::Code::kBadInput, path, "no page " + std::to_string(number));
+  }
+  *out = reader->Render(number, dpi);
   return Status::Ok();
 }
 

@@ -31,4 +31,9 @@ struct Options {
 
 Status Extract(const std::string& path, const Options& options, Document* out);
 
+// Renders page `number` (1-based) of the PDF in grey at `dpi`, straight to memory, for OCR; the
+// image's frame is the text layer's (pixel × 72 / dpi = PDF points from the top-left corner).
+// Errors as for Extract, and kBadInput for a page number the PDF does not have.
+Status RenderPage(const std::string& path, const Options& options, int number, int dpi, GreyImage* out);
+
 }  // namespace budgetx::pdf_extractor

@@ -5,7 +5,12 @@
 namespace budgetx::pdf_extractor {
 namespace {
 
-layout::Word W(const std::string& text) { return layout::Word{text, {0, 0, 10, 10}, 10, false}; }
+layout::Word W(const std::string& text) {
+  layout::Word w;
+  w.text = text;
+  w.box = {0, 0, 10, 10};
+  return w;
+}
 
 BOOST_AUTO_TEST_SUITE(pdf_text_layer)
 

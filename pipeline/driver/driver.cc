@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "extractors/pdf/pdf_extractor.h"
+#include "pipeline/layout/layout.h"
 #include "extractors/text/text_extractor.h"
 #include "pipeline/narrative/narrative.h"
 #include "pipeline/reconcile/reconcile.h"
@@ -17,6 +18,28 @@ std::string Extension(const std::string& path) {
   return ext;
 }
 
+// Pages the text layer could not give are rendered and read by OCR, one at a time (an image of a
+// page is large).
+Status ReadScannedPages(const Options& options, const std::string& path, Document* doc) {
+  std::unique_ptr<ocr::Reader> reader;
+  bool any = false;
+  for (auto& page : doc->pages) {
+    if (!page.needs_ocr) continue;
+    if (!reader) {
+      Status s = ocr::Reader::Open(options.ocr, &reader);
+      if (!s.ok()) return Status::Error(s.code, path, s.message);
+    }
+    GreyImage image;
+    Status s = pdf_extractor::RenderPage(path, options.pdf, page.number, options.ocr.dpi, &image);
+    if (!s.ok()) return s;
+    page.lines = reader->ReadPage(image, page.number, &doc->warnings);
+    page.needs_ocr = false;
+    any = true;
+  }
+  if (any) layout::DropRunningLines(&doc->pages);
+  return Status::Ok();
+}
+
 }  // namespace
 
 Status Process(const rules::RuleSet& rules, const Options& options, const std::string& path, Document* doc) {
@@ -26,6 +49,7 @@ Status Process(const rules::RuleSet& rules, const Options& options, const std::s
   }
   std::string ext = Extension(path);
   Status s = ext == ".pdf" ? pdf_extractor::Extract(path, options.pdf, doc) : text_extractor::Extract(path, doc);
+  if (s.ok() && ext == ".pdf" && options.read_scans) s = ReadScannedPages(options, path, doc);
   if (!s.ok()) return s;
   narrative::Describe(rules, doc);
   tables::BuildTables(rules, options.tables, doc);

@@ -1,7 +1,8 @@
 // Stage: driver — runs the pipeline on one input file.
 //
 // Input:  a path (.pdf, or anything else as a text dump) and the loaded RuleSet.
-// Output: a finished Document: extracted, described, tables built, reconciled.
+// Output: a finished Document: extracted (PDF pages without a usable text layer read by OCR),
+//         described, tables built, reconciled.
 // Errors: the extractor's Status (unreadable, empty, not text, unsupported type) with the file's
 //         path; everything after extraction reports through Document::warnings instead.
 // Thread-safety: Process may run concurrently on different documents with one shared RuleSet.
@@ -9,6 +10,7 @@
 
 #include <string>
 
+#include "extractors/ocr/ocr_extractor.h"
 #include "extractors/pdf/pdf_extractor.h"
 #include "pipeline/model/model.h"
 #include "pipeline/rules/rules.h"
@@ -18,6 +20,8 @@ namespace budgetx::driver {
 
 struct Options {
   pdf_extractor::Options pdf;
+  ocr::Options ocr;
+  bool read_scans = true;  // OCR pages the PDF extractor marks needs_ocr
   tables::Options tables;
 };
 

@@ -10,7 +10,11 @@ Ruling H(double y, double x0, double x1) { return {x0, y, x1, y}; }
 Ruling V(double x, double y0, double y1) { return {x, y0, x, y1}; }
 
 Word W(const std::string& text, double x0, double y0, double x1, double y1) {
-  return Word{text, {x0, y0, x1, y1}, y1 - y0, false};
+  Word w;
+  w.text = text;
+  w.box = {x0, y0, x1, y1};
+  w.font_size = y1 - y0;
+  return w;
 }
 
 // Three columns (x 0–100–200–300), three rows (y 0–20–40–60). The top row's last two columns

@@ -22,6 +22,14 @@ bool AsciiLetter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z
 // The words of one cell as its text: a cell's visual lines are one value wrapped by the column's
 // width, so they join without a space (a number broken as "1,23" / "4.00" reads 1,234.00), except
 // between two Latin words.
+std::optional<double> LowestConfidence(const std::vector<Word>& words) {
+  std::optional<double> lowest;
+  for (const auto& w : words) {
+    if (w.confidence) lowest = std::min(lowest.value_or(1.0), *w.confidence);
+  }
+  return lowest;
+}
+
 std::string CellText(const std::vector<Word>& words, int page) {
   std::string text;
   for (const auto& line : GroupIntoLines(words, page)) {
@@ -44,7 +52,9 @@ Line GridRow(const Grid& grid, int row, const std::vector<std::vector<Word>>& ce
     span.extent = {grid.xs[c], grid.xs[c + 1]};
     const GridCell& cell = grid.CellAt(row, c);
     if (cell.row0 == row && cell.col0 == c) {
-      span.text = CellText(cell_words[static_cast<size_t>(grid.owner[row * grid.Columns() + c])], page);
+      const auto& words = cell_words[static_cast<size_t>(grid.owner[row * grid.Columns() + c])];
+      span.text = CellText(words, page);
+      span.where.confidence = LowestConfidence(words);
       span.column_span = cell.col1 - cell.col0;
       span.extent = {grid.xs[cell.col0], grid.xs[cell.col1]};
       span.where.box = Box{grid.xs[cell.col0], grid.ys[cell.row0], grid.xs[cell.col1], grid.ys[cell.row1]};
@@ -117,6 +127,14 @@ std::vector<int> CellsOfWords(const Grid& grid, const std::vector<Word>& words) 
 }
 
 }  // namespace
+
+std::vector<Box> GridCellBoxes(const std::vector<Ruling>& rulings) {
+  std::vector<Box> boxes;
+  for (const auto& grid : FindGrids(rulings)) {
+    for (const auto& c : grid.cells) boxes.push_back({grid.xs[c.col0], grid.ys[c.row0], grid.xs[c.col1], grid.ys[c.row1]});
+  }
+  return boxes;
+}
 
 std::vector<Line> LayOutPage(std::vector<Word> words, const std::vector<Ruling>& rulings, int page) {
   std::vector<Line> lines;

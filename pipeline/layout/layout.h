@@ -14,6 +14,7 @@
 // Errors: none; words and rules that form no grid are laid out as plain lines.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,7 @@ struct Word {
   double font_size = 0;
   bool space_after = false;
   int block = -1;  // the text block the source grouped it in (a paragraph, a cell); -1 unknown
+  std::optional<double> confidence;  // 0..1 when read by OCR
 };
 
 // A horizontal (y0 == y1) or vertical (x0 == x1) rule.
@@ -43,6 +45,10 @@ std::vector<Line> GroupIntoLines(std::vector<Word> words, int page);
 
 // The page's lines: grid rows of the ruled tables and plain lines for the rest, top to bottom.
 std::vector<Line> LayOutPage(std::vector<Word> words, const std::vector<Ruling>& rulings, int page);
+
+// The cells of the ruled grids the rules draw (a merged cell once), for a reader that reads an
+// image cell by cell.
+std::vector<Box> GridCellBoxes(const std::vector<Ruling>& rulings);
 
 // Removes page numbers from laid-out pages: the first or last line of a page whose text, digits
 // masked, recurs at the same height on at least 60% of the pages (and 3 pages at least) with a

@@ -41,6 +41,7 @@ Span ToSpan(const Word& w, int page) {
   s.where.page = page;
   s.where.box = w.box;
   s.extent = {w.box.x0, w.box.x1};
+  s.where.confidence = w.confidence;
   return s;
 }
 
@@ -49,6 +50,7 @@ void Append(Span* span, const Word& w) {
   Box& b = *span->where.box;
   b = {std::min(b.x0, w.box.x0), std::min(b.y0, w.box.y0), std::max(b.x1, w.box.x1), std::max(b.y1, w.box.y1)};
   span->extent.x1 = b.x1;
+  if (w.confidence) span->where.confidence = std::min(span->where.confidence.value_or(1.0), *w.confidence);
 }
 
 Line ToLine(std::vector<Word> words, int page) {

@@ -6,7 +6,12 @@ namespace budgetx::layout {
 namespace {
 
 Word W(const std::string& text, double x0, double y0, double x1, double y1, bool space_after = false) {
-  return Word{text, {x0, y0, x1, y1}, y1 - y0, space_after};
+  Word w;
+  w.text = text;
+  w.box = {x0, y0, x1, y1};
+  w.font_size = y1 - y0;
+  w.space_after = space_after;
+  return w;
 }
 
 BOOST_AUTO_TEST_SUITE(layout_lines)

@@ -47,6 +47,13 @@ struct Span {
   int column_span = 1;  // grid columns a merged cell of a ruled table covers
 };
 
+// A page rendered for OCR: one byte per pixel (0 black … 255 white), rows top to bottom.
+struct GreyImage {
+  int width = 0, height = 0;
+  int dpi = 0;  // pixels per inch: a pixel is 72 / dpi PDF points
+  std::vector<uint8_t> pixels;  // width * height
+};
+
 // One line of the source in reading order.
 struct Line {
   std::vector<Span> spans;

@@ -1,0 +1,81 @@
+#include "extractors/ocr/image.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace budgetx::ocr {
+namespace {
+
+// Skew below this is left alone: rotating resamples the image for nothing.
+constexpr double kMinSkewDegrees = 0.1;
+// A rule is at least this long (inches); the longest stroke of a character is shorter.
+constexpr double kMinRuleInches = 0.2;
+// and at most this thick (inches).
+constexpr double kMaxRuleInches = 0.04;
+
+PixPtr Binarize(PIX* grey) {
+  PIX* binary = nullptr;
+  if (pixOtsuAdaptiveThreshold(grey, 2000, 2000, 0, 0, 0.1f, nullptr, &binary) != 0 || !binary) {
+    binary = pixConvertTo1(grey, 160);
+  }
+  return PixPtr(binary);
+}
+
+// The connected runs left after opening `binary` with a brick of w × h pixels, as rules.
+void AddRules(PIX* binary, int w, int h, bool horizontal, int max_thickness, std::vector<layout::Ruling>* out) {
+  PixPtr opened(pixOpenBrick(nullptr, binary, w, h));
+  if (!opened) return;
+  // Bridge the small breaks a scan leaves in a printed line.
+  PixPtr closed(pixCloseBrick(nullptr, opened.get(), horizontal ? 9 : 1, horizontal ? 1 : 9));
+  BOXA* boxes = pixConnCompBB(closed ? closed.get() : opened.get(), 8);
+  if (!boxes) return;
+  for (int i = 0; i < boxaGetCount(boxes); ++i) {
+    l_int32 x, y, bw, bh;
+    if (boxaGetBoxGeometry(boxes, i, &x, &y, &bw, &bh) != 0) continue;
+    if (horizontal && bh <= max_thickness) {
+      double cy = y + bh / 2.0;
+      out->push_back({static_cast<double>(x), cy, static_cast<double>(x + bw), cy});
+    } else if (!horizontal && bw <= max_thickness) {
+      double cx = x + bw / 2.0;
+      out->push_back({cx, static_cast<double>(y), cx, static_cast<double>(y + bh)});
+    }
+  }
+  boxaDestroy(&boxes);
+}
+
+}  // namespace
+
+PixPtr ToPix(const GreyImage& image) {
+  PIX* pix = pixCreate(image.width, image.height, 8);
+  if (!pix) return PixPtr();
+  pixSetResolution(pix, image.dpi, image.dpi);
+  l_uint32* data = pixGetData(pix);
+  int wpl = pixGetWpl(pix);
+  for (int y = 0; y < image.height; ++y) {
+    l_uint32* line = data + static_cast<long>(y) * wpl;
+    const uint8_t* row = image.pixels.data() + static_cast<long>(y) * image.width;
+    for (int x = 0; x < image.width; ++x) SET_DATA_BYTE(line, x, row[x]);
+  }
+  return PixPtr(pix);
+}
+
+PreparedPage Prepare(const GreyImage& image) {
+  PreparedPage page;
+  page.grey = ToPix(image);
+  if (!page.grey) return page;
+  l_float32 angle = 0, confidence = 0;
+  PixPtr deskewed(pixFindSkewAndDeskew(page.grey.get(), 0, &angle, &confidence));
+  if (deskewed && std::abs(angle) >= kMinSkewDegrees && confidence > 0) {
+    page.grey = std::move(deskewed);
+    page.skew_degrees = angle;
+  }
+  PixPtr binary = Binarize(page.grey.get());
+  if (!binary) return page;
+  int rule = std::max(20, static_cast<int>(kMinRuleInches * image.dpi));
+  int thickness = std::max(3, static_cast<int>(kMaxRuleInches * image.dpi));
+  AddRules(binary.get(), rule, 1, true, thickness, &page.rulings);
+  AddRules(binary.get(), 1, rule, false, thickness, &page.rulings);
+  return page;
+}
+
+}  // namespace budgetx::ocr

@@ -1,0 +1,31 @@
+// Internal to the OCR extractor: the page image with Leptonica — deskew, binarise, ruling lines.
+#pragma once
+
+#include <leptonica/allheaders.h>
+
+#include <memory>
+#include <vector>
+
+#include "pipeline/layout/layout.h"
+#include "pipeline/model/model.h"
+
+namespace budgetx::ocr {
+
+struct PixDeleter {
+  void operator()(PIX* pix) const { pixDestroy(&pix); }
+};
+using PixPtr = std::unique_ptr<PIX, PixDeleter>;
+
+PixPtr ToPix(const GreyImage& image);
+
+struct PreparedPage {
+  PixPtr grey;                          // deskewed
+  double skew_degrees = 0;              // the correction applied
+  std::vector<layout::Ruling> rulings;  // in pixels of `grey`
+};
+
+// Deskews the page and finds its horizontal and vertical rules: long thin runs of dark pixels
+// that survive a morphological opening longer than any stroke of a character.
+PreparedPage Prepare(const GreyImage& image);
+
+}  // namespace budgetx::ocr

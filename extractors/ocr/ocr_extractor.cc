@@ -1,0 +1,163 @@
+#include "extractors/ocr/ocr_extractor.h"
+
+#include <tesseract/baseapi.h>
+#include <tesseract/resultiterator.h>
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "extractors/ocr/image.h"
+#include "pipeline/layout/layout.h"
+
+namespace budgetx::ocr {
+namespace {
+
+// Text read with less confidence than this (0..1) outside any table is noise, not text.
+constexpr double kMinLineConfidence = 0.4;
+// Pixels kept clear of a cell's rules when reading it (Tesseract reads rules as | and _).
+constexpr int kCellInset = 4;
+constexpr int kMinCellPixels = 8;
+
+bool Ascii(unsigned char c) { return c < 0x80; }
+
+// Tesseract's text of one cell or line: lines of a wrapped cell joined (without a space between
+// CJK characters), rule remnants (| at the edges) and surrounding blanks removed.
+std::string Clean(const char* raw) {
+  std::string text;
+  std::string s = raw ? raw : "";
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '\n') {
+      text += s[i];
+      continue;
+    }
+    bool latin = !text.empty() && Ascii(static_cast<unsigned char>(text.back())) && i + 1 < s.size() &&
+                 Ascii(static_cast<unsigned char>(s[i + 1]));
+    if (latin) text += ' ';
+  }
+  auto edge = [](char c) { return c == ' ' || c == '|' || c == '\t' || c == '\f'; };
+  size_t b = 0, e = text.size();
+  while (b < e && edge(text[b])) ++b;
+  while (e > b && edge(text[e - 1])) --e;
+  return text.substr(b, e - b);
+}
+
+std::string TakeText(char* raw) {
+  std::string text = Clean(raw);
+  delete[] raw;
+  return text;
+}
+
+Box ToPoints(double x0, double y0, double x1, double y1, int dpi) {
+  double k = 72.0 / dpi;
+  return {x0 * k, y0 * k, x1 * k, y1 * k};
+}
+
+}  // namespace
+
+struct Reader::Impl {
+  tesseract::TessBaseAPI api;
+  Options options;
+
+  // Each grid cell read on its own: whole-page layout analysis misses most numbers of a table.
+  void ReadCells(const std::vector<Box>& cells, int dpi, std::vector<layout::Word>* words) {
+    api.SetPageSegMode(tesseract::PSM_SINGLE_BLOCK);
+    for (const auto& c : cells) {
+      int x = static_cast<int>(c.x0) + kCellInset, y = static_cast<int>(c.y0) + kCellInset;
+      int w = static_cast<int>(c.x1 - c.x0) - 2 * kCellInset, h = static_cast<int>(c.y1 - c.y0) - 2 * kCellInset;
+      if (w < kMinCellPixels || h < kMinCellPixels) continue;
+      api.SetRectangle(x, y, w, h);
+      std::string text = TakeText(api.GetUTF8Text());
+      if (text.empty()) continue;
+      layout::Word word;
+      word.text = text;
+      word.box = ToPoints(x, y, x + w, y + h, dpi);
+      word.font_size = word.box.y1 - word.box.y0;
+      word.confidence = api.MeanTextConf() / 100.0;
+      words->push_back(std::move(word));
+    }
+  }
+
+  // Text outside the grids (titles, units, running text), line by line.
+  int ReadLines(PIX* page, int dpi, std::vector<layout::Word>* words) {
+    api.SetImage(page);
+    api.SetSourceResolution(dpi);
+    api.SetPageSegMode(tesseract::PSM_AUTO);
+    if (api.Recognize(nullptr) != 0) return 0;
+    std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
+    int noise = 0;
+    if (!it || it->Empty(tesseract::RIL_TEXTLINE)) return 0;
+    do {
+      std::string text = TakeText(it->GetUTF8Text(tesseract::RIL_TEXTLINE));
+      double confidence = it->Confidence(tesseract::RIL_TEXTLINE) / 100.0;
+      int x0, y0, x1, y1;
+      if (text.empty() || !it->BoundingBox(tesseract::RIL_TEXTLINE, &x0, &y0, &x1, &y1)) continue;
+      if (confidence < kMinLineConfidence) {
+        ++noise;
+        continue;
+      }
+      layout::Word word;
+      word.text = text;
+      word.box = ToPoints(x0, y0, x1, y1, dpi);
+      word.font_size = word.box.y1 - word.box.y0;
+      word.space_after = true;
+      word.confidence = confidence;
+      words->push_back(std::move(word));
+    } while (it->Next(tesseract::RIL_TEXTLINE));
+    return noise;
+  }
+};
+
+Reader::Reader(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Reader::~Reader() = default;
+
+Status Reader::Open(const Options& options, std::unique_ptr<Reader>* out) {
+  // Tesseract's OpenMP threads slow single pages down; parallelism comes from documents.
+  setenv("OMP_THREAD_LIMIT", "1", 0);
+  auto impl = std::make_unique<Impl>();
+  impl->options = options;
+  const char* data = options.tessdata.empty() ? nullptr : options.tessdata.c_str();
+  if (impl->api.Init(data, options.languages.c_str(), tesseract::OEM_LSTM_ONLY) != 0) {
+    return Status::Error(Status::Code::kUnsupported, "",
+                         "Tesseract cannot load the language data '" + options.languages +
+                             "' (apt-get install -y tesseract-ocr-chi-sim tesseract-ocr-eng)");
+  }
+  out->reset(new Reader(std::move(impl)));
+  return Status::Ok();
+}
+
+std::vector<Line> Reader::ReadPage(const GreyImage& image, int page, std::vector<Warning>* warnings) {
+  PreparedPage prepared = Prepare(image);
+  if (!prepared.grey) {
+    warnings->push_back({"ocr", "page image cannot be read", {page, 0, {}, {}}});
+    return {};
+  }
+  if (prepared.skew_degrees != 0) {
+    warnings->push_back({"ocr", "page was skewed by " + std::to_string(prepared.skew_degrees) + " degrees; deskewed before reading",
+                         {page, 0, {}, {}}});
+  }
+  std::vector<Box> cells = layout::GridCellBoxes(prepared.rulings);
+  std::vector<layout::Word> words;
+  impl_->api.SetImage(prepared.grey.get());
+  impl_->api.SetSourceResolution(image.dpi);
+  impl_->ReadCells(cells, image.dpi, &words);
+  // The rest of the page with the cells blanked out, so table text is not read twice.
+  PixPtr rest(pixCopy(nullptr, prepared.grey.get()));
+  for (const auto& c : cells) {
+    BOX* box = boxCreate(static_cast<int>(c.x0), static_cast<int>(c.y0), static_cast<int>(c.x1 - c.x0) + 1,
+                         static_cast<int>(c.y1 - c.y0) + 1);
+    pixSetInRect(rest.get(), box);
+    boxDestroy(&box);
+  }
+  int noise = impl_->ReadLines(rest.get(), image.dpi, &words);
+  if (noise > 0) {
+    warnings->push_back({"ocr", std::to_string(noise) + " line(s) read with too little confidence were dropped as noise",
+                         {page, 0, {}, {}}});
+  }
+  if (words.empty()) warnings->push_back({"ocr", "no text found on the page image", {page, 0, {}, {}}});
+  std::vector<layout::Ruling> rulings;
+  double k = 72.0 / image.dpi;
+  for (const auto& r : prepared.rulings) rulings.push_back({r.x0 * k, r.y0 * k, r.x1 * k, r.y1 * k});
+  return layout::LayOutPage(std::move(words), rulings, page);
+}
+
+}  // namespace budgetx::ocr

@@ -1,0 +1,43 @@
+// Extractor: ocr — a page image (a scan, or a page whose text layer cannot be trusted) into the
+// layout model, with a confidence on every piece of text.
+//
+// Input:  a grey page image (rendered by the PDF extractor) and its page number.
+// Output: the page's Lines, laid out by the layout stage as for a text layer: the image is
+//         deskewed and binarised (Leptonica), its ruling lines found by morphology and turned
+//         into grids; each grid cell is read on its own (Tesseract, one rectangle per cell) and
+//         the text outside the grids line by line. Boxes are in PDF points of the page (pixel ×
+//         72 / dpi), and each span's provenance carries Tesseract's confidence (0..1). A page
+//         with no text gets a Warning, as does one whose skew had to be corrected.
+// Errors: Reader::Open fails with kUnsupported when Tesseract or its language data is missing
+//         (the message names the Debian package).
+// Thread-safety: a Reader holds one Tesseract instance; use one Reader per thread.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "pipeline/model/model.h"
+
+namespace budgetx::ocr {
+
+struct Options {
+  std::string languages = "chi_sim";  // Tesseract languages, e.g. "chi_sim+eng"
+  std::string tessdata;               // language data folder; empty: Tesseract's default
+  int dpi = 300;                      // resolution pages are rendered at for OCR
+};
+
+class Reader {
+ public:
+  static Status Open(const Options& options, std::unique_ptr<Reader>* out);
+  ~Reader();
+
+  std::vector<Line> ReadPage(const GreyImage& image, int page, std::vector<Warning>* warnings);
+
+ private:
+  struct Impl;
+  explicit Reader(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace budgetx::ocr
