@@ -54,9 +54,34 @@ Box ToPoints(double x0, double y0, double x1, double y1, int dpi) {
 
 }  // namespace
 
+// A cell whose first reading is mostly digits and number marks is read again as a number.
+bool LooksNumeric(const std::string& text) {
+  int numeric = 0, other = 0;
+  for (unsigned char c : text) {
+    if ((c >= '0' && c <= '9') || c == '.' || c == ',' || c == '%' || c == '-') ++numeric;
+    else if (c != ' ') ++other;
+  }
+  return numeric > 0 && numeric >= 2 * other;
+}
+
 struct Reader::Impl {
   tesseract::TessBaseAPI api;
+  tesseract::TessBaseAPI numbers;  // digits and number marks only: no CJK look-alikes
   Options options;
+
+  void SetImage(PIX* pix, int dpi) {
+    for (auto* a : {&api, &numbers}) {
+      a->SetImage(pix);
+      a->SetSourceResolution(dpi);
+    }
+  }
+
+  std::string ReadNumber(int x, int y, int w, int h, double* confidence) {
+    numbers.SetRectangle(x, y, w, h);
+    std::string text = TakeText(numbers.GetUTF8Text());
+    *confidence = numbers.MeanTextConf() / 100.0;
+    return text;
+  }
 
   // Each grid cell read on its own: whole-page layout analysis misses most numbers of a table.
   void ReadCells(const std::vector<Box>& cells, int dpi, std::vector<layout::Word>* words) {
@@ -68,19 +93,24 @@ struct Reader::Impl {
       api.SetRectangle(x, y, w, h);
       std::string text = TakeText(api.GetUTF8Text());
       if (text.empty()) continue;
+      double confidence = api.MeanTextConf() / 100.0;
+      if (LooksNumeric(text)) {
+        double number_confidence = 0;
+        std::string number = ReadNumber(x, y, w, h, &number_confidence);
+        if (!number.empty()) text = number, confidence = number_confidence;
+      }
       layout::Word word;
       word.text = text;
       word.box = ToPoints(x, y, x + w, y + h, dpi);
       word.font_size = word.box.y1 - word.box.y0;
-      word.confidence = api.MeanTextConf() / 100.0;
+      word.confidence = confidence;
       words->push_back(std::move(word));
     }
   }
 
   // Text outside the grids (titles, units, running text), line by line.
   int ReadLines(PIX* page, int dpi, std::vector<layout::Word>* words) {
-    api.SetImage(page);
-    api.SetSourceResolution(dpi);
+    SetImage(page, dpi);
     api.SetPageSegMode(tesseract::PSM_AUTO);
     if (api.Recognize(nullptr) != 0) return 0;
     std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
@@ -116,11 +146,14 @@ Status Reader::Open(const Options& options, std::unique_ptr<Reader>* out) {
   auto impl = std::make_unique<Impl>();
   impl->options = options;
   const char* data = options.tessdata.empty() ? nullptr : options.tessdata.c_str();
-  if (impl->api.Init(data, options.languages.c_str(), tesseract::OEM_LSTM_ONLY) != 0) {
+  if (impl->api.Init(data, options.languages.c_str(), tesseract::OEM_LSTM_ONLY) != 0 ||
+      impl->numbers.Init(data, "eng", tesseract::OEM_LSTM_ONLY) != 0) {
     return Status::Error(Status::Code::kUnsupported, "",
                          "Tesseract cannot load the language data '" + options.languages +
                              "' (apt-get install -y tesseract-ocr-chi-sim tesseract-ocr-eng)");
   }
+  impl->numbers.SetVariable("tessedit_char_whitelist", "0123456789.,-%");
+  impl->numbers.SetPageSegMode(tesseract::PSM_SINGLE_LINE);
   out->reset(new Reader(std::move(impl)));
   return Status::Ok();
 }
@@ -137,8 +170,7 @@ std::vector<Line> Reader::ReadPage(const GreyImage& image, int page, std::vector
   }
   std::vector<Box> cells = layout::GridCellBoxes(prepared.rulings);
   std::vector<layout::Word> words;
-  impl_->api.SetImage(prepared.grey.get());
-  impl_->api.SetSourceResolution(image.dpi);
+  impl_->SetImage(prepared.grey.get(), image.dpi);
   impl_->ReadCells(cells, image.dpi, &words);
   // The rest of the page with the cells blanked out, so table text is not read twice.
   PixPtr rest(pixCopy(nullptr, prepared.grey.get()));
