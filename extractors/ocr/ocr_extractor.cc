@@ -17,6 +17,8 @@ constexpr double kMinLineConfidence = 0.4;
 // Pixels kept clear of a cell's rules when reading it (Tesseract reads rules as | and _).
 constexpr int kCellInset = 4;
 constexpr int kMinCellPixels = 8;
+// A cell read with less confidence than this is read again another way.
+constexpr double kRetryBelow = 0.6;
 
 bool Ascii(unsigned char c) { return c < 0x80; }
 
@@ -52,8 +54,6 @@ Box ToPoints(double x0, double y0, double x1, double y1, int dpi) {
   return {x0 * k, y0 * k, x1 * k, y1 * k};
 }
 
-}  // namespace
-
 // A cell whose first reading is mostly digits and number marks is read again as a number.
 bool LooksNumeric(const std::string& text) {
   int numeric = 0, other = 0;
@@ -63,6 +63,22 @@ bool LooksNumeric(const std::string& text) {
   }
   return numeric > 0 && numeric >= 2 * other;
 }
+
+struct Reading {
+  std::string text;
+  double confidence = 0;
+};
+
+Reading Read(tesseract::TessBaseAPI* api, tesseract::PageSegMode mode, int x, int y, int w, int h) {
+  api->SetPageSegMode(mode);
+  api->SetRectangle(x, y, w, h);
+  Reading r;
+  r.text = TakeText(api->GetUTF8Text());
+  r.confidence = api->MeanTextConf() / 100.0;
+  return r;
+}
+
+}  // namespace
 
 struct Reader::Impl {
   tesseract::TessBaseAPI api;
@@ -76,34 +92,36 @@ struct Reader::Impl {
     }
   }
 
-  std::string ReadNumber(int x, int y, int w, int h, double* confidence) {
-    numbers.SetRectangle(x, y, w, h);
-    std::string text = TakeText(numbers.GetUTF8Text());
-    *confidence = numbers.MeanTextConf() / 100.0;
-    return text;
+  // A cell's text: its first reading; a number read again with digits only; a reading of little
+  // confidence tried again as one line further inside the rules (remnants of a rule mislead).
+  Reading ReadCell(int x, int y, int w, int h) {
+    Reading best = Read(&api, tesseract::PSM_SINGLE_BLOCK, x, y, w, h);
+    if (best.confidence < kRetryBelow && w > 2 * kCellInset && h > 2 * kCellInset) {
+      Reading again = Read(&api, tesseract::PSM_SINGLE_LINE, x + kCellInset, y + kCellInset, w - 2 * kCellInset,
+                           h - 2 * kCellInset);
+      if (again.confidence > best.confidence) best = again;
+    }
+    if (!best.text.empty() && (LooksNumeric(best.text) || best.confidence < kRetryBelow)) {
+      Reading number = Read(&numbers, tesseract::PSM_SINGLE_LINE, x, y, w, h);
+      bool prefer = LooksNumeric(best.text) ? !number.text.empty() : number.confidence > best.confidence;
+      if (prefer) best = number;
+    }
+    return best;
   }
 
   // Each grid cell read on its own: whole-page layout analysis misses most numbers of a table.
   void ReadCells(const std::vector<Box>& cells, int dpi, std::vector<layout::Word>* words) {
-    api.SetPageSegMode(tesseract::PSM_SINGLE_BLOCK);
     for (const auto& c : cells) {
       int x = static_cast<int>(c.x0) + kCellInset, y = static_cast<int>(c.y0) + kCellInset;
       int w = static_cast<int>(c.x1 - c.x0) - 2 * kCellInset, h = static_cast<int>(c.y1 - c.y0) - 2 * kCellInset;
       if (w < kMinCellPixels || h < kMinCellPixels) continue;
-      api.SetRectangle(x, y, w, h);
-      std::string text = TakeText(api.GetUTF8Text());
-      if (text.empty()) continue;
-      double confidence = api.MeanTextConf() / 100.0;
-      if (LooksNumeric(text)) {
-        double number_confidence = 0;
-        std::string number = ReadNumber(x, y, w, h, &number_confidence);
-        if (!number.empty()) text = number, confidence = number_confidence;
-      }
+      Reading r = ReadCell(x, y, w, h);
+      if (r.text.empty()) continue;
       layout::Word word;
-      word.text = text;
+      word.text = r.text;
       word.box = ToPoints(x, y, x + w, y + h, dpi);
       word.font_size = word.box.y1 - word.box.y0;
-      word.confidence = confidence;
+      word.confidence = r.confidence;
       words->push_back(std::move(word));
     }
   }
@@ -153,7 +171,6 @@ Status Reader::Open(const Options& options, std::unique_ptr<Reader>* out) {
                              "' (apt-get install -y tesseract-ocr-chi-sim tesseract-ocr-eng)");
   }
   impl->numbers.SetVariable("tessedit_char_whitelist", "0123456789.,-%");
-  impl->numbers.SetPageSegMode(tesseract::PSM_SINGLE_LINE);
   out->reset(new Reader(std::move(impl)));
   return Status::Ok();
 }
