@@ -5,7 +5,9 @@ samples/<layout>/<case>/
   <case>.txt | <case>.pdf     the document (named after the case, so outputs never collide)
   expected.json               what the output must contain: objects match as subsets, lists
                               element by element and with the same length (so a table's rows
-                              are all listed); and/or
+                              are all listed); two keys are checks rather than content: "$exit"
+                              the exit code (default 0), "$warnings_include" substrings that
+                              must each appear in some warning's message; and/or
   expected_error.txt          first line: the exit code; further lines: substrings stderr must
                               contain (the file name and the cause); the output must then hold an
                               'error' record, or an error-severity warning when what was extracted
@@ -101,13 +103,18 @@ def run_case(budgetx, root, validator, case_dir, input_path):
         incomplete = any(w.get("severity") == "error" for w in doc.get("warnings", []))
         if "error" not in doc and not incomplete:
             errs.append("output has neither an 'error' record nor an error-severity warning")
-    elif proc.returncode != 0:
-        errs.append("exit code %d: %s" % (proc.returncode, proc.stderr.strip()))
     expected_path = os.path.join(case_dir, "expected.json")
-    if not os.path.exists(expected_path):
-        return errs
-    with open(expected_path, encoding="utf-8") as f:
-        expected = json.load(f)
+    expected = {}
+    if os.path.exists(expected_path):
+        with open(expected_path, encoding="utf-8") as f:
+            expected = json.load(f)
+    exit_code = expected.pop("$exit", 0)
+    if not os.path.exists(os.path.join(case_dir, "expected_error.txt")) and proc.returncode != exit_code:
+        errs.append("exit code %d, expected %d: %s" % (proc.returncode, exit_code, proc.stderr.strip()))
+    messages = [w.get("message", "") for w in doc.get("warnings", [])]
+    for needle in expected.pop("$warnings_include", []):
+        if not any(needle in m for m in messages):
+            errs.append("no warning says %r (warnings: %s)" % (needle, messages))
     return errs + subset_errors(expected, doc)
 
 

@@ -12,6 +12,8 @@ constexpr double kMinSkewDegrees = 0.1;
 constexpr double kMinRuleInches = 0.2;
 // and at most this thick (inches).
 constexpr double kMaxRuleInches = 0.04;
+// Fewer dark pixels than this in a cell are specks, not text.
+constexpr int kMinInkPixels = 12;
 
 PixPtr Binarize(PIX* grey) {
   PIX* binary = nullptr;
@@ -69,13 +71,22 @@ PreparedPage Prepare(const GreyImage& image) {
     page.grey = std::move(deskewed);
     page.skew_degrees = angle;
   }
-  PixPtr binary = Binarize(page.grey.get());
+  page.binary = Binarize(page.grey.get());
+  PIX* binary = page.binary.get();
   if (!binary) return page;
   int rule = std::max(20, static_cast<int>(kMinRuleInches * image.dpi));
   int thickness = std::max(3, static_cast<int>(kMaxRuleInches * image.dpi));
-  AddRules(binary.get(), rule, 1, true, thickness, &page.rulings);
-  AddRules(binary.get(), 1, rule, false, thickness, &page.rulings);
+  AddRules(binary, rule, 1, true, thickness, &page.rulings);
+  AddRules(binary, 1, rule, false, thickness, &page.rulings);
   return page;
+}
+
+bool HasInk(PIX* binary, int x, int y, int w, int h) {
+  BOX* box = boxCreate(x, y, w, h);
+  l_int32 count = 0;
+  bool ink = box && pixCountPixelsInRect(binary, box, &count, nullptr) == 0 && count >= kMinInkPixels;
+  boxDestroy(&box);
+  return ink;
 }
 
 }  // namespace budgetx::ocr

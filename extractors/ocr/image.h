@@ -20,6 +20,7 @@ PixPtr ToPix(const GreyImage& image);
 
 struct PreparedPage {
   PixPtr grey;                          // deskewed
+  PixPtr binary;                        // `grey` in black and white
   double skew_degrees = 0;              // the correction applied
   std::vector<layout::Ruling> rulings;  // in pixels of `grey`
 };
@@ -27,5 +28,9 @@ struct PreparedPage {
 // Deskews the page and finds its horizontal and vertical rules: long thin runs of dark pixels
 // that survive a morphological opening longer than any stroke of a character.
 PreparedPage Prepare(const GreyImage& image);
+
+// Whether the rectangle of the black-and-white page holds any ink: a blank cell is not read
+// (OCR invents text in empty boxes).
+bool HasInk(PIX* binary, int x, int y, int w, int h);
 
 }  // namespace budgetx::ocr

@@ -110,11 +110,11 @@ struct Reader::Impl {
   }
 
   // Each grid cell read on its own: whole-page layout analysis misses most numbers of a table.
-  void ReadCells(const std::vector<Box>& cells, int dpi, std::vector<layout::Word>* words) {
+  void ReadCells(PIX* binary, const std::vector<Box>& cells, int dpi, std::vector<layout::Word>* words) {
     for (const auto& c : cells) {
       int x = static_cast<int>(c.x0) + kCellInset, y = static_cast<int>(c.y0) + kCellInset;
       int w = static_cast<int>(c.x1 - c.x0) - 2 * kCellInset, h = static_cast<int>(c.y1 - c.y0) - 2 * kCellInset;
-      if (w < kMinCellPixels || h < kMinCellPixels) continue;
+      if (w < kMinCellPixels || h < kMinCellPixels || !HasInk(binary, x, y, w, h)) continue;
       Reading r = ReadCell(x, y, w, h);
       if (r.text.empty()) continue;
       layout::Word word;
@@ -171,13 +171,14 @@ Status Reader::Open(const Options& options, std::unique_ptr<Reader>* out) {
                              "' (apt-get install -y tesseract-ocr-chi-sim tesseract-ocr-eng)");
   }
   impl->numbers.SetVariable("tessedit_char_whitelist", "0123456789.,-%");
+  for (auto* api : {&impl->api, &impl->numbers}) api->SetVariable("debug_file", "/dev/null");
   out->reset(new Reader(std::move(impl)));
   return Status::Ok();
 }
 
 std::vector<Line> Reader::ReadPage(const GreyImage& image, int page, std::vector<Warning>* warnings) {
   PreparedPage prepared = Prepare(image);
-  if (!prepared.grey) {
+  if (!prepared.grey || !prepared.binary) {
     warnings->push_back({"ocr", "page image cannot be read", {page, 0, {}, {}}});
     return {};
   }
@@ -188,7 +189,7 @@ std::vector<Line> Reader::ReadPage(const GreyImage& image, int page, std::vector
   std::vector<Box> cells = layout::GridCellBoxes(prepared.rulings);
   std::vector<layout::Word> words;
   impl_->SetImage(prepared.grey.get(), image.dpi);
-  impl_->ReadCells(cells, image.dpi, &words);
+  impl_->ReadCells(prepared.binary.get(), cells, image.dpi, &words);
   // The rest of the page with the cells blanked out, so table text is not read twice.
   PixPtr rest(pixCopy(nullptr, prepared.grey.get()));
   for (const auto& c : cells) {
