@@ -21,6 +21,9 @@ constexpr Flag kFlags[] = {
     {"-o, --out", "DIR", "write DIR/NAME.json per input (default: out); '-' writes to stdout (one input)"},
     {"--rules", "DIR", "rule directory (default: $BUDGETX_RULES or the bundled rules/)"},
     {"--password", "PW", "user password for encrypted PDFs"},
+    {"--no-ocr", nullptr, "do not OCR pages without a usable text layer (they are reported)"},
+    {"--ocr-lang", "LANGS", "Tesseract languages for scanned pages (default chi_sim)"},
+    {"--review-below", "C", "list OCR cells read with confidence below C (0..1, default 0.6)"},
     {"-q, --quiet", nullptr, "no per-file summary on stderr"},
     {"-h, --help", nullptr, "this help"},
     {"--version", nullptr, "versions of budgetx and its libraries"},
@@ -32,7 +35,7 @@ std::string HelpText() {
   std::string out =
       "budgetx — budget reports (部门预算, 决算, 绩效自评表) to reconciled canonical JSON\n\n"
       "Usage:\n"
-      "  budgetx extract FILE... [-o DIR | -o -] [--rules DIR] [--password PW]\n"
+      "  budgetx extract FILE... [-o DIR | -o -] [--rules DIR] [--password PW] [--no-ocr]\n"
       "  budgetx rules check [DIR]\n\n"
       "Options:\n";
   for (const auto& f : kFlags) {
@@ -78,6 +81,19 @@ bool ParseArgs(const std::vector<std::string>& args, Config* config, std::string
       if (!value(&config->rules_dir)) return false;
     } else if (a == "--password") {
       if (!value(&config->password)) return false;
+    } else if (a == "--no-ocr") {
+      config->ocr = false;
+    } else if (a == "--ocr-lang") {
+      if (!value(&config->ocr_languages)) return false;
+    } else if (a == "--review-below") {
+      std::string v;
+      if (!value(&v)) return false;
+      char* end = nullptr;
+      config->review_below = std::strtod(v.c_str(), &end);
+      if (v.empty() || *end || config->review_below < 0 || config->review_below > 1) {
+        *error = "--review-below needs a number from 0 to 1, got '" + v + "'";
+        return false;
+      }
     } else if (a == "-q" || a == "--quiet") {
       config->quiet = true;
     } else if (a.size() > 1 && a[0] == '-') {

@@ -23,6 +23,9 @@ struct Config {
   std::string rules_dir;        // --rules DIR; default: $BUDGETX_RULES, else the bundled rules/
   bool quiet = false;           // -q: no per-file summary on stderr
   std::string password;         // --password: user password of encrypted PDFs
+  bool ocr = true;              // --no-ocr: leave pages without a text layer unread
+  std::string ocr_languages;    // --ocr-lang: Tesseract languages (default chi_sim)
+  double review_below = -1;     // --review-below: OCR confidence under which cells are listed
 };
 
 // Validates flags; on failure returns false with a one-line reason in *error.

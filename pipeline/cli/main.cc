@@ -46,6 +46,9 @@ int Extract(const Config& config) {
   if (!config.to_stdout) std::filesystem::create_directories(config.out_dir);
   driver::Options options;
   options.pdf.password = config.password;
+  options.read_scans = config.ocr;
+  if (!config.ocr_languages.empty()) options.ocr.languages = config.ocr_languages;
+  if (config.review_below >= 0) options.tables.review_below = config.review_below;
   int failed = 0, extracted = 0;
   for (const auto& input : config.inputs) {
     Document doc;

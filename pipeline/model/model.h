@@ -256,6 +256,7 @@ struct Document {
   std::vector<NarrativeFact> facts;
   std::vector<Check> checks;
   std::vector<Correction> corrections;
+  std::vector<CellRef> review;  // cells read by OCR with less confidence than the review threshold
   std::vector<Warning> warnings;
 };
 

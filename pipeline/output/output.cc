@@ -155,6 +155,14 @@ std::string ToJson(const Document& doc, int indent) {
     if (c.row >= 0) k["cell"] = {{"table", c.table}, {"row", c.row}, {"column", c.column}};
     j["corrections"].push_back(std::move(k));
   }
+  j["review"] = ordered_json::array();
+  for (const auto& ref : doc.review) {
+    const Cell& cell = doc.tables[ref.table].rows[ref.row].cells[ref.column];
+    j["review"].push_back({{"cell", {{"table", ref.table}, {"row", ref.row}, {"column", ref.column}}},
+                           {"text", cell.text},
+                           {"confidence", cell.where.confidence.value_or(0)},
+                           {"provenance", ToJson(cell.where)}});
+  }
   j["warnings"] = Warnings(doc);
   return j.dump(indent, ' ', false, ordered_json::error_handler_t::replace) + "\n";
 }

@@ -600,6 +600,19 @@ void DropEmptyTables(Document* doc) {
   doc->tables.erase(std::remove_if(doc->tables.begin(), doc->tables.end(), empty), doc->tables.end());
 }
 
+// Cells OCR read with little confidence, for a person to compare with the page image.
+void ListForReview(double below, Document* doc) {
+  for (int t = 0; t < static_cast<int>(doc->tables.size()); ++t) {
+    const auto& rows = doc->tables[t].rows;
+    for (int r = 0; r < static_cast<int>(rows.size()); ++r) {
+      for (int c = 0; c < static_cast<int>(rows[r].cells.size()); ++c) {
+        const auto& confidence = rows[r].cells[c].where.confidence;
+        if (confidence && *confidence < below) doc->review.push_back({t, r, c});
+      }
+    }
+  }
+}
+
 // The pages a table's title and rows are on (narrative after a table's last row is not the table's).
 void NoteRowPages(Table* table) {
   std::set<int> pages(table->pages.begin(), table->pages.end());
@@ -625,6 +638,7 @@ void BuildTables(const rules::RuleSet& rules, const Options& options, Document* 
   }
   BorrowCodes(doc);
   CollectRecordsAndCorrections(doc);
+  ListForReview(options.review_below, doc);
   CollectIndicators(rules, doc);
   FlagTruncatedRow(doc);
 }

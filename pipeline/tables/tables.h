@@ -28,6 +28,8 @@ struct Options {
   // A text-only line needs at least this many cells to stand as a row of its own; shorter text
   // lines are pieces of a wrapped cell (the label of the next amount row, or of a text row).
   int min_cells_for_text_row = 2;
+  // Cells read by OCR with less confidence (0..1) than this are listed for review.
+  double review_below = 0.6;
 };
 
 void BuildTables(const rules::RuleSet& rules, const Options& options, Document* doc);
