@@ -19,6 +19,8 @@ constexpr int kCellInset = 4;
 constexpr int kMinCellPixels = 8;
 // A cell read with less confidence than this is read again another way.
 constexpr double kRetryBelow = 0.6;
+// A reading with digits only this confident is the cell's number.
+constexpr double kSureNumber = 0.85;
 
 bool Ascii(unsigned char c) { return c < 0x80; }
 
@@ -92,9 +94,13 @@ struct Reader::Impl {
     }
   }
 
-  // A cell's text: its first reading; a number read again with digits only; a reading of little
-  // confidence tried again as one line further inside the rules (remnants of a rule mislead).
+  // A cell's text. Most cells of a budget table are numbers: read first with digits only, and
+  // taken when read with confidence. Otherwise the cell is read as text; a number read again
+  // with digits only; a reading of little confidence tried again as one line further inside the
+  // rules (remnants of a rule mislead).
   Reading ReadCell(int x, int y, int w, int h) {
+    Reading number = Read(&numbers, tesseract::PSM_SINGLE_LINE, x, y, w, h);
+    if (number.confidence >= kSureNumber && LooksNumeric(number.text)) return number;
     Reading best = Read(&api, tesseract::PSM_SINGLE_BLOCK, x, y, w, h);
     if (best.confidence < kRetryBelow && w > 2 * kCellInset && h > 2 * kCellInset) {
       Reading again = Read(&api, tesseract::PSM_SINGLE_LINE, x + kCellInset, y + kCellInset, w - 2 * kCellInset,
@@ -102,7 +108,6 @@ struct Reader::Impl {
       if (again.confidence > best.confidence) best = again;
     }
     if (!best.text.empty() && (LooksNumeric(best.text) || best.confidence < kRetryBelow)) {
-      Reading number = Read(&numbers, tesseract::PSM_SINGLE_LINE, x, y, w, h);
       bool prefer = LooksNumeric(best.text) ? !number.text.empty() : number.confidence > best.confidence;
       if (prefer) best = number;
     }
