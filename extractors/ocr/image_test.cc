@@ -1,0 +1,48 @@
+#include "extractors/ocr/image.h"
+
+#include <boost/test/unit_test.hpp>
+
+namespace budgetx::ocr {
+namespace {
+
+// A white page at 300 dpi with a 3 × 2 grid of 3-pixel rules: columns at x 100–400–700–1000,
+// rows at y 100–250–400.
+GreyImage GridPage() {
+  GreyImage image;
+  image.width = 1200;
+  image.height = 600;
+  image.dpi = 300;
+  image.pixels.assign(static_cast<size_t>(image.width * image.height), 255);
+  auto dark = [&](int x0, int y0, int x1, int y1) {
+    for (int y = y0; y < y1; ++y) {
+      for (int x = x0; x < x1; ++x) image.pixels[static_cast<size_t>(y * image.width + x)] = 0;
+    }
+  };
+  for (int y : {100, 250, 400}) dark(100, y, 1003, y + 3);
+  for (int x : {100, 400, 700, 1000}) dark(x, 100, x + 3, 403);
+  dark(150, 150, 170, 200);  // a stroke of ink inside the first cell
+  return image;
+}
+
+BOOST_AUTO_TEST_SUITE(ocr_image)
+
+BOOST_AUTO_TEST_CASE(rules_drawn_on_a_page_image_make_its_grid) {
+  PreparedPage page = Prepare(GridPage());
+  BOOST_REQUIRE(page.grey && page.binary);
+  BOOST_TEST(page.skew_degrees == 0);
+  std::vector<Box> cells = layout::GridCellBoxes(page.rulings);
+  BOOST_REQUIRE_EQUAL(cells.size(), 6u);
+  BOOST_TEST(cells[0].x0 == 101.5, boost::test_tools::tolerance(2.0));
+  BOOST_TEST(cells[0].y1 == 251.5, boost::test_tools::tolerance(2.0));
+}
+
+BOOST_AUTO_TEST_CASE(a_cell_with_ink_is_read_an_empty_one_is_not) {
+  PreparedPage page = Prepare(GridPage());
+  BOOST_TEST(HasInk(page.binary.get(), 110, 110, 280, 130));
+  BOOST_TEST(!HasInk(page.binary.get(), 410, 110, 280, 130));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace
+}  // namespace budgetx::ocr
