@@ -130,7 +130,8 @@ std::string Describe(const rules::RuleSet& rules) {
   std::map<std::string, size_t> counts = {
       {"document_kinds", rules.document_kinds.size()}, {"table_titles", rules.table_titles.size()},
       {"columns", rules.columns.size()}, {"row_kinds", rules.row_kinds.size()},
-      {"narrative", rules.narrative.size()}, {"column_identities", rules.identities.columns.size()},
+      {"narrative", rules.narrative.size()}, {"ocr_repairs", rules.ocr_repairs.size()},
+      {"column_identities", rules.identities.columns.size()},
       {"ratio_identities", rules.identities.ratios.size()}, {"cross_table", rules.identities.cross_table.size()}};
   std::string out;
   for (const auto& [name, n] : counts) out += (out.empty() ? "" : ", ") + name + " " + std::to_string(n);

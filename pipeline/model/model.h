@@ -128,6 +128,7 @@ struct Cell {
   Provenance where;
   Extent extent;  // across the line, when the extractor knows it
   int column_span = 1;  // columns a merged cell covers (ruled tables)
+  std::string repair;   // the OCR repair rule that changed `text` (rules/ocr.yaml), if any
 };
 
 // kDifference: a change row (增减, 比上年增减) = the row above it − the row above that.

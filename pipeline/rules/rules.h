@@ -10,7 +10,8 @@
 //
 // File format (see rules/README.md): each file is a mapping of sections to lists of entries.
 // Sections: document_kinds, years, issuers, table_titles, table_units, skip_lines, table_ends,
-// columns, codes, row_kinds, narrative, token_joins, column_identities, ratio_identities, cross_table.
+// columns, codes, row_kinds, narrative, token_joins, ocr_repairs, column_identities,
+// ratio_identities, cross_table.
 #pragma once
 
 #include <map>
@@ -56,6 +57,9 @@ struct RuleSet {
   std::vector<Pattern> row_kinds;       // name = total | subtotal | of_which | difference
   std::vector<Pattern> narrative;       // named groups: subject, amount; optional unit, percent
   std::vector<Pattern> token_joins;     // a token matching this continues the number before it
+  // Misreadings of OCR in a whole cell (4.881.22 for 4,881.22) and their repair: attrs
+  // "replace" is the RE2 rewrite (\1 …); applied to text read by OCR only.
+  std::vector<Pattern> ocr_repairs;
   reconcile::Identities identities;
 
   bool empty() const;

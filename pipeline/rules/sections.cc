@@ -21,6 +21,17 @@ Status ReadPlain(const SectionSpec& spec, const Entry& e, RuleSet* out) {
   return Status::Ok();
 }
 
+// The replacement must only name groups the pattern has: checked here, not when a cell is read.
+Status ReadRepair(const SectionSpec& spec, const Entry& e, RuleSet* out) {
+  BUDGETX_RETURN_IF_ERROR(ReadPlain(spec, e, out));
+  const Pattern& p = out->ocr_repairs.back();
+  std::string why;
+  if (!p.re->CheckRewriteString(p.attrs.at("replace"), &why)) {
+    return Error(e, *Find(e, "replace"), "replace '" + p.attrs.at("replace") + "' does not fit match: " + why);
+  }
+  return Status::Ok();
+}
+
 // The tables stage parses level with stoi, so it is validated here and stored in canonical form.
 Status ReadCode(const SectionSpec& spec, const Entry& e, RuleSet* out) {
   int64_t level = 0;
@@ -144,6 +155,7 @@ const std::vector<SectionSpec>& Sections() {
       {"row_kinds", kNameMatch, kNameMatch, kAny, &RuleSet::row_kinds, ReadRowKind},
       {"narrative", kNameMatch, kNameMatch, {0, {"subject", "amount"}}, &RuleSet::narrative, ReadPlain},
       {"token_joins", {"name", "match", "in_text", "at_row_start", "glue"}, kMatch, kAny, &RuleSet::token_joins, ReadPlain},
+      {"ocr_repairs", {"name", "match", "replace"}, {"name", "match", "replace"}, kAny, &RuleSet::ocr_repairs, ReadRepair},
       {"column_identities",
        {"name", "target", "parts"},
        {"name", "target", "parts"},

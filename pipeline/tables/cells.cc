@@ -120,6 +120,21 @@ std::vector<Cell> GroupTokens(const rules::RuleSet& rules, const Line& line) {
   return cells;
 }
 
+// Text read by OCR (it carries a confidence) that a repair rule matches whole is repaired and
+// read again; the raw text stays as read.
+void RepairOcr(const rules::RuleSet& rules, Cell* cell) {
+  if (!cell->where.confidence || cell->text.empty()) return;
+  for (const auto& rule : rules.ocr_repairs) {
+    std::string text = cell->text;
+    if (!RE2::Replace(&text, *rule.re, rule.attrs.at("replace")) || text == cell->text) continue;
+    auto reading = normalize::ReadNumber(text);
+    cell->text = text;
+    cell->kind = reading.kind;
+    cell->number = reading.value;
+    cell->repair = rule.name;
+  }
+}
+
 }  // namespace
 
 Cell ReadCell(const std::string& raw) { return MakeCell(raw, Provenance{}); }
@@ -158,6 +173,7 @@ LineCells ReadLine(const rules::RuleSet& rules, const Line& line) {
   } else {
     out.cells = GroupTokens(rules, line);
   }
+  for (auto& cell : out.cells) RepairOcr(rules, &cell);
   // An indented line without text is an empty cell of the one-cell-per-line layout, not a gap.
   out.blank = !line.cell_delimited;
   for (size_t i = 0; i < out.cells.size(); ++i) {

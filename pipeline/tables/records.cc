@@ -18,6 +18,10 @@ void CollectRecordsAndCorrections(Document* doc) {
           doc->corrections.push_back({kind, cell.raw, cell.text, cell.where, name, static_cast<int>(r),
                                       static_cast<int>(c)});
         }
+        if (!cell.repair.empty()) {
+          doc->corrections.push_back({"ocr_repair:" + cell.repair, cell.raw, cell.text, cell.where, name,
+                                      static_cast<int>(r), static_cast<int>(c)});
+        }
         if (!cell.amount_fen) continue;
         Record rec;
         rec.table = name;
