@@ -1,8 +1,10 @@
-// For tests of stages that read rules: the project's own rules/ directory, loaded once.
+// For tests of stages that read rules: the project's own rules/ directory, loaded once; and
+// helpers to look at what they built.
 #pragma once
 
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "pipeline/rules/rules.h"
 
@@ -16,6 +18,13 @@ inline const rules::RuleSet& ProjectRules() {
     return r;
   }();
   return *loaded;
+}
+
+// The cell texts of a row, for comparing a row at once.
+inline std::vector<std::string> Texts(const Row& row) {
+  std::vector<std::string> out;
+  for (const auto& c : row.cells) out.push_back(c.text);
+  return out;
 }
 
 }  // namespace budgetx::testing

@@ -41,11 +41,7 @@ Document Build(std::vector<Line> lines) {
   return doc;
 }
 
-std::vector<std::string> Texts(const Row& row) {
-  std::vector<std::string> out;
-  for (const auto& c : row.cells) out.push_back(c.text);
-  return out;
-}
+using testing::Texts;
 
 BOOST_AUTO_TEST_SUITE(tables_positioned)
 

@@ -16,11 +16,7 @@ Document Build(const std::string& text) {
   return doc;
 }
 
-std::vector<std::string> Texts(const Row& row) {
-  std::vector<std::string> out;
-  for (const auto& c : row.cells) out.push_back(c.text);
-  return out;
-}
+using testing::Texts;
 
 std::vector<int64_t> Amounts(const Row& row) {
   std::vector<int64_t> out;
