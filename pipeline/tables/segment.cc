@@ -534,8 +534,8 @@ class Segmenter {
   static constexpr int kMinPartLabels = 3;  // known column labels in a line that starts a part
   static constexpr double kColumnSlack = 2.0;  // points two grids' column boundaries may differ
   static constexpr int kMaxPartGapLines = 80;  // source lines between a table and its next part
-  static constexpr int kContentWidth = 40;
-  static constexpr int kValueWidth = 24;  // display columns of an indicator value cell  // display columns of a wrapped content cell
+  static constexpr int kContentWidth = 40;  // display columns of a wrapped content cell
+  static constexpr int kValueWidth = 24;    // display columns of an indicator value cell
   static constexpr size_t kMaxNameLines = 3;
   static constexpr int kLabelWidth = 40;  // display columns of the longest header label
   const rules::RuleSet& rules_;
