@@ -727,6 +727,21 @@ BOOST_AUTO_TEST_CASE(narrative_amount_in_wan_links_to_the_row_in_yuan) {
   BOOST_TEST(doc.warnings[0].message.find("财政事务 12.00万元") != std::string::npos, doc.warnings[0].message);
 }
 
+BOOST_AUTO_TEST_CASE(outline_numbers_assert_a_group_of_zeros) {
+  // 三、单位资金 0 over 1.事业收入 0 and 2.其他收入 0: amounts alone prove nothing, the numbering does.
+  Table t = T("表1", {"budget", "actual"},
+              {R("", "一、政府预算拨款", {"30", "28"}), R("", "1.一般公共预算拨款", {"20", "18"}),
+               R("", "2.政府性基金预算拨款", {"10", "10"}), R("", "二、单位资金", {"0", "0"}),
+               R("", "1.事业收入", {"0", "0"}), R("", "2.其他收入", {"0", "0"}), R("", "三、其他", {"5", "5"})});
+  auto checks = OfKind(Run({t}), "row_hierarchy");
+  int zeros = 0;
+  for (const auto& c : checks) {
+    BOOST_TEST(Name(c.result) == "pass", c.description);
+    zeros += c.target.row == 3;
+  }
+  BOOST_TEST(zeros == 2);  // one per column
+}
+
 BOOST_AUTO_TEST_CASE(inferred_change_column) {
   // 预算调增数 = 全年预算数 − 年初预算数, the compared columns printed first.
   Table t = T("表3", {"col_3", "col_4", "col_5"},

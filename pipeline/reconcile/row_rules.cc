@@ -70,7 +70,17 @@ class SideRows {
   // has only one; and rows of zeros satisfy any sum.
   bool CanParent(int r) const {
     if (t_.rows[r].kind == RowKind::kOfWhich) return false;
-    return numbers_[r] >= std::min<int>(2, cols_.size()) && nonzero_[r];
+    // Outline numbers (三、 over 1. … 5.) assert the group even where every amount is zero.
+    return numbers_[r] >= std::min<int>(2, cols_.size()) && (nonzero_[r] || OutlineEnd(r) > r);
+  }
+
+  // An outline-numbered row heads the rows after it numbered one rank deeper (一、 over 1., 2.,
+  // …), up to the next row of its rank or one without an outline number.
+  int OutlineEnd(int r) const {
+    if (level_[r] <= 0 || !Code(r).empty()) return -1;
+    int end = r;
+    for (int k = r + 1; k < static_cast<int>(t_.rows.size()) && level_[k] > level_[r]; ++k) end = k;
+    return end > r ? end : -1;
   }
 
   Step StepOf(int p, int r, int first_child) const {
@@ -105,6 +115,8 @@ class SideRows {
   }
 
   const std::string& Code(int r) const { return CodeAt(t_.rows[r], cols_.front()); }
+
+  static int LastOf(const std::vector<int>& items) { return items.empty() ? -1 : items.back(); }
 
   // Siblings stand at one level: codes of one length (类 with 类, not with a 项 further down),
   // outline numbers of one rank where both have one.
@@ -154,8 +166,9 @@ class SideRows {
       if (nonnegative_ && Compare(Negate(*diff), tolerance) > 0) return Fit::kOver;
       if (Compare(Abs(*diff), tolerance) > 0 || !Large(*stated, tolerance)) within = false;
     }
-    // Within rounding only with one column exact: 尾数误差 shows in some columns, not all.
-    if (!within || !exact_nonzero) return Fit::kNone;
+    // Within rounding only with one column exact: 尾数误差 shows in some columns, not all. Zeros
+    // prove a sum only where the outline numbers assert it.
+    if (!within || (!exact_nonzero && !(exact && OutlineEnd(p) == LastOf(children)))) return Fit::kNone;
     return exact ? Fit::kExact : Fit::kWithinRounding;
   }
 
