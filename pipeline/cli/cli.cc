@@ -131,6 +131,7 @@ std::string Describe(const rules::RuleSet& rules) {
       {"document_kinds", rules.document_kinds.size()}, {"table_titles", rules.table_titles.size()},
       {"columns", rules.columns.size()}, {"row_kinds", rules.row_kinds.size()},
       {"narrative", rules.narrative.size()}, {"ocr_repairs", rules.ocr_repairs.size()},
+      {"ocr_confusions", rules.ocr_confusions.size()},
       {"column_identities", rules.identities.columns.size()},
       {"ratio_identities", rules.identities.ratios.size()}, {"cross_table", rules.identities.cross_table.size()}};
   std::string out;

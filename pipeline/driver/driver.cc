@@ -8,6 +8,7 @@
 #include "extractors/text/text_extractor.h"
 #include "pipeline/narrative/narrative.h"
 #include "pipeline/reconcile/reconcile.h"
+#include "pipeline/repair/repair.h"
 
 namespace budgetx::driver {
 namespace {
@@ -54,6 +55,7 @@ Status Process(const rules::RuleSet& rules, const Options& options, const std::s
   narrative::Describe(rules, doc);
   tables::BuildTables(rules, options.tables, doc);
   reconcile::Reconcile(rules.identities, doc);
+  repair::RepairFromAccounts(rules, rules.identities, options.tables.review_below, doc);
   return Status::Ok();
 }
 

@@ -106,6 +106,7 @@ struct Correction {
   std::string table;     // table number/title when the text is a cell, else empty
   int row = -1;          // 0-based body row, -1 when not a cell
   int column = -1;       // 0-based column, -1 when not a cell
+  std::string because;   // what decided a repair from the accounts: the identities it makes hold
 };
 
 // The typed reading of a cell's text.

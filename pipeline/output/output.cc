@@ -153,6 +153,7 @@ std::string ToJson(const Document& doc, int indent) {
   for (const auto& c : doc.corrections) {
     ordered_json k = {{"kind", c.kind}, {"raw", c.raw}, {"result", c.result}, {"provenance", ToJson(c.where)}};
     if (c.row >= 0) k["cell"] = {{"table", c.table}, {"row", c.row}, {"column", c.column}};
+    if (!c.because.empty()) k["because"] = c.because;
     j["corrections"].push_back(std::move(k));
   }
   j["review"] = ordered_json::array();

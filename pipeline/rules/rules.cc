@@ -16,7 +16,7 @@ void MoveAll(std::vector<T>&& from, std::vector<T>* to) {
 bool RuleSet::empty() const {
   return document_kinds.empty() && years.empty() && issuers.empty() && table_titles.empty() &&
          table_units.empty() && skip_lines.empty() && table_ends.empty() && columns.empty() &&
-         codes.empty() && row_kinds.empty() && narrative.empty() && token_joins.empty() && ocr_repairs.empty() &&
+         codes.empty() && row_kinds.empty() && narrative.empty() && token_joins.empty() && ocr_repairs.empty() && ocr_confusions.empty() &&
          identities.columns.empty() && identities.ratios.empty() && identities.cross_table.empty();
 }
 

@@ -10,8 +10,8 @@
 //
 // File format (see rules/README.md): each file is a mapping of sections to lists of entries.
 // Sections: document_kinds, years, issuers, table_titles, table_units, skip_lines, table_ends,
-// columns, codes, row_kinds, narrative, token_joins, ocr_repairs, column_identities,
-// ratio_identities, cross_table.
+// columns, codes, row_kinds, narrative, token_joins, ocr_repairs, ocr_confusions,
+// column_identities, ratio_identities, cross_table.
 #pragma once
 
 #include <map>
@@ -60,6 +60,9 @@ struct RuleSet {
   // Misreadings of OCR in a whole cell (4.881.22 for 4,881.22) and their repair: attrs
   // "replace" is the RE2 rewrite (\1 …); applied to text read by OCR only.
   std::vector<Pattern> ocr_repairs;
+  // Characters OCR reads for one another (match: one character, attrs "replace": the other),
+  // tried on cells that break the accounts (pipeline/repair).
+  std::vector<Pattern> ocr_confusions;
   reconcile::Identities identities;
 
   bool empty() const;

@@ -32,6 +32,22 @@ Status ReadRepair(const SectionSpec& spec, const Entry& e, RuleSet* out) {
   return Status::Ok();
 }
 
+// A confusion swaps one character for another: both sides must be a single character.
+Status ReadConfusion(const SectionSpec& spec, const Entry& e, RuleSet* out) {
+  BUDGETX_RETURN_IF_ERROR(ReadPlain(spec, e, out));
+  const Pattern& p = out->ocr_confusions.back();
+  auto one_char = [](const std::string& s) {  // one UTF-8 code point
+    return std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }) == 1;
+  };
+  if (!one_char(p.pattern) || std::string("\\.^$|?*+()[]{}").find(p.pattern) != std::string::npos) {
+    return Error(e, *Find(e, "match"), "match must be one plain character, got '" + p.pattern + "'");
+  }
+  if (!one_char(p.attrs.at("replace"))) {
+    return Error(e, *Find(e, "replace"), "replace must be one character, got '" + p.attrs.at("replace") + "'");
+  }
+  return Status::Ok();
+}
+
 // The tables stage parses level with stoi, so it is validated here and stored in canonical form.
 Status ReadCode(const SectionSpec& spec, const Entry& e, RuleSet* out) {
   int64_t level = 0;
@@ -156,6 +172,8 @@ const std::vector<SectionSpec>& Sections() {
       {"narrative", kNameMatch, kNameMatch, {0, {"subject", "amount"}}, &RuleSet::narrative, ReadPlain},
       {"token_joins", {"name", "match", "in_text", "at_row_start", "glue"}, kMatch, kAny, &RuleSet::token_joins, ReadPlain},
       {"ocr_repairs", {"name", "match", "replace"}, {"name", "match", "replace"}, kAny, &RuleSet::ocr_repairs, ReadRepair},
+      {"ocr_confusions", {"name", "match", "replace"}, {"name", "match", "replace"}, kAny, &RuleSet::ocr_confusions,
+       ReadConfusion},
       {"column_identities",
        {"name", "target", "parts"},
        {"name", "target", "parts"},

@@ -1,0 +1,136 @@
+#include "pipeline/repair/repair.h"
+
+#include <algorithm>
+#include <set>
+
+#include "pipeline/normalize/normalize.h"
+
+namespace budgetx::repair {
+namespace {
+
+bool Involves(const Check& check, const CellRef& cell) {
+  auto same = [&](const CellRef& r) { return r.table == cell.table && r.row == cell.row && r.column == cell.column; };
+  return same(check.target) || std::any_of(check.parts.begin(), check.parts.end(), same);
+}
+
+Cell& At(Document* doc, const CellRef& ref) { return doc->tables[ref.table].rows[ref.row].cells[ref.column]; }
+
+// OCR cells with an amount in failing checks, least confident first.
+std::vector<CellRef> Suspects(const Document& doc, double below) {
+  std::vector<CellRef> out;
+  std::set<std::tuple<int, int, int>> seen;
+  auto consider = [&](const CellRef& r) {
+    if (r.table >= static_cast<int>(doc.tables.size())) return;
+    const auto& rows = doc.tables[r.table].rows;
+    if (r.row >= static_cast<int>(rows.size()) || r.column >= static_cast<int>(rows[r.row].cells.size())) return;
+    const Cell& cell = rows[r.row].cells[r.column];
+    if (!cell.amount_fen || !cell.where.confidence || *cell.where.confidence >= below) return;
+    if (seen.insert({r.table, r.row, r.column}).second) out.push_back(r);
+  };
+  for (const auto& check : doc.checks) {
+    if (check.result != CheckResult::kFail) continue;
+    consider(check.target);
+    for (const auto& p : check.parts) consider(p);
+  }
+  std::sort(out.begin(), out.end(), [&](const CellRef& a, const CellRef& b) {
+    return *doc.tables[a.table].rows[a.row].cells[a.column].where.confidence <
+           *doc.tables[b.table].rows[b.row].cells[b.column].where.confidence;
+  });
+  return out;
+}
+
+struct Alternative {
+  std::string text;
+  std::string rule;
+};
+
+// Every text one confusion away from `text`: one character replaced as a rule allows.
+std::vector<Alternative> Alternatives(const rules::RuleSet& rules, const std::string& text) {
+  std::vector<Alternative> out;
+  for (const auto& rule : rules.ocr_confusions) {
+    const std::string& from = rule.pattern;
+    const std::string& to = rule.attrs.at("replace");
+    for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + 1)) {
+      out.push_back({text.substr(0, at) + to + text.substr(at + from.size()), rule.name});
+    }
+  }
+  return out;
+}
+
+// The checks of a reconciled copy of the document in which the cell reads `text`, or nothing when
+// the text is no amount.
+std::optional<std::vector<Check>> ChecksWith(const reconcile::Identities& identities, const Document& doc,
+                                             const CellRef& ref, const std::string& text) {
+  Document trial;
+  trial.tables = doc.tables;
+  trial.facts = doc.facts;
+  Cell& cell = At(&trial, ref);
+  auto reading = normalize::ReadNumber(text);
+  if (reading.kind != ValueKind::kAmount || !reading.value) return std::nullopt;
+  auto fen = normalize::ToFen(*reading.value, trial.tables[ref.table].unit_fen, nullptr);
+  if (!fen) return std::nullopt;
+  cell.text = text;
+  cell.number = reading.value;
+  cell.amount_fen = fen;
+  reconcile::Reconcile(identities, &trial);
+  return trial.checks;
+}
+
+bool AllHold(const std::vector<Check>& checks, const CellRef& ref, std::string* because) {
+  bool any = false;
+  for (const auto& c : checks) {
+    if (!Involves(c, ref)) continue;
+    if (c.result == CheckResult::kFail) return false;
+    any = true;
+    *because += (because->empty() ? "" : "; ") + c.description;
+  }
+  return any;
+}
+
+void Apply(const CellRef& ref, const std::string& text, const std::string& rule, const std::string& because,
+           Document* doc) {
+  Cell& cell = At(doc, ref);
+  const Table& table = doc->tables[ref.table];
+  Correction c;
+  c.kind = "accounts_repair:" + rule;
+  c.raw = cell.text;
+  c.result = text;
+  c.where = cell.where;
+  c.table = table.number.empty() ? table.title : table.number;
+  c.row = ref.row;
+  c.column = ref.column;
+  c.because = because;
+  doc->corrections.push_back(std::move(c));
+  auto reading = normalize::ReadNumber(text);
+  cell.text = text;
+  cell.number = reading.value;
+  cell.amount_fen = normalize::ToFen(*reading.value, table.unit_fen, nullptr);
+  for (auto& record : doc->records) {
+    if (record.row == ref.row && record.column_index == ref.column &&
+        record.table == (table.number.empty() ? table.title : table.number)) {
+      record.amount_fen = *cell.amount_fen;
+    }
+  }
+}
+
+}  // namespace
+
+int RepairFromAccounts(const rules::RuleSet& rules, const reconcile::Identities& identities, double below,
+                       Document* doc) {
+  int repaired = 0;
+  for (const CellRef& ref : Suspects(*doc, below)) {
+    const std::string text = At(doc, ref).text;
+    for (const auto& alt : Alternatives(rules, text)) {
+      auto checks = ChecksWith(identities, *doc, ref, alt.text);
+      std::string because;
+      if (!checks || !AllHold(*checks, ref, &because)) continue;
+      Apply(ref, alt.text, alt.rule, because, doc);
+      doc->checks = std::move(*checks);
+      ++repaired;
+      break;
+    }
+  }
+  return repaired;
+}
+
+}  // namespace budgetx::repair

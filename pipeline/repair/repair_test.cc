@@ -1,0 +1,78 @@
+#include "pipeline/repair/repair.h"
+
+#include <boost/test/unit_test.hpp>
+
+#include "extractors/text/text_extractor.h"
+#include "pipeline/normalize/normalize.h"
+#include "pipeline/tables/tables.h"
+#include "tests/project_rules.h"
+
+namespace budgetx::repair {
+namespace {
+
+// A 支出总表 as a text dump, with one cell then marked as read by OCR with little confidence and
+// its text replaced by a misreading.
+Document Scanned(const std::string& misread, int row, int column) {
+  Document doc;
+  Status s = text_extractor::ExtractBytes(
+      "t.txt",
+      "表3 支出总表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+      "\t合计\t1,280\t480\t800\n201\t一般公共服务支出\t880\t380\t500\n"
+      "20101\t人大事务\t880\t380\t500\n205\t教育支出\t400\t100\t300\n20501\t教育管理事务\t400\t100\t300\n",
+      &doc);
+  if (!s.ok()) throw std::runtime_error(s.ToString());
+  tables::BuildTables(testing::ProjectRules(), tables::Options{}, &doc);
+  Cell& cell = doc.tables.at(0).rows.at(static_cast<size_t>(row)).cells.at(static_cast<size_t>(column));
+  cell.raw = cell.text = misread;
+  cell.number = normalize::ReadNumber(misread).value;
+  cell.amount_fen = normalize::ToFen(*cell.number, doc.tables[0].unit_fen, nullptr);
+  cell.where.confidence = 0.4;
+  reconcile::Reconcile(testing::ProjectRules().identities, &doc);
+  return doc;
+}
+
+int Fails(const Document& doc) {
+  int n = 0;
+  for (const auto& c : doc.checks) n += c.result == CheckResult::kFail;
+  return n;
+}
+
+BOOST_AUTO_TEST_SUITE(repair_from_accounts)
+
+BOOST_AUTO_TEST_CASE(an_eight_read_as_three_is_repaired_by_the_checks_it_breaks) {
+  Document doc = Scanned("830", 1, 2);  // 201 合计 printed 880, read 830
+  BOOST_REQUIRE(Fails(doc) > 0);
+  BOOST_TEST(RepairFromAccounts(testing::ProjectRules(), testing::ProjectRules().identities, 0.6, &doc) == 1);
+  const Cell& cell = doc.tables[0].rows[1].cells[2];
+  BOOST_TEST(cell.text == "880");
+  BOOST_TEST(cell.amount_fen.value_or(0) == 880 * 1000000LL);
+  BOOST_TEST(Fails(doc) == 0);
+  const Correction& c = doc.corrections.back();
+  BOOST_TEST(c.kind.rfind("accounts_repair:", 0) == 0);
+  BOOST_TEST(c.raw == "830");
+  BOOST_TEST(c.result == "880");
+  BOOST_TEST(c.because.find("201") != std::string::npos, c.because);
+  bool record_updated = false;
+  for (const auto& r : doc.records) record_updated |= r.row == 1 && r.column_index == 2 && r.amount_fen == 880 * 1000000LL;
+  BOOST_TEST(record_updated);
+}
+
+BOOST_AUTO_TEST_CASE(no_balance_is_forced_when_no_confusion_explains_the_gap) {
+  Document doc = Scanned("820", 1, 2);  // 820 is no single confusion away from 880
+  int fails = Fails(doc);
+  BOOST_REQUIRE(fails > 0);
+  BOOST_TEST(RepairFromAccounts(testing::ProjectRules(), testing::ProjectRules().identities, 0.6, &doc) == 0);
+  BOOST_TEST(doc.tables[0].rows[1].cells[2].text == "820");
+  BOOST_TEST(Fails(doc) == fails);
+}
+
+BOOST_AUTO_TEST_CASE(a_confident_reading_is_left_alone) {
+  Document doc = Scanned("830", 1, 2);
+  doc.tables[0].rows[1].cells[2].where.confidence = 0.95;
+  BOOST_TEST(RepairFromAccounts(testing::ProjectRules(), testing::ProjectRules().identities, 0.6, &doc) == 0);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace
+}  // namespace budgetx::repair
