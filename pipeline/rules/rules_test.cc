@@ -290,7 +290,7 @@ const std::vector<BadCase> kBadCases = {
     {"unknown section", "years: []\ncolums:\n  - {key: a, match: x}\n", 2,
      "unknown section 'colums' (valid: document_kinds, years, issuers"},
     {"unknown section lists all", "x: []\n", 1,
-     "token_joins, ocr_repairs, column_identities, ratio_identities, cross_table)"},
+     "token_joins, ocr_repairs, ocr_confusions, column_identities, ratio_identities, cross_table)"},
     {"section twice", "years: []\nyears: []\n", 2, "section 'years' appears twice"},
     {"section mapping", "columns:\n  key: a\n  match: b\n", 1, "section 'columns' must be a sequence"},
     {"section scalar", "years: '(\\d+)'\n", 1,
@@ -303,6 +303,8 @@ const std::vector<BadCase> kBadCases = {
     {"unknown key", "columns:\n  - key: a\n    match: x\n    amout: false\n", 4,
      "unknown key 'amout' (allowed: key, match, amount, holds)"},
     {"duplicate key", "columns:\n  - key: a\n    match: x\n    match: y\n", 4, "duplicate key 'match'"},
+    {"confusion of two characters", "ocr_confusions:\n  - name: c\n    match: '38'\n    replace: '8'\n", 3,
+     "match must be one plain character, got '38'"},
     {"repair names a missing group", "ocr_repairs:\n  - name: r\n    match: '(\\d)x'\n    replace: '\\2'\n", 4,
      "replace '\\2' does not fit match"},
     {"missing match", "columns:\n  - key: a\n", 2, "columns entry 1: missing required key 'match'"},
@@ -446,7 +448,7 @@ BOOST_AUTO_TEST_CASE(readme_examples_load) {
     BOOST_TEST(!r.empty());
     at = end + 3;
   }
-  BOOST_TEST(examples == 16);  // one per section
+  BOOST_TEST(examples == 17);  // one per section
 }
 
 // The rules the pipeline ships with must always load; their content is checked by later stages.
