@@ -28,7 +28,13 @@ Status ReadScannedPages(const Options& options, const std::string& path, Documen
     if (!page.needs_ocr) continue;
     if (!reader) {
       Status s = ocr::Reader::Open(options.ocr, &reader);
-      if (!s.ok()) return Status::Error(s.code, path, s.message);
+      if (!s.ok()) {
+        // What the text layer gave is kept; the scanned pages are reported unread.
+        Warning w{"ocr", "scanned pages left unread: " + s.message, {page.number, 0, {}, {}}};
+        w.incomplete = true;
+        doc->warnings.push_back(std::move(w));
+        return Status::Ok();
+      }
     }
     GreyImage image;
     Status s = pdf_extractor::RenderPage(path, options.pdf, page.number, options.ocr.dpi, &image);
