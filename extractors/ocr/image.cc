@@ -14,11 +14,6 @@ constexpr double kMinRuleInches = 0.2;
 constexpr double kMaxRuleInches = 0.04;
 // Fewer dark pixels than this in a cell are specks, not text.
 constexpr int kMinInkPixels = 12;
-// Glyphs shorter than this (pixels) are enlarged to about kGoodGlyphPixels, at most kMaxScale
-// times, before reading.
-constexpr int kSmallGlyphPixels = 20;
-constexpr int kGoodGlyphPixels = 32;
-constexpr float kMaxScale = 3.0f;
 
 PixPtr Binarize(PIX* grey) {
   PIX* binary = nullptr;
@@ -50,22 +45,6 @@ void AddRules(PIX* binary, int w, int h, bool horizontal, int max_thickness, std
   boxaDestroy(&boxes);
 }
 
-// The median height of the glyph-like marks of the page (connected runs of ink no wider than
-// three times their height and not tall enough to be rules); 0 when there are too few.
-int TypicalGlyphHeight(PIX* binary) {
-  BOXA* boxes = pixConnCompBB(binary, 8);
-  if (!boxes) return 0;
-  std::vector<int> heights;
-  for (int i = 0; i < boxaGetCount(boxes); ++i) {
-    l_int32 x, y, w, h;
-    if (boxaGetBoxGeometry(boxes, i, &x, &y, &w, &h) == 0 && h >= 4 && h <= 200 && w <= 3 * h) heights.push_back(h);
-  }
-  boxaDestroy(&boxes);
-  if (heights.size() < 20) return 0;
-  std::nth_element(heights.begin(), heights.begin() + static_cast<long>(heights.size() / 2), heights.end());
-  return heights[heights.size() / 2];
-}
-
 }  // namespace
 
 PixPtr ToPix(const GreyImage& image) {
@@ -93,24 +72,10 @@ PreparedPage Prepare(const GreyImage& image) {
     page.skew_degrees = angle;
   }
   page.binary = Binarize(page.grey.get());
-  page.dpi = image.dpi;
-  if (!page.binary) return page;
-  // Tesseract reads glyphs of about kGoodGlyphPixels; small print (a wide table shrunk onto the
-  // page) is enlarged first.
-  int glyph = TypicalGlyphHeight(page.binary.get());
-  if (glyph > 0 && glyph < kSmallGlyphPixels) {
-    float scale = std::min(kMaxScale, static_cast<float>(kGoodGlyphPixels) / static_cast<float>(glyph));
-    PixPtr larger(pixScale(page.grey.get(), scale, scale));
-    if (larger) {
-      page.grey = std::move(larger);
-      page.binary = Binarize(page.grey.get());
-      page.dpi = static_cast<int>(std::lround(image.dpi * scale));
-      if (!page.binary) return page;
-    }
-  }
   PIX* binary = page.binary.get();
-  int rule = std::max(20, static_cast<int>(kMinRuleInches * page.dpi));
-  int thickness = std::max(3, static_cast<int>(kMaxRuleInches * page.dpi));
+  if (!binary) return page;
+  int rule = std::max(20, static_cast<int>(kMinRuleInches * image.dpi));
+  int thickness = std::max(3, static_cast<int>(kMaxRuleInches * image.dpi));
   AddRules(binary, rule, 1, true, thickness, &page.rulings);
   AddRules(binary, 1, rule, false, thickness, &page.rulings);
   return page;

@@ -22,12 +22,11 @@ struct PreparedPage {
   PixPtr grey;                          // deskewed
   PixPtr binary;                        // `grey` in black and white
   double skew_degrees = 0;              // the correction applied
-  int dpi = 0;                          // of `grey`: small print is enlarged before reading
   std::vector<layout::Ruling> rulings;  // in pixels of `grey`
 };
 
-// Deskews the page, enlarges small print, and finds its horizontal and vertical rules: long thin
-// runs of dark pixels that survive a morphological opening longer than any stroke of a character.
+// Deskews the page and finds its horizontal and vertical rules: long thin runs of dark pixels
+// that survive a morphological opening longer than any stroke of a character.
 PreparedPage Prepare(const GreyImage& image);
 
 // Whether the rectangle of the black-and-white page holds any ink: a blank cell is not read

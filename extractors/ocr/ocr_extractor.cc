@@ -12,9 +12,8 @@
 namespace budgetx::ocr {
 namespace {
 
-// Text read with less confidence than this (0..1) outside any table, or in a cell, is noise.
+// Text read with less confidence than this (0..1) outside any table is noise, not text.
 constexpr double kMinLineConfidence = 0.4;
-constexpr double kMinCellConfidence = 0.2;
 // Pixels kept clear of a cell's rules when reading it (Tesseract reads rules as | and _).
 constexpr int kCellInset = 4;
 constexpr int kMinCellPixels = 8;
@@ -116,19 +115,13 @@ struct Reader::Impl {
   }
 
   // Each grid cell read on its own: whole-page layout analysis misses most numbers of a table.
-  // Returns the number of cells whose reading was too unsure to be text.
-  int ReadCells(PIX* binary, const std::vector<Box>& cells, int dpi, std::vector<layout::Word>* words) {
-    int noise = 0;
+  void ReadCells(PIX* binary, const std::vector<Box>& cells, int dpi, std::vector<layout::Word>* words) {
     for (const auto& c : cells) {
       int x = static_cast<int>(c.x0) + kCellInset, y = static_cast<int>(c.y0) + kCellInset;
       int w = static_cast<int>(c.x1 - c.x0) - 2 * kCellInset, h = static_cast<int>(c.y1 - c.y0) - 2 * kCellInset;
       if (w < kMinCellPixels || h < kMinCellPixels || !HasInk(binary, x, y, w, h)) continue;
       Reading r = ReadCell(x, y, w, h);
       if (r.text.empty()) continue;
-      if (r.confidence < kMinCellConfidence) {
-        ++noise;
-        continue;
-      }
       layout::Word word;
       word.text = r.text;
       word.box = ToPoints(x, y, x + w, y + h, dpi);
@@ -136,7 +129,6 @@ struct Reader::Impl {
       word.confidence = r.confidence;
       words->push_back(std::move(word));
     }
-    return noise;
   }
 
   // Text outside the grids (titles, units, running text), line by line.
@@ -201,9 +193,8 @@ std::vector<Line> Reader::ReadPage(const GreyImage& image, int page, std::vector
   }
   std::vector<Box> cells = layout::GridCellBoxes(prepared.rulings);
   std::vector<layout::Word> words;
-  const int dpi = prepared.dpi;
-  impl_->SetImage(prepared.grey.get(), dpi);
-  int noise = impl_->ReadCells(prepared.binary.get(), cells, dpi, &words);
+  impl_->SetImage(prepared.grey.get(), image.dpi);
+  impl_->ReadCells(prepared.binary.get(), cells, image.dpi, &words);
   // The rest of the page with the cells blanked out, so table text is not read twice.
   PixPtr rest(pixCopy(nullptr, prepared.grey.get()));
   for (const auto& c : cells) {
@@ -212,14 +203,14 @@ std::vector<Line> Reader::ReadPage(const GreyImage& image, int page, std::vector
     pixSetInRect(rest.get(), box);
     boxDestroy(&box);
   }
-  noise += impl_->ReadLines(rest.get(), dpi, &words);
+  int noise = impl_->ReadLines(rest.get(), image.dpi, &words);
   if (noise > 0) {
-    warnings->push_back({"ocr", std::to_string(noise) + " cell(s) or line(s) read with too little confidence were dropped as noise",
+    warnings->push_back({"ocr", std::to_string(noise) + " line(s) read with too little confidence were dropped as noise",
                          {page, 0, {}, {}}});
   }
   if (words.empty()) warnings->push_back({"ocr", "no text found on the page image", {page, 0, {}, {}}});
   std::vector<layout::Ruling> rulings;
-  double k = 72.0 / dpi;
+  double k = 72.0 / image.dpi;
   for (const auto& r : prepared.rulings) rulings.push_back({r.x0 * k, r.y0 * k, r.x1 * k, r.y1 * k});
   return layout::LayOutPage(std::move(words), rulings, page);
 }
