@@ -50,8 +50,8 @@ std::string ColumnName(const Table& table, int col);          // header as print
 std::string LabelFor(const TableView& view, int row, int col);
 std::string RowLabel(const TableView& view, int row, int col);  // LabelFor, else RowName
 // Depth of an outline number opening a label: 一、=1, （一）=2, 1.=3, (1)=4, 1.1=5, 1.1.1=6; 0 when
-// none.
-int OutlineLevel(std::string_view label);
+// none. With `rest`, also the label after the number.
+int OutlineLevel(std::string_view label, std::string_view* rest = nullptr);
 std::string CellText(const Cell* cell);  // as printed, for descriptions
 // The row's classification code where it applies to column `col`: in a 收支总表 only the 支出
 // half (from Row::code_column on) is classified. Empty elsewhere.

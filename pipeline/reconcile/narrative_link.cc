@@ -41,28 +41,10 @@ std::optional<Stated> ReadStated(const std::string& text) {
 }
 
 // A row name without its outline number: 一、财政拨款收入 → 财政拨款收入, (二)事业收入 → 事业收入.
-std::string WithoutOutline(std::string name) {
-  name = Compact(name);
-  static const char* kNumerals[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
-                                    "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"};
-  static const char* kOpen[] = {"（", "("};
-  static const char* kClose[] = {"、", "．", ".", "）", ")"};
-  size_t i = 0;
-  for (const char* o : kOpen) {
-    if (name.compare(0, std::string_view(o).size(), o) == 0) i = std::string_view(o).size();
-  }
-  size_t digits = i;
-  for (bool more = true; more;) {
-    more = false;
-    for (const char* n : kNumerals) {
-      if (name.compare(digits, std::string_view(n).size(), n) == 0) digits += std::string_view(n).size(), more = true;
-    }
-  }
-  if (digits == i) return name;
-  for (const char* c : kClose) {
-    if (name.compare(digits, std::string_view(c).size(), c) == 0) return name.substr(digits + std::string_view(c).size());
-  }
-  return name;
+std::string WithoutOutline(const std::string& name) {
+  std::string compact = Compact(name);
+  std::string_view rest;
+  return OutlineLevel(compact, &rest) > 0 ? std::string(rest) : compact;
 }
 
 int NameColumn(const Row& row) {

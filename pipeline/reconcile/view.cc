@@ -181,25 +181,27 @@ std::string RowLabel(const TableView& view, int row, int col) {
   return label.empty() ? RowName(*view.table, row) : label;
 }
 
-int OutlineLevel(std::string_view label) {
+int OutlineLevel(std::string_view label, std::string_view* rest) {
   std::string_view s = label;
   bool open = ConsumeAny(&s, {"(", "（"});
   int numerals = ConsumeChineseNumerals(&s);
   int digits = numerals ? 0 : ConsumeDigits(&s);
   if (!numerals && !digits) return 0;
+  int level = 0;
   if (open) {
-    if (!ConsumeAny(&s, {")", "）"})) return 0;
-    return numerals ? 2 : 4;
+    if (ConsumeAny(&s, {")", "）"})) level = numerals ? 2 : 4;
+  } else if (numerals) {
+    if (ConsumeAny(&s, {"、"})) level = 1;
+  } else if (ConsumeAny(&s, {".", "、", "．"})) {
+    // 1.1, 1.1.1 … number the items under 1. (after (1), which is rarely mixed with them).
+    level = 3;
+    while (ConsumeDigits(&s) > 0) {
+      level = level == 3 ? 5 : level + 1;
+      if (!ConsumeAny(&s, {".", "．"})) break;
+    }
   }
-  if (numerals) return ConsumeAny(&s, {"、"}) ? 1 : 0;
-  if (!ConsumeAny(&s, {".", "、", "．"})) return 0;
-  // 1.1, 1.1.1 … number the items under 1. (after (1), which is rarely mixed with them).
-  int depth = 3;
-  while (ConsumeDigits(&s) > 0) {
-    depth = depth == 3 ? 5 : depth + 1;
-    if (!ConsumeAny(&s, {".", "．"})) break;
-  }
-  return depth;
+  if (level > 0 && rest) *rest = s;
+  return level;
 }
 
 const std::string& CodeAt(const Row& row, int col) {
