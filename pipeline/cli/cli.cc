@@ -129,7 +129,8 @@ bool ParseArgs(const std::vector<std::string>& args, Config* config, std::string
 std::string Describe(const rules::RuleSet& rules) {
   std::map<std::string, size_t> counts = {
       {"document_kinds", rules.document_kinds.size()}, {"table_titles", rules.table_titles.size()},
-      {"columns", rules.columns.size()}, {"row_kinds", rules.row_kinds.size()},
+      {"columns", rules.columns.size()}, {"header_labels", rules.header_labels.size()},
+      {"row_kinds", rules.row_kinds.size()},
       {"narrative", rules.narrative.size()}, {"ocr_repairs", rules.ocr_repairs.size()},
       {"ocr_confusions", rules.ocr_confusions.size()},
       {"column_identities", rules.identities.columns.size()},

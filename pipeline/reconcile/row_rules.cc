@@ -35,6 +35,7 @@ class SideRows {
       values_.push_back(std::move(values));
       numbers_.push_back(numbers);
       level_.push_back(OutlineLevel(RowLabel(view, r, cols_.front())));
+      labels_.push_back(RowLabel(view, r, cols_.front()));
     }
   }
 
@@ -71,7 +72,23 @@ class SideRows {
   bool CanParent(int r) const {
     if (t_.rows[r].kind == RowKind::kOfWhich) return false;
     // Outline numbers (三、 over 1. … 5.) assert the group even where every amount is zero.
-    return numbers_[r] >= std::min<int>(2, cols_.size()) && (nonzero_[r] || OutlineEnd(r) > r);
+    return numbers_[r] >= std::min<int>(2, cols_.size()) && (nonzero_[r] || AssertedEnd(r) > r);
+  }
+
+  // The last child the labels assert for row r, whatever the amounts: the rows of its outline
+  // numbers, or the row right below naming r's own part (示例单位 over 示例单位（本级）); -1 if none.
+  int AssertedEnd(int r) const {
+    int outline = OutlineEnd(r);
+    if (outline > r) return outline;
+    return r + 1 < static_cast<int>(labels_.size()) && OwnPart(labels_[r], labels_[r + 1]) ? r + 1 : -1;
+  }
+
+  static bool OwnPart(const std::string& whole, const std::string& part) {
+    if (whole.empty() || !part.starts_with(whole)) return false;
+    std::string_view rest = std::string_view(part).substr(whole.size());
+    bool opens = rest.starts_with("(") || rest.starts_with("（");
+    bool closes = rest.ends_with(")") || rest.ends_with("）");
+    return opens && closes;
   }
 
   // An outline-numbered row heads the rows after it numbered one rank deeper (一、 over 1., 2.,
@@ -167,8 +184,8 @@ class SideRows {
       if (Compare(Abs(*diff), tolerance) > 0 || !Large(*stated, tolerance)) within = false;
     }
     // Within rounding only with one column exact: 尾数误差 shows in some columns, not all. Zeros
-    // prove a sum only where the outline numbers assert it.
-    if (!within || (!exact_nonzero && !(exact && OutlineEnd(p) == LastOf(children)))) return Fit::kNone;
+    // prove a sum only where the labels assert it.
+    if (!within || (!exact_nonzero && !(exact && AssertedEnd(p) == LastOf(children)))) return Fit::kNone;
     return exact ? Fit::kExact : Fit::kWithinRounding;
   }
 
@@ -176,6 +193,7 @@ class SideRows {
   std::vector<int> cols_;
   std::vector<Sums> values_;  // per row and column of the side
   std::vector<int> numbers_, level_;
+  std::vector<std::string> labels_;
   std::vector<bool> nonzero_;
   bool nonnegative_ = true;
   mutable int cached_parent_ = -1;

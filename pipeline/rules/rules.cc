@@ -15,7 +15,7 @@ void MoveAll(std::vector<T>&& from, std::vector<T>* to) {
 
 bool RuleSet::empty() const {
   return document_kinds.empty() && years.empty() && issuers.empty() && table_titles.empty() &&
-         table_units.empty() && skip_lines.empty() && table_ends.empty() && columns.empty() &&
+         table_units.empty() && skip_lines.empty() && table_ends.empty() && columns.empty() && header_labels.empty() &&
          codes.empty() && row_kinds.empty() && narrative.empty() && token_joins.empty() && ocr_repairs.empty() && ocr_confusions.empty() &&
          identities.columns.empty() && identities.ratios.empty() && identities.cross_table.empty();
 }
@@ -34,6 +34,7 @@ void Append(RuleSet&& from, RuleSet* to) {
     if (spec.patterns) MoveAll(std::move(from.*spec.patterns), &(to->*spec.patterns));
   }
   MoveAll(std::move(from.columns), &to->columns);
+  MoveAll(std::move(from.header_labels), &to->header_labels);
   MoveAll(std::move(from.identities.columns), &to->identities.columns);
   MoveAll(std::move(from.identities.ratios), &to->identities.ratios);
   MoveAll(std::move(from.identities.cross_table), &to->identities.cross_table);

@@ -10,7 +10,7 @@
 //
 // File format (see rules/README.md): each file is a mapping of sections to lists of entries.
 // Sections: document_kinds, years, issuers, table_titles, table_units, skip_lines, table_ends,
-// columns, codes, row_kinds, narrative, token_joins, ocr_repairs, ocr_confusions,
+// columns, header_labels, codes, row_kinds, narrative, token_joins, ocr_repairs, ocr_confusions,
 // column_identities, ratio_identities, cross_table.
 #pragma once
 
@@ -44,6 +44,14 @@ struct ColumnRule {
   std::string holds = "amount";
 };
 
+// A column label of the standard tables, for headers printed as fragments of wrapped labels
+// (财政专 / 户管理 / 资金). A label with parts heads those of its parts printed below it.
+struct HeaderLabel {
+  std::string label;               // as printed (compared compacted)
+  std::vector<std::string> parts;  // sub-column labels, in their usual order
+  std::string source;              // "rules/columns.yaml:50"
+};
+
 struct RuleSet {
   std::vector<Pattern> document_kinds;  // name = document kind; searched in the first lines
   std::vector<Pattern> years;           // capture group 1 = the fiscal year
@@ -53,6 +61,7 @@ struct RuleSet {
   std::vector<Pattern> skip_lines;      // lines that are never table content (attr kind)
   std::vector<Pattern> table_ends;      // a matching line ends the current table
   std::vector<ColumnRule> columns;
+  std::vector<HeaderLabel> header_labels;
   std::vector<Pattern> codes;           // classification codes; attr level per entry
   std::vector<Pattern> row_kinds;       // name = total | subtotal | of_which | difference
   std::vector<Pattern> narrative;       // named groups: subject, amount; optional unit, percent

@@ -310,6 +310,9 @@ const std::vector<BadCase> kBadCases = {
     {"missing match", "columns:\n  - key: a\n", 2, "columns entry 1: missing required key 'match'"},
     {"missing key", "columns:\n  - {match: a}\n", 2, "missing required key 'key'"},
     {"missing kind name", "document_kinds:\n  - {match: 预算}\n", 2, "missing required key 'name'"},
+    {"header label missing", "header_labels:\n  - {parts: [小计]}\n", 2, "missing required key 'label'"},
+    {"header label parts scalar", "header_labels:\n  - {label: 单位资金, parts: 小计}\n", 2,
+     "key 'parts' must be a sequence of strings"},
     {"missing parts", "column_identities:\n  - {name: n, target: t}\n", 2, "missing required key 'parts'"},
     {"missing denominator", "ratio_identities:\n  - {name: n, target: t, numerator: a}\n", 2,
      "missing required key 'denominator'"},
@@ -448,7 +451,7 @@ BOOST_AUTO_TEST_CASE(readme_examples_load) {
     BOOST_TEST(!r.empty());
     at = end + 3;
   }
-  BOOST_TEST(examples == 17);  // one per section
+  BOOST_TEST(examples == 18);  // one per section
 }
 
 // The rules the pipeline ships with must always load; their content is checked by later stages.

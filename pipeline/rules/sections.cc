@@ -86,6 +86,18 @@ Status ReadColumn(const SectionSpec& spec, const Entry& e, RuleSet* out) {
   return Status::Ok();
 }
 
+Status ReadHeaderLabel(const SectionSpec&, const Entry& e, RuleSet* out) {
+  HeaderLabel label;
+  BUDGETX_RETURN_IF_ERROR(ReadNonEmpty(e, "label", &label.label));
+  BUDGETX_RETURN_IF_ERROR(ReadStrings(e, "parts", &label.parts));
+  for (const auto& part : label.parts) {
+    if (part.empty()) return Error(e, *Find(e, "parts"), "key 'parts' has an empty label");
+  }
+  label.source = std::string(e.file) + ":" + std::to_string(e.line);
+  out->header_labels.push_back(std::move(label));
+  return Status::Ok();
+}
+
 std::string_view Trim(std::string_view s) {
   size_t begin = s.find_first_not_of(' ');
   if (begin == std::string_view::npos) return {};
@@ -167,6 +179,7 @@ const std::vector<SectionSpec>& Sections() {
       {"skip_lines", {"name", "match", "kind"}, kMatch, kAny, &RuleSet::skip_lines, ReadPlain},
       {"table_ends", kNameMatch, kMatch, kAny, &RuleSet::table_ends, ReadPlain},
       {"columns", {"key", "match", "amount", "holds"}, {"key", "match"}, kAny, nullptr, ReadColumn},
+      {"header_labels", {"label", "parts"}, {"label"}, kAny, nullptr, ReadHeaderLabel},
       {"codes", {"name", "match", "level"}, kMatch, kAny, &RuleSet::codes, ReadCode},
       {"row_kinds", kNameMatch, kNameMatch, kAny, &RuleSet::row_kinds, ReadRowKind},
       {"narrative", kNameMatch, kNameMatch, {0, {"subject", "amount"}}, &RuleSet::narrative, ReadPlain},

@@ -106,11 +106,16 @@ void AlignRight(size_t ncols, Row* row) {
   row->cells.insert(row->cells.begin(), padded.begin(), padded.end());
 }
 
+// Where the row's amounts begin: the first two numeric cells side by side, so that a sequence
+// number printed before the names (4 | 单位 | 项目 | 187.68 | …) is not taken for the first amount.
 size_t FirstNumeric(const Row& row) {
+  size_t first = row.cells.size();
   for (size_t i = 0; i < row.cells.size(); ++i) {
-    if (IsNumeric(row.cells[i])) return i;
+    if (!IsNumeric(row.cells[i])) continue;
+    if (i + 1 < row.cells.size() && IsNumeric(row.cells[i + 1])) return i;
+    first = std::min(first, i);
   }
-  return row.cells.size();
+  return first;
 }
 
 // Delimited rows that continue a vertically merged cell (序号, 单位名称 printed once for a group)
@@ -348,6 +353,10 @@ std::vector<std::string> HeaderTexts(const rules::RuleSet& rules, const Table& t
   bool delimited = !table.rows.empty() && table.rows.front().delimited;
   if (!delimited && HeaderPlaced(table) && std::all_of(table.rows.begin(), table.rows.end(), AllPlaced)) {
     return PlacedHeaderTexts(table, ncols);
+  }
+  if (!delimited) {
+    std::vector<std::string> known = FragmentedHeaderTexts(rules, table, ncols);
+    if (!known.empty()) return known;
   }
   std::vector<std::string> texts(ncols);
   std::vector<Shape> shapes = ColumnShapes(table, ncols);

@@ -57,6 +57,11 @@ void FinishTable(const rules::RuleSet& rules, Table* table, std::vector<Warning>
 // The column rule whose pattern the header path matches first; nullptr when none does.
 const rules::ColumnRule* ColumnRuleFor(const rules::RuleSet& rules, const std::string& header);
 
+// Column header paths (政府预算拨款/小计) of a table whose header lines are fragments of wrapped
+// labels, read as the rule set's header_labels; empty unless the fragments are wholly known
+// labels that make exactly `ncols` columns.
+std::vector<std::string> FragmentedHeaderTexts(const rules::RuleSet& rules, const Table& table, size_t ncols);
+
 // Joins cell texts with a separator, skipping empties.
 std::string JoinTexts(const std::vector<Cell>& cells, const std::string& sep);
 

@@ -177,6 +177,44 @@ BOOST_AUTO_TEST_CASE(single_spaced_dump_is_not_aligned_by_position) {
              boost::test_tools::per_element());
 }
 
+// A dump that prints wrapped header labels as fragments, one piece per line: the fragments read
+// as the rules' header labels give each column its path under its group heading.
+BOOST_AUTO_TEST_CASE(fragmented_header_reads_as_known_labels) {
+  Document doc = Build(
+      "表 4\n基本支出总表\n单位：万元\n支出项目类别 总计\n政府预算拨款\n财政专\n户管理\n资金\n单位资金\n"
+      "上年结\n余、结转小计\n一般公共\n预算拨款\n政府性基金预\n算拨款\n事业收\n入\n其他\n收入\n"
+      "工资福利支出 60 50 40 10 0 5 0 5\n基本工资 60 50 40 10 0 5 0 5\n");
+  const Table& t = doc.tables.at(0);
+  std::vector<std::string> headers;
+  for (const auto& c : t.columns) headers.push_back(c.header);
+  BOOST_TEST(headers == (std::vector<std::string>{"支出项目类别", "总计", "政府预算拨款/小计", "政府预算拨款/一般公共预算拨款",
+                                                   "政府预算拨款/政府性基金预算拨款", "财政专户管理资金", "单位资金/事业收入",
+                                                   "单位资金/其他收入", "上年结余、结转"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(t.columns[2].key == "subtotal");
+}
+
+BOOST_AUTO_TEST_CASE(fragments_that_are_not_all_known_labels_leave_the_header_as_placed) {
+  Document doc = Build("表 4\n基本支出总表\n单位：万元\n支出项目类别 总计\n政府预算拨款\n示例资\n金\n"
+                       "工资福利支出 60 50 10\n");
+  const Table& t = doc.tables.at(0);
+  BOOST_TEST(t.columns.at(1).header == "总计");
+  BOOST_TEST(t.columns.at(2).header.find("政府预算拨款/") == std::string::npos);
+}
+
+// A tab row that starts with its sequence number (4 | 单位 | 项目 | amounts) is as wide as the
+// table already; rows continuing the merged 序号 and 单位 cells are padded to line up with it.
+BOOST_AUTO_TEST_CASE(sequence_number_is_not_taken_for_the_first_amount) {
+  Document doc = Build("2022年示例项目绩效自评表\n单位: 万元\n"
+                       "\t\t巡查经费\t12.50\t12.40\t99.20%\t完成\t无\t无\t无\n"
+                       "4\t示例中心\t培训经费\t8.00\t8.00\t100.00%\t完成\n"
+                       "\t\t宣传经费\t2.00\t1.00\t50.00%\t完成\t无\t无\t无\n");
+  const Table& t = doc.tables.at(0);
+  BOOST_REQUIRE_EQUAL(t.rows.size(), 3u);
+  BOOST_TEST(Texts(t.rows[1]).at(0) == "4");
+  BOOST_TEST(Texts(t.rows[1]).at(3) == "8.00");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace
