@@ -1,5 +1,8 @@
 #include "pipeline/cli/cli.h"
 
+#include "pipeline/sinks/sinks.h"
+
+#include <cstdio>
 #include <cstdlib>
 #include <map>
 
@@ -18,7 +21,12 @@ struct Flag {
   const char* help;
 };
 constexpr Flag kFlags[] = {
-    {"-o, --out", "DIR", "write DIR/NAME.json per input (default: out); '-' writes to stdout (one input)"},
+    {"-o, --out", "DIR", "write DIR/NAME.json per input (default: out, unless --db); '-' writes to stdout (one input)"},
+    {"--db", "FILE|URL", "also load into SQLite (a file) or PostgreSQL (postgresql://…); see docs/database.md"},
+    {"--format", "LIST", "exports in the output folder, comma-separated: json (default), jsonl, csv, fdp"},
+    {"-j, --jobs", "N", "documents at once (default: one per core)"},
+    {"--force", nullptr, "redo documents already stored (same content) instead of skipping them"},
+    {"--timeout", "S", "give up a document after S seconds (reported as failed)"},
     {"--rules", "DIR", "rule directory (default: $BUDGETX_RULES or the bundled rules/)"},
     {"--password", "PW", "user password for encrypted PDFs"},
     {"--no-ocr", nullptr, "do not OCR pages without a usable text layer (they are reported)"},
@@ -35,7 +43,7 @@ std::string HelpText() {
   std::string out =
       "budgetx — budget reports (部门预算, 决算, 绩效自评表) to reconciled canonical JSON\n\n"
       "Usage:\n"
-      "  budgetx extract FILE... [-o DIR | -o -] [--rules DIR] [--password PW] [--no-ocr]\n"
+      "  budgetx extract FILE_OR_DIR... [-o DIR | -o -] [--db FILE|URL] [--format LIST] [-j N] [--force]\n"
       "  budgetx rules check [DIR]\n\n"
       "Options:\n";
   for (const auto& f : kFlags) {
@@ -46,8 +54,12 @@ std::string HelpText() {
       "\nExamples:\n"
       "  budgetx extract samples/text/two_sided_budget/input.txt -o out/\n"
       "  budgetx extract report.txt -o - | jq '.checks[] | select(.result != \"pass\")'\n"
+      "  budgetx extract downloads/ --db budgets.sqlite -j 4\n"
+      "  budgetx extract downloads/ --db postgresql://loader@dbhost/budgets --format csv -o out/\n"
       "  budgetx extract budget.pdf --password secret -o out/\n"
       "  budgetx rules check rules/\n\n"
+      "Folders are walked for *.pdf and *.txt. Documents already stored (same sha256, in the\n"
+      "folder's manifest.jsonl or the database) are skipped, so an interrupted run resumes.\n\n"
       "Exit codes: 0 ok, 1 nothing extracted, 2 error (usage, rules, or an input failed; the\n"
       "other inputs are still processed and each failure is printed as 'path: error').\n";
   return out;
@@ -74,9 +86,45 @@ bool ParseArgs(const std::vector<std::string>& args, Config* config, std::string
       config->command = Command::kVersion;
       return true;
     }
+    auto number = [&](double lo, double* out) {
+      std::string v;
+      if (!value(&v)) return false;
+      char* end = nullptr;
+      *out = std::strtod(v.c_str(), &end);
+      if (v.empty() || *end || *out < lo) {
+        *error = a + " needs a number of at least " + std::to_string(static_cast<int>(lo)) + ", got '" + v + "'";
+        return false;
+      }
+      return true;
+    };
     if (a == "-o" || a == "--out") {
       if (!value(&config->out_dir)) return false;
+      config->out_given = true;
       config->to_stdout = config->out_dir == "-";
+    } else if (a == "--db") {
+      if (!value(&config->db)) return false;
+    } else if (a == "--format") {
+      std::string list;
+      if (!value(&list)) return false;
+      config->formats = {"json"};
+      for (size_t start = 0; start <= list.size();) {
+        size_t comma = std::min(list.find(',', start), list.size());
+        std::string f = list.substr(start, comma - start);
+        if (!sinks::KnownFormat(f)) {
+          *error = "unknown format '" + f + "' (expected json, jsonl, csv or fdp)";
+          return false;
+        }
+        if (f != "json") config->formats.push_back(f);
+        start = comma + 1;
+      }
+    } else if (a == "-j" || a == "--jobs") {
+      double n = 0;
+      if (!number(1, &n)) return false;
+      config->jobs = static_cast<int>(n);
+    } else if (a == "--timeout") {
+      if (!number(1, &config->timeout_s)) return false;
+    } else if (a == "--force") {
+      config->force = true;
     } else if (a == "--rules") {
       if (!value(&config->rules_dir)) return false;
     } else if (a == "--password") {
@@ -111,6 +159,11 @@ bool ParseArgs(const std::vector<std::string>& args, Config* config, std::string
       *error = "extract needs at least one FILE";
       return false;
     }
+    if (!config->db.empty() && !config->out_given) config->out_dir.clear();
+    if (config->to_stdout && !config->db.empty()) {
+      *error = "-o - writes to stdout; it does not combine with --db";
+      return false;
+    }
     if (config->to_stdout && config->inputs.size() != 1) {
       *error = "-o - writes one document to stdout; give exactly one FILE or an output directory";
       return false;
@@ -138,6 +191,17 @@ std::string Describe(const rules::RuleSet& rules) {
   std::string out;
   for (const auto& [name, n] : counts) out += (out.empty() ? "" : ", ") + name + " " + std::to_string(n);
   return out;
+}
+
+std::string BatchSummary(const batch::Summary& s) {
+  char took[32];
+  std::snprintf(took, sizeof took, "%.1f s", s.seconds);
+  std::string out = "budgetx: " + std::to_string(s.documents) + " documents: " + std::to_string(s.ok) + " ok, " +
+                    std::to_string(s.with_warnings) + " with warnings, " + std::to_string(s.incomplete) +
+                    " incomplete, " + std::to_string(s.failed) + " failed";
+  if (s.skipped) out += "; " + std::to_string(s.skipped) + " skipped (stored before; --force redoes them)";
+  return out + "; " + std::to_string(s.tables) + " tables, " + std::to_string(s.checks_failed) + " checks failed; " +
+         std::to_string(s.pages) + " pages in " + took;
 }
 
 std::string Summary(const std::string& input, const Document& doc, const Status& status) {

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/batch/batch.h"
 #include "pipeline/model/model.h"
 #include "pipeline/rules/rules.h"
 
@@ -19,7 +20,13 @@ struct Config {
   Command command = Command::kHelp;
   std::vector<std::string> inputs;
   std::string out_dir = "out";  // -o DIR
+  bool out_given = false;       // -o was given (without it, --db alone writes no folder)
   bool to_stdout = false;       // -o -
+  std::string db;               // --db FILE | postgresql://…
+  std::vector<std::string> formats = {"json"};  // --format json,jsonl,csv,fdp
+  int jobs = 0;                 // -j N; 0 = one per core
+  bool force = false;           // --force: redo documents already stored
+  double timeout_s = 0;         // --timeout S per document; 0 = none
   std::string rules_dir;        // --rules DIR; default: $BUDGETX_RULES, else the bundled rules/
   bool quiet = false;           // -q: no per-file summary on stderr
   std::string password;         // --password: user password of encrypted PDFs
@@ -35,5 +42,6 @@ std::string HelpText();
 std::string VersionText();  // budgetx and the libraries it links
 std::string Describe(const rules::RuleSet& rules);  // counts per rule section
 std::string Summary(const std::string& input, const Document& doc, const Status& status);
+std::string BatchSummary(const batch::Summary& summary);
 
 }  // namespace budgetx::cli

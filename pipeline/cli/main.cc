@@ -1,15 +1,19 @@
 // budgetx command line: flags → validated config → stages. Exit codes: 0 ok, 1 nothing
 // extracted, 2 error (bad usage, bad rules, or at least one input failed).
+#include <unistd.h>
+
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <iostream>
+#include <memory>
+#include <thread>
 #include <string>
 #include <vector>
 
+#include "pipeline/batch/batch.h"
 #include "pipeline/cli/cli.h"
 #include "pipeline/driver/driver.h"
 #include "pipeline/output/output.h"
+#include "pipeline/sinks/sinks.h"
 
 namespace budgetx::cli {
 namespace {
@@ -28,58 +32,69 @@ int RulesCheck(const Config& config) {
   return kExitOk;
 }
 
-bool WriteFile(const std::filesystem::path& path, const std::string& text) {
-  std::filesystem::path tmp = path;
-  tmp += ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary);
-    if (!(out << text)) return false;
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);  // readers never see a half-written file
-  return !ec;
-}
-
-int Extract(const Config& config) {
-  rules::RuleSet rules;
-  if (!LoadRules(config, &rules)) return kExitError;
-  if (!config.to_stdout) std::filesystem::create_directories(config.out_dir);
+driver::Options PipelineOptions(const Config& config) {
   driver::Options options;
   options.pdf.password = config.password;
   options.read_scans = config.ocr;
   if (!config.ocr_languages.empty()) options.ocr.languages = config.ocr_languages;
   if (config.review_below >= 0) options.tables.review_below = config.review_below;
-  int failed = 0, extracted = 0;
-  for (const auto& input : config.inputs) {
-    Document doc;
-    Status status = driver::Process(rules, options, input, &doc);
-    std::string json = status.ok() ? output::ToJson(doc) : output::ErrorJson(doc, status);
-    for (const auto& w : doc.warnings) {
-      if (!w.incomplete) continue;
-      std::cerr << Status::Error(Status::Code::kBadInput, input, w.message, w.where.line, w.where.page).ToString()
-                << "\n";
-      if (status.ok()) ++failed;
-    }
-    if (!status.ok()) {
-      std::cerr << status.ToString() << "\n";
-      ++failed;
-    } else if (!doc.tables.empty() || !doc.facts.empty()) {
-      ++extracted;
-    }
-    if (config.to_stdout) {
-      std::cout << json;
-      continue;
-    }
-    auto target = std::filesystem::path(config.out_dir) / (std::filesystem::path(input).stem().string() + ".json");
-    if (!WriteFile(target, json)) {
-      std::cerr << target.string() << ": cannot write\n";
-      ++failed;
-      continue;
-    }
-    if (!config.quiet && status.ok()) std::cerr << Summary(input, doc, status) << "\n";
+  return options;
+}
+
+// -o -: one document, in this process, to stdout.
+int ExtractToStdout(const Config& config, const rules::RuleSet& rules) {
+  Document doc;
+  const std::string& input = config.inputs.front();
+  Status status = driver::Process(rules, PipelineOptions(config), input, &doc);
+  std::cout << (status.ok() ? output::ToJson(doc) : output::ErrorJson(doc, status));
+  bool incomplete = false;
+  for (const auto& w : doc.warnings) {
+    if (!w.incomplete) continue;
+    incomplete = true;
+    std::cerr << Status::Error(Status::Code::kBadInput, input, w.message, w.where.line, w.where.page).ToString() << "\n";
   }
-  if (failed) return kExitError;
-  return extracted ? kExitOk : kExitNothing;
+  if (!status.ok()) std::cerr << status.ToString() << "\n";
+  else if (!config.quiet) std::cerr << Summary(input, doc, status) << "\n";
+  if (!status.ok() || incomplete) return kExitError;
+  return doc.tables.empty() && doc.facts.empty() ? kExitNothing : kExitOk;
+}
+
+int Extract(const Config& config) {
+  rules::RuleSet rules;
+  if (!LoadRules(config, &rules)) return kExitError;
+  if (config.to_stdout) return ExtractToStdout(config, rules);
+  std::vector<std::string> problems;
+  std::vector<batch::Job> jobs = batch::FindInputs(config.inputs, &problems);
+  for (const auto& p : problems) std::cerr << p << "\n";
+
+  std::unique_ptr<sinks::Sinks> sink;
+  Status opened = sinks::Open({config.out_dir, config.formats, config.db}, &sink);
+  if (!opened.ok()) {
+    std::cerr << opened.ToString() << "\n";
+    return kExitError;
+  }
+  driver::Options options = PipelineOptions(config);
+  batch::Work work = [&](const batch::Job& job) {
+    Document doc;
+    Status status = driver::Process(rules, options, job.path, &doc);
+    return status.ok() ? output::ToJson(doc) : output::ErrorJson(doc, status);
+  };
+  batch::Options run;
+  run.jobs = config.jobs > 0 ? config.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  run.force = config.force;
+  run.timeout_s = config.timeout_s;
+  run.progress_bar = !config.quiet && isatty(STDERR_FILENO);
+  run.quiet = config.quiet;
+  batch::Summary summary;
+  Status ran = batch::Run(jobs, work, sink.get(), run, &summary);
+  Status closed = sink->Close();
+  for (const auto& s : {ran, closed}) {
+    if (!s.ok()) std::cerr << s.ToString() << "\n";
+  }
+  for (const auto& f : summary.failures) std::cerr << f << "\n";
+  if (!config.quiet || summary.documents + summary.skipped > 1) std::cerr << BatchSummary(summary) << "\n";
+  if (!ran.ok() || !closed.ok() || !problems.empty() || summary.failed || summary.incomplete) return kExitError;
+  return summary.extracted || summary.skipped ? kExitOk : kExitNothing;
 }
 
 }  // namespace

@@ -88,6 +88,12 @@ struct Status {
   std::string ToString() const;
 };
 
+// Returns the Status of `expr` when it is an error; callers chain many steps that can each fail.
+#define BUDGETX_RETURN_IF_ERROR(expr)                       \
+  do {                                                      \
+    if (::budgetx::Status s_ = (expr); !s_.ok()) return s_; \
+  } while (0)
+
 struct Warning {
   std::string stage;    // "extract", "tables", "normalize", "reconcile", ...
   std::string message;  // cause, quoting the offending text
@@ -104,6 +110,7 @@ struct Correction {
   std::string result;    // text after the change
   Provenance where;
   std::string table;     // table number/title when the text is a cell, else empty
+  int table_index = -1;  // index into Document::tables when the text is a cell
   int row = -1;          // 0-based body row, -1 when not a cell
   int column = -1;       // 0-based column, -1 when not a cell
   std::string because;   // what decided a repair from the accounts: the identities it makes hold
@@ -177,6 +184,7 @@ struct Table {
 // One amount as an analytics database loads it.
 struct Record {
   std::string table;     // table number or title
+  int table_index = 0;   // index into Document::tables
   std::string row_code;
   std::string row_name;
   std::string column;    // column key

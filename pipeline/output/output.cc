@@ -141,7 +141,7 @@ std::string ToJson(const Document& doc, int indent) {
   for (size_t i = 0; i < doc.tables.size(); ++i) j["tables"].push_back(ToJson(doc.tables[i], i));
   j["records"] = ordered_json::array();
   for (const auto& r : doc.records) {
-    j["records"].push_back({{"table", r.table}, {"row", r.row}, {"row_code", r.row_code}, {"row_name", r.row_name},
+    j["records"].push_back({{"table", r.table}, {"table_index", r.table_index}, {"row", r.row}, {"row_code", r.row_code}, {"row_name", r.row_name},
                             {"column", r.column}, {"column_index", r.column_index}, {"amount_fen", r.amount_fen},
                             {"provenance", ToJson(r.where)}});
   }
@@ -152,7 +152,9 @@ std::string ToJson(const Document& doc, int indent) {
   j["corrections"] = ordered_json::array();
   for (const auto& c : doc.corrections) {
     ordered_json k = {{"kind", c.kind}, {"raw", c.raw}, {"result", c.result}, {"provenance", ToJson(c.where)}};
-    if (c.row >= 0) k["cell"] = {{"table", c.table}, {"row", c.row}, {"column", c.column}};
+    if (c.row >= 0) {
+      k["cell"] = {{"table", c.table}, {"table_index", c.table_index}, {"row", c.row}, {"column", c.column}};
+    }
     if (!c.because.empty()) k["because"] = c.because;
     j["corrections"].push_back(std::move(k));
   }

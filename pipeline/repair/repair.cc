@@ -97,6 +97,7 @@ void Apply(const CellRef& ref, const std::string& text, const std::string& rule,
   c.result = text;
   c.where = cell.where;
   c.table = table.number.empty() ? table.title : table.number;
+  c.table_index = ref.table;
   c.row = ref.row;
   c.column = ref.column;
   c.because = because;
@@ -106,8 +107,7 @@ void Apply(const CellRef& ref, const std::string& text, const std::string& rule,
   cell.number = reading.value;
   cell.amount_fen = normalize::ToFen(*reading.value, table.unit_fen, nullptr);
   for (auto& record : doc->records) {
-    if (record.row == ref.row && record.column_index == ref.column &&
-        record.table == (table.number.empty() ? table.title : table.number)) {
+    if (record.table_index == ref.table && record.row == ref.row && record.column_index == ref.column) {
       record.amount_fen = *cell.amount_fen;
     }
   }

@@ -12,12 +12,6 @@
 #include "pipeline/model/model.h"
 #include "pipeline/rules/rules.h"
 
-// Returns the Status of `expr` when it is an error; readers chain many steps that can each fail.
-#define BUDGETX_RETURN_IF_ERROR(expr)                       \
-  do {                                                      \
-    if (::budgetx::Status s_ = (expr); !s_.ok()) return s_; \
-  } while (0)
-
 namespace budgetx::rules::internal {
 
 // The mapping being read, with what a message needs to point at it.

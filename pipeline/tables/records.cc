@@ -5,7 +5,8 @@
 namespace budgetx::tables {
 
 void CollectRecordsAndCorrections(Document* doc) {
-  for (const auto& table : doc->tables) {
+  for (size_t t = 0; t < doc->tables.size(); ++t) {
+    const Table& table = doc->tables[t];
     std::string name = table.number.empty() ? table.title : table.number;
     for (size_t r = 0; r < table.rows.size(); ++r) {
       const Row& row = table.rows[r];
@@ -15,16 +16,17 @@ void CollectRecordsAndCorrections(Document* doc) {
         // need not be normalised a second time.
         auto normalized = cell.raw == cell.text ? normalize::NormalizedText{} : normalize::NormalizeText(cell.raw);
         for (const auto& kind : normalized.changes) {
-          doc->corrections.push_back({kind, cell.raw, cell.text, cell.where, name, static_cast<int>(r),
-                                      static_cast<int>(c)});
+          doc->corrections.push_back({kind, cell.raw, cell.text, cell.where, name, static_cast<int>(t),
+                                      static_cast<int>(r), static_cast<int>(c)});
         }
         if (!cell.repair.empty()) {
           doc->corrections.push_back({"ocr_repair:" + cell.repair, cell.raw, cell.text, cell.where, name,
-                                      static_cast<int>(r), static_cast<int>(c)});
+                                      static_cast<int>(t), static_cast<int>(r), static_cast<int>(c)});
         }
         if (!cell.amount_fen) continue;
         Record rec;
         rec.table = name;
+        rec.table_index = static_cast<int>(t);
         rec.row_code = row.code;
         rec.row_name = row.name;
         rec.column = c < table.columns.size() ? table.columns[c].key : "col_" + std::to_string(c + 1);

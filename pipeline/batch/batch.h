@@ -1,0 +1,71 @@
+// Stage: batch — runs the pipeline over many documents, as many at once as asked.
+//
+// Input:  paths (files, or folders walked for *.pdf and *.txt), a Work function that turns one
+//         file into its canonical JSON, a Sink that keeps the results, and Options.
+// Output: each document's JSON (or its failed-document record) handed to the sink as it
+//         finishes; a progress display on stderr; a Summary. Documents the sink already holds
+//         (same content sha256) are skipped unless Options::force.
+// Errors: a document that fails, crashes its worker or runs out of time becomes a failed-
+//         document record naming file and cause; the run goes on. Run returns a non-ok Status
+//         only when the sink itself fails (the results so far are kept).
+// Design: each document runs in a child process (fork), so a crash, a runaway parse or the
+//         memory of a 1,000-page PDF costs that document only; the parent alone writes to the
+//         sink, so sinks need no locking.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "pipeline/model/model.h"
+
+namespace budgetx::batch {
+
+struct Job {
+  std::string path;     // as given or found
+  std::string name;     // output name: path below the folder given, without extension
+  uint64_t bytes = 0;
+  std::string sha256;   // of the content; set by Run
+};
+
+// Expands files and folders into jobs, in a stable order (folders walked in name order). Paths
+// that do not exist or cannot be read are returned in *problems as "path: cause".
+std::vector<Job> FindInputs(const std::vector<std::string>& paths, std::vector<std::string>* problems);
+
+// The canonical JSON of one document: the pipeline's output, or its failed-document record.
+using Work = std::function<std::string(const Job&)>;
+
+// Where results go (pipeline/sinks implements this). Called from the parent process only.
+class Sink {
+ public:
+  virtual ~Sink() = default;
+  // A document with this content is stored already.
+  virtual bool Has(const std::string& sha256) const = 0;
+  virtual Status Put(const Job& job, const nlohmann::ordered_json& doc) = 0;
+};
+
+struct Options {
+  int jobs = 1;              // documents at once
+  bool force = false;        // redo documents the sink holds
+  double timeout_s = 0;      // per document; 0 = none
+  bool progress_bar = false; // redraw one line (a terminal) instead of a log line per document
+  bool quiet = false;        // no per-document log lines
+};
+
+struct Summary {
+  int documents = 0, ok = 0, with_warnings = 0, incomplete = 0, failed = 0, skipped = 0;
+  int extracted = 0;  // documents with a table or a stated amount
+  int64_t pages = 0, tables = 0, checks_failed = 0;
+  std::vector<std::string> failures;  // "path: cause", for failed and incomplete documents
+  double seconds = 0;
+};
+
+Status Run(const std::vector<Job>& jobs, const Work& work, Sink* sink, const Options& options, Summary* summary);
+
+// The failed-document record the batch writes when the worker gives none (crash, timeout).
+nlohmann::ordered_json FailedRecord(const Job& job, const std::string& cause);
+
+}  // namespace budgetx::batch

@@ -1,0 +1,113 @@
+#include "pipeline/batch/batch.h"
+
+#include <signal.h>
+#include <unistd.h>
+
+#include <boost/test/unit_test.hpp>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <thread>
+
+namespace budgetx::batch {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct TempDir {
+  fs::path path = fs::temp_directory_path() / ("budgetx-batch-test-" + std::to_string(getpid()));
+  TempDir() { fs::create_directories(path); }
+  ~TempDir() { fs::remove_all(path); }
+  void Write(const std::string& name, const std::string& text) const {
+    fs::create_directories((path / name).parent_path());
+    std::ofstream(path / name) << text;
+  }
+};
+
+class MemorySink : public Sink {
+ public:
+  bool Has(const std::string& sha256) const override { return docs.count(sha256) > 0; }
+  Status Put(const Job& job, const nlohmann::ordered_json& doc) override {
+    docs[job.sha256] = doc;
+    names.push_back(job.name);
+    return Status::Ok();
+  }
+  std::map<std::string, nlohmann::ordered_json> docs;
+  std::vector<std::string> names;
+};
+
+std::string OkJson(const Job& job) {
+  return R"({"source": {"path": ")" + job.path + R"(", "sha256": ")" + job.sha256 +
+         R"(", "kind": "text", "pages": 2}, "summary": {"tables": 3, "checks": {"fail": 1}}, "warnings": []})";
+}
+
+BOOST_AUTO_TEST_SUITE(batch)
+
+BOOST_AUTO_TEST_CASE(folders_are_walked_for_documents_in_name_order) {
+  TempDir dir;
+  dir.Write("b.pdf", "x");
+  dir.Write("a/c.TXT", "y");
+  dir.Write("a/notes.doc", "z");
+  std::vector<std::string> problems;
+  auto jobs = FindInputs({dir.path.string(), (dir.path / "missing.pdf").string()}, &problems);
+  BOOST_REQUIRE_EQUAL(jobs.size(), 2u);
+  BOOST_TEST(jobs[0].name == "a/c");
+  BOOST_TEST(jobs[1].name == "b");
+  BOOST_TEST(jobs[1].bytes == 1u);
+  BOOST_REQUIRE_EQUAL(problems.size(), 1u);
+  BOOST_TEST(problems[0].find("missing.pdf: no such file or folder") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(every_document_is_stored_once_and_a_rerun_skips_them) {
+  TempDir dir;
+  for (int i = 0; i < 5; ++i) dir.Write("d" + std::to_string(i) + ".txt", "document " + std::to_string(i));
+  std::vector<std::string> problems;
+  auto jobs = FindInputs({dir.path.string()}, &problems);
+  MemorySink sink;
+  Options options;
+  options.jobs = 2;
+  Summary summary;
+  BOOST_REQUIRE(Run(jobs, OkJson, &sink, options, &summary).ok());
+  BOOST_TEST(sink.docs.size() == 5u);
+  BOOST_TEST(summary.ok == 5);
+  BOOST_TEST(summary.pages == 10);
+  BOOST_TEST(summary.tables == 15);
+  BOOST_TEST(summary.checks_failed == 5);
+  Summary again;
+  BOOST_REQUIRE(Run(jobs, OkJson, &sink, options, &again).ok());
+  BOOST_TEST(again.skipped == 5);
+  BOOST_TEST(again.documents == 0);
+  BOOST_TEST(sink.names.size() == 5u);
+}
+
+BOOST_AUTO_TEST_CASE(a_crashing_or_hanging_document_is_recorded_and_the_run_goes_on) {
+  TempDir dir;
+  dir.Write("crash.txt", "1");
+  dir.Write("good.txt", "2");
+  dir.Write("hang.txt", "3");
+  std::vector<std::string> problems;
+  auto jobs = FindInputs({dir.path.string()}, &problems);
+  Work work = [](const Job& job) {
+    if (job.name == "crash") raise(SIGKILL);  // Boost.Test would catch SIGSEGV in the child
+    if (job.name == "hang") std::this_thread::sleep_for(std::chrono::seconds(30));
+    return OkJson(job);
+  };
+  MemorySink sink;
+  Options options;
+  options.jobs = 3;
+  options.timeout_s = 1;
+  Summary summary;
+  BOOST_REQUIRE(Run(jobs, work, &sink, options, &summary).ok());
+  BOOST_TEST(summary.ok == 1);
+  BOOST_TEST(summary.failed == 2);
+  BOOST_REQUIRE_EQUAL(summary.failures.size(), 2u);
+  BOOST_TEST(summary.failures[0].find("crash.txt: worker crashed (Killed)") != std::string::npos);
+  BOOST_TEST(summary.failures[1].find("hang.txt: stopped after 1 s") != std::string::npos);
+  BOOST_TEST(sink.docs.size() == 3u);  // failed documents are kept as records too
+  BOOST_TEST(summary.seconds < 20);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace
+}  // namespace budgetx::batch

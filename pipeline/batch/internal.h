@@ -1,0 +1,43 @@
+// Internal to the batch stage.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+
+#include "pipeline/batch/batch.h"
+
+namespace budgetx::batch {
+
+// What one finished document's JSON says, for the summary and the progress display.
+struct Outcome {
+  enum Kind { kOk, kWarnings, kIncomplete, kFailed } kind = kOk;
+  std::string cause;  // "path: …": the error, or the first warning that the output is incomplete
+  int64_t pages = 0, tables = 0, checks_failed = 0;
+  bool extracted = false;  // a table or a stated amount came out
+};
+Outcome Judge(const std::string& path, const nlohmann::ordered_json& doc);
+const char* OutcomeName(Outcome::Kind kind);
+
+// Progress on stderr: on a terminal one line redrawn (files, pages, failures, ETA), elsewhere a
+// log line per finished document.
+class Progress {
+ public:
+  Progress(const Options& options, size_t documents, uint64_t bytes);
+  void Skipped(uint64_t bytes);
+  void Finished(const Job& job, const Outcome& outcome, double seconds);
+  void Tick();  // redraws the bar at most a few times a second
+  void End();
+
+ private:
+  void Draw(bool force);
+  std::string Eta() const;
+
+  Options options_;
+  size_t total_ = 0, done_ = 0, failed_ = 0;
+  uint64_t bytes_total_ = 0, bytes_done_ = 0, bytes_skipped_ = 0;
+  int64_t pages_ = 0;
+  std::chrono::steady_clock::time_point start_, last_draw_;
+};
+
+}  // namespace budgetx::batch

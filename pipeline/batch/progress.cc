@@ -1,0 +1,112 @@
+#include <cstdio>
+#include <iostream>
+
+#include "pipeline/batch/internal.h"
+
+namespace budgetx::batch {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::string Duration(double seconds) {
+  int s = static_cast<int>(seconds + 0.5);
+  char buf[32];
+  if (s >= 3600) std::snprintf(buf, sizeof buf, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
+  else std::snprintf(buf, sizeof buf, "%d:%02d", s / 60, s % 60);
+  return buf;
+}
+
+}  // namespace
+
+Outcome Judge(const std::string& path, const nlohmann::ordered_json& doc) {
+  Outcome out;
+  if (doc.contains("error")) {
+    out.kind = Outcome::kFailed;
+    out.cause = doc["error"].value("message", "failed");
+    return out;
+  }
+  out.pages = doc["source"].value("pages", 0);
+  const auto& summary = doc.value("summary", nlohmann::ordered_json::object());
+  out.tables = summary.value("tables", 0);
+  if (summary.contains("checks")) out.checks_failed = summary["checks"].value("fail", 0);
+  out.extracted = out.tables > 0 || !doc.value("facts", nlohmann::ordered_json::array()).empty();
+  for (const auto& w : doc.value("warnings", nlohmann::ordered_json::array())) {
+    if (w.value("severity", "") == "error") {
+      out.kind = Outcome::kIncomplete;
+      const auto& where = w["provenance"];
+      out.cause = Status::Error(Status::Code::kBadInput, path, w.value("message", ""), where.value("line", 0),
+                                where.value("page", 0)).ToString();
+      return out;
+    }
+    out.kind = Outcome::kWarnings;
+  }
+  return out;
+}
+
+const char* OutcomeName(Outcome::Kind kind) {
+  switch (kind) {
+    case Outcome::kOk: return "ok";
+    case Outcome::kWarnings: return "warnings";
+    case Outcome::kIncomplete: return "incomplete";
+    case Outcome::kFailed: return "failed";
+  }
+  return "?";
+}
+
+Progress::Progress(const Options& options, size_t documents, uint64_t bytes)
+    : options_(options), total_(documents), bytes_total_(bytes), start_(Clock::now()) {}
+
+void Progress::Skipped(uint64_t bytes) {
+  ++done_;
+  bytes_skipped_ += bytes;
+  Draw(false);
+}
+
+void Progress::Finished(const Job& job, const Outcome& outcome, double seconds) {
+  ++done_;
+  bytes_done_ += job.bytes;
+  pages_ += outcome.pages;
+  bool bad = outcome.kind == Outcome::kFailed || outcome.kind == Outcome::kIncomplete;
+  failed_ += bad;
+  if (!options_.progress_bar && (!options_.quiet || bad)) {
+    char took[32];
+    std::snprintf(took, sizeof took, "%.1f s", seconds);
+    std::string line = "[" + std::to_string(done_) + "/" + std::to_string(total_) + "] " + job.path + ": " +
+                       OutcomeName(outcome.kind);
+    if (bad) line += ": " + outcome.cause.substr(outcome.cause.starts_with(job.path + ": ") ? job.path.size() + 2 : 0);
+    else line += ", " + std::to_string(outcome.tables) + " tables, " + std::to_string(outcome.pages) + " pages";
+    std::cerr << line << " (" << took << ")\n";
+  }
+  Draw(true);
+}
+
+void Progress::Tick() { Draw(false); }
+
+std::string Progress::Eta() const {
+  double elapsed = std::chrono::duration<double>(Clock::now() - start_).count();
+  uint64_t left = bytes_total_ - bytes_done_ - bytes_skipped_;
+  if (bytes_done_ == 0 || elapsed < 1) return "ETA --:--";
+  return "ETA " + Duration(elapsed * static_cast<double>(left) / static_cast<double>(bytes_done_));
+}
+
+void Progress::Draw(bool force) {
+  if (!options_.progress_bar) return;
+  auto now = Clock::now();
+  if (!force && now - last_draw_ < std::chrono::milliseconds(250)) return;
+  last_draw_ = now;
+  constexpr int kWidth = 24;
+  int filled = total_ ? static_cast<int>(kWidth * done_ / total_) : kWidth;
+  std::string bar = std::string(filled, '#') + std::string(kWidth - filled, '.');
+  std::cerr << "\r[" << bar << "] " << done_ << "/" << total_ << " files, " << pages_ << " pages, " << failed_
+            << " failed, " << Duration(std::chrono::duration<double>(now - start_).count()) << " elapsed, " << Eta()
+            << "   " << std::flush;
+}
+
+void Progress::End() {
+  if (options_.progress_bar) {
+    Draw(true);
+    std::cerr << "\n";
+  }
+}
+
+}  // namespace budgetx::batch

@@ -1,0 +1,210 @@
+// The worker pool: one child process per document, at most Options::jobs at a time.
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "pipeline/batch/internal.h"
+#include "pipeline/model/sha256.h"
+
+namespace budgetx::batch {
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+struct Worker {
+  size_t job = 0;
+  pid_t pid = 0;
+  Clock::time_point start;
+  fs::path result;
+  bool timed_out = false;
+};
+
+bool ReadFile(const std::string& path, std::string* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::stringstream ss;
+  ss << in.rdbuf();
+  *out = ss.str();
+  return !in.bad();
+}
+
+// In the child: run the work and leave its JSON at `result` (renamed into place when whole).
+[[noreturn]] void RunChild(const Job& job, const Work& work, const fs::path& result, pid_t parent) {
+  prctl(PR_SET_PDEATHSIG, SIGKILL);  // a killed batch takes its workers with it
+  if (getppid() != parent) _exit(3);
+  std::string json;
+  try {
+    json = work(job);
+  } catch (const std::exception& e) {
+    json = FailedRecord(job, std::string("internal error: ") + e.what()).dump(1) + "\n";
+  }
+  fs::path tmp = result;
+  tmp += ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary);
+    out << json;
+    if (!out.flush()) _exit(4);
+  }
+  std::error_code ec;
+  fs::rename(tmp, result, ec);
+  _exit(ec ? 4 : 0);
+}
+
+std::string DeathCause(int status, bool timed_out, double timeout_s) {
+  if (timed_out) return "stopped after " + std::to_string(static_cast<int>(timeout_s)) + " s (--timeout)";
+  if (WIFSIGNALED(status)) return std::string("worker crashed (") + strsignal(WTERMSIG(status)) + ")";
+  return "worker exited with status " + std::to_string(WEXITSTATUS(status)) + " and no result";
+}
+
+class Pool {
+ public:
+  Pool(const std::vector<Job>& jobs, const Work& work, Sink* sink, const Options& options, Summary* summary)
+      : jobs_(jobs), work_(work), sink_(sink), options_(options), summary_(summary),
+        progress_(options, jobs.size(), TotalBytes(jobs)) {}
+
+  Status Run() {
+    std::error_code ec;
+    staging_ = fs::temp_directory_path() / ("budgetx-" + std::to_string(getpid()));
+    fs::create_directories(staging_, ec);
+    if (ec) return Status::Error(Status::Code::kIoError, staging_.string(), "cannot create: " + ec.message());
+    Status status;
+    while (status.ok() && (next_ < jobs_.size() || !workers_.empty())) {
+      Launch();
+      if (!Reap(&status)) {
+        StopOverdue();
+        progress_.Tick();
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      }
+    }
+    for (const auto& w : workers_) kill(w.pid, SIGKILL), waitpid(w.pid, nullptr, 0);
+    fs::remove_all(staging_, ec);
+    progress_.End();
+    return status;
+  }
+
+ private:
+  static uint64_t TotalBytes(const std::vector<Job>& jobs) {
+    uint64_t n = 0;
+    for (const auto& j : jobs) n += j.bytes;
+    return n;
+  }
+
+  // Starts workers up to the limit; documents the sink holds are skipped here.
+  void Launch() {
+    while (workers_.size() < static_cast<size_t>(std::max(1, options_.jobs)) && next_ < jobs_.size()) {
+      Job& job = jobs_[next_];
+      std::string bytes;
+      if (!ReadFile(job.path, &bytes)) {
+        Record(next_++, FailedRecord(job, "cannot read file"), 0);
+        continue;
+      }
+      job.sha256 = Sha256Hex(bytes);
+      if (!options_.force && sink_->Has(job.sha256)) {
+        ++summary_->skipped;
+        progress_.Skipped(job.bytes);
+        ++next_;
+        continue;
+      }
+      Worker w{next_, 0, Clock::now(), staging_ / (std::to_string(next_) + ".json")};
+      pid_t parent = getpid();
+      w.pid = fork();
+      if (w.pid == 0) RunChild(job, work_, w.result, parent);
+      if (w.pid < 0) {
+        Record(next_++, FailedRecord(job, "cannot start a worker process"), 0);
+        continue;
+      }
+      ++next_;
+      workers_.push_back(w);
+    }
+  }
+
+  // Collects one finished worker, if any; false when none has finished.
+  bool Reap(Status* status) {
+    int wstatus = 0;
+    pid_t pid = waitpid(-1, &wstatus, WNOHANG);
+    if (pid <= 0) return false;
+    auto it = std::find_if(workers_.begin(), workers_.end(), [&](const Worker& w) { return w.pid == pid; });
+    if (it == workers_.end()) return true;
+    Worker w = *it;
+    workers_.erase(it);
+    double seconds = std::chrono::duration<double>(Clock::now() - w.start).count();
+    std::string text;
+    nlohmann::ordered_json doc;
+    bool whole = WIFEXITED(wstatus) && WEXITSTATUS(wstatus) == 0 && ReadFile(w.result.string(), &text);
+    if (whole) doc = nlohmann::ordered_json::parse(text, nullptr, false);
+    if (!whole || doc.is_discarded()) doc = FailedRecord(jobs_[w.job], DeathCause(wstatus, w.timed_out, options_.timeout_s));
+    std::error_code ec;
+    fs::remove(w.result, ec);
+    *status = Record(w.job, doc, seconds);
+    return true;
+  }
+
+  void StopOverdue() {
+    if (options_.timeout_s <= 0) return;
+    for (auto& w : workers_) {
+      if (w.timed_out || std::chrono::duration<double>(Clock::now() - w.start).count() < options_.timeout_s) continue;
+      w.timed_out = true;
+      kill(w.pid, SIGKILL);
+    }
+  }
+
+  Status Record(size_t index, const nlohmann::ordered_json& doc, double seconds) {
+    const Job& job = jobs_[index];
+    Outcome outcome = Judge(job.path, doc);
+    ++summary_->documents;
+    summary_->pages += outcome.pages;
+    summary_->tables += outcome.tables;
+    summary_->checks_failed += outcome.checks_failed;
+    summary_->extracted += outcome.extracted;
+    switch (outcome.kind) {
+      case Outcome::kOk: ++summary_->ok; break;
+      case Outcome::kWarnings: ++summary_->with_warnings; break;
+      case Outcome::kIncomplete: ++summary_->incomplete; break;
+      case Outcome::kFailed: ++summary_->failed; break;
+    }
+    if (!outcome.cause.empty() && outcome.kind != Outcome::kWarnings) {
+      summary_->failures.push_back(outcome.cause);
+    }
+    progress_.Finished(job, outcome, seconds);
+    return sink_->Put(job, doc);
+  }
+
+  std::vector<Job> jobs_;
+  const Work& work_;
+  Sink* sink_;
+  Options options_;
+  Summary* summary_;
+  Progress progress_;
+  fs::path staging_;
+  size_t next_ = 0;
+  std::vector<Worker> workers_;
+};
+
+}  // namespace
+
+nlohmann::ordered_json FailedRecord(const Job& job, const std::string& cause) {
+  nlohmann::ordered_json j;
+  j["schema_version"] = "1";
+  bool pdf = fs::path(job.path).extension() == ".pdf" || fs::path(job.path).extension() == ".PDF";
+  j["source"] = {{"path", job.path}, {"sha256", job.sha256}, {"kind", pdf ? "pdf" : "text"}, {"pages", 0}};
+  j["error"] = {{"message", job.path + ": " + cause}, {"page", 0}, {"line", 0}};
+  j["tables"] = nlohmann::ordered_json::array();
+  j["warnings"] = nlohmann::ordered_json::array();
+  return j;
+}
+
+Status Run(const std::vector<Job>& jobs, const Work& work, Sink* sink, const Options& options, Summary* summary) {
+  auto start = Clock::now();
+  Status s = Pool(jobs, work, sink, options, summary).Run();
+  summary->seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  return s;
+}
+
+}  // namespace budgetx::batch

@@ -1,0 +1,106 @@
+// The database sink: one transaction per document, replacing what its sha256 held.
+#include "pipeline/sinks/database.h"
+
+namespace budgetx::sinks {
+namespace {
+
+std::string CreateTable(const Connection& db, const TableDef& t) {
+  std::string sql = "CREATE TABLE IF NOT EXISTS " + std::string(t.name) + " (";
+  for (const auto& c : t.columns) sql += std::string(c.name) + " " + db.TypeName(c.type) + ", ";
+  sql += "PRIMARY KEY (";
+  for (size_t i = 0; i < t.key_columns; ++i) sql += (i ? ", " : "") + std::string(t.columns[i].name);
+  return sql + "))";
+}
+
+class DatabaseStore : public Store {
+ public:
+  DatabaseStore(std::string target, std::unique_ptr<Connection> db) : target_(std::move(target)), db_(std::move(db)) {}
+
+  Status Open() {
+    BUDGETX_RETURN_IF_ERROR(Within([&] {
+      BUDGETX_RETURN_IF_ERROR(db_->LockSchema());
+      for (const auto& t : Schema()) {
+        BUDGETX_RETURN_IF_ERROR(db_->Run(CreateTable(*db_, t)));
+        for (const char* column : t.indexes) {
+          std::string name = std::string(t.name) + "_" + column;
+          BUDGETX_RETURN_IF_ERROR(db_->Run("CREATE INDEX IF NOT EXISTS " + name + " ON " + t.name + " (" + column + ")"));
+        }
+      }
+      return Status::Ok();
+    }));
+    return db_->Shas(&loaded_);
+  }
+
+  bool Has(const std::string& sha256) const override { return loaded_.count(sha256) > 0; }
+
+  Status Put(const batch::Job&, const Json& doc) override {
+    auto rows = Flatten(doc);
+    std::string sha = doc["source"].value("sha256", "");
+    BUDGETX_RETURN_IF_ERROR(Within([&] {
+      BUDGETX_RETURN_IF_ERROR(db_->LockDocument(sha));
+      for (auto t = Schema().rbegin(); t != Schema().rend(); ++t) {
+        BUDGETX_RETURN_IF_ERROR(db_->Run("DELETE FROM " + std::string(t->name) + " WHERE sha256 = " + db_->Placeholder(0), {sha}));
+      }
+      for (const auto& t : Schema()) BUDGETX_RETURN_IF_ERROR(Insert(t, rows[t.name]));
+      return Status::Ok();
+    }));
+    loaded_.insert(sha);
+    return Status::Ok();
+  }
+
+  Status Close() override { return Status::Ok(); }
+
+ private:
+  // Runs `body` in a transaction: committed when it succeeds, rolled back otherwise.
+  template <typename Body>
+  Status Within(Body body) {
+    BUDGETX_RETURN_IF_ERROR(db_->Run("BEGIN"));
+    Status s = body();
+    if (!s.ok()) {
+      db_->Run("ROLLBACK");
+      return s;
+    }
+    return db_->Run("COMMIT");
+  }
+
+  // Many rows per statement, as many as the database takes parameters.
+  Status Insert(const TableDef& t, const std::vector<RowValues>& rows) {
+    size_t per = std::max<size_t>(1, std::min<size_t>(500, db_->MaxParams() / t.columns.size()));
+    std::string head = "INSERT INTO " + std::string(t.name) + " (";
+    for (size_t i = 0; i < t.columns.size(); ++i) head += (i ? ", " : "") + std::string(t.columns[i].name);
+    head += ") VALUES ";
+    for (size_t start = 0; start < rows.size(); start += per) {
+      size_t end = std::min(rows.size(), start + per);
+      std::string sql = head;
+      std::vector<Value> params;
+      for (size_t r = start; r < end; ++r) {
+        sql += r > start ? ", (" : "(";
+        for (size_t c = 0; c < t.columns.size(); ++c) {
+          sql += (c ? ", " : "") + db_->Placeholder(params.size());
+          params.push_back(rows[r][c]);
+        }
+        sql += ")";
+      }
+      BUDGETX_RETURN_IF_ERROR(db_->Run(sql, params));
+    }
+    return Status::Ok();
+  }
+
+  std::string target_;
+  std::unique_ptr<Connection> db_;
+  std::set<std::string> loaded_;
+};
+
+}  // namespace
+
+Status OpenDatabase(const std::string& target, std::unique_ptr<Store>* out) {
+  std::unique_ptr<Connection> db;
+  bool postgres = target.starts_with("postgresql://") || target.starts_with("postgres://");
+  BUDGETX_RETURN_IF_ERROR(postgres ? ConnectPostgres(target, &db) : ConnectSqlite(target, &db));
+  auto store = std::make_unique<DatabaseStore>(target, std::move(db));
+  BUDGETX_RETURN_IF_ERROR(store->Open());
+  *out = std::move(store);
+  return Status::Ok();
+}
+
+}  // namespace budgetx::sinks

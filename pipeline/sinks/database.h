@@ -1,0 +1,30 @@
+// Internal to the sinks stage: what the database sink needs of a database.
+#pragma once
+
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "pipeline/sinks/internal.h"
+
+namespace budgetx::sinks {
+
+class Connection {
+ public:
+  virtual ~Connection() = default;
+  virtual std::string TypeName(Type type) const = 0;
+  // One statement; params bind to ? (SQLite) or $1… (PostgreSQL), as Placeholder gives them.
+  virtual Status Run(const std::string& sql, const std::vector<Value>& params = {}) = 0;
+  virtual std::string Placeholder(size_t i) const = 0;  // 0-based
+  virtual size_t MaxParams() const = 0;
+  virtual Status Shas(std::set<std::string>* out) = 0;   // every documents.sha256
+  // Serialises loaders of the same document (several machines at once); inside a transaction.
+  virtual Status LockDocument(const std::string& sha256) = 0;
+  virtual Status LockSchema() = 0;  // around CREATE … IF NOT EXISTS
+};
+
+Status ConnectSqlite(const std::string& path, std::unique_ptr<Connection>* out);
+Status ConnectPostgres(const std::string& url, std::unique_ptr<Connection>* out);
+
+}  // namespace budgetx::sinks

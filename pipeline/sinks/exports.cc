@@ -1,0 +1,157 @@
+// Exports rebuilt from the stored documents: JSON lines, a CSV of records, a Fiscal Data Package.
+#include <set>
+
+#include "pipeline/sinks/internal.h"
+
+namespace budgetx::sinks {
+namespace {
+
+std::string Field(const Json& v) {
+  if (v.is_null()) return "";
+  return v.is_string() ? v.get<std::string>() : v.dump();
+}
+
+// RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled.
+std::string Csv(const std::string& s) {
+  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+std::string CsvLine(const std::vector<std::string>& fields) {
+  std::string line;
+  for (size_t i = 0; i < fields.size(); ++i) line += (i ? "," : "") + Csv(fields[i]);
+  return line + "\r\n";
+}
+
+// The header a record's column was printed under, and its table's title.
+std::string ColumnHeader(const Json& doc, const Json& record) {
+  const Json& tables = doc["tables"];
+  size_t t = record.value("table_index", 0), c = record.value("column_index", 0);
+  if (t >= tables.size() || c >= tables[t]["columns"].size()) return "";
+  return tables[t]["columns"][c].value("header", "");
+}
+
+std::string TableTitle(const Json& doc, const Json& record) {
+  const Json& tables = doc["tables"];
+  size_t t = record.value("table_index", 0);
+  return t < tables.size() ? tables[t].value("title", "") : "";
+}
+
+// FDP direction: a column (or else a table) about 收入 is revenue, everything else expenditure.
+std::string Direction(const Json& doc, const Json& record) {
+  std::string header = ColumnHeader(doc, record);
+  if (header.find("收入") != std::string::npos) return "revenue";
+  if (header.find("支出") != std::string::npos) return "expenditure";
+  std::string title = TableTitle(doc, record);
+  return title.find("收入") != std::string::npos && title.find("支出") == std::string::npos ? "revenue" : "expenditure";
+}
+
+// FDP phase: actual spending is executed, changes are adjustments, budgets are approved; a
+// 决算 reports what was executed.
+std::string Phase(const Json& doc, const Json& record) {
+  std::string key = record.value("column", "");
+  if (key == "actual") return "executed";
+  if (key == "change") return "adjusted";
+  if (key == "budget" || key == "initial_budget") return "approved";
+  return doc["document"].value("kind", "").find("决算") != std::string::npos ? "executed" : "approved";
+}
+
+struct Measure {
+  std::string direction, phase;
+  std::string name() const { return direction + "_" + phase; }
+  bool operator<(const Measure& o) const { return name() < o.name(); }
+};
+
+std::set<Measure> Measures(const std::vector<Json>& docs) {
+  std::set<Measure> out;
+  for (const auto& doc : docs) {
+    for (const auto& r : doc.value("records", Json::array())) out.insert({Direction(doc, r), Phase(doc, r)});
+  }
+  return out;
+}
+
+const std::vector<std::string> kFdpDimensions = {"document", "year", "issuer", "table", "row_code", "row_name",
+                                                 "column", "page"};
+
+}  // namespace
+
+std::string DocumentsJsonl(const std::vector<Json>& docs) {
+  std::string out;
+  for (const auto& doc : docs) out += doc.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
+  return out;
+}
+
+std::string RecordsCsv(const std::vector<Json>& docs) {
+  std::string out = CsvLine({"sha256", "path", "year", "issuer", "document_kind", "table_index", "table", "row",
+                             "row_code", "row_name", "column", "column_header", "amount_fen", "amount_yuan", "page"});
+  for (const auto& doc : docs) {
+    const Json info = doc.value("document", Json::object());
+    for (const auto& r : doc.value("records", Json::array())) {
+      int64_t fen = r.value("amount_fen", int64_t{0});
+      out += CsvLine({Field(doc["source"]["sha256"]), Field(doc["source"]["path"]), Field(info.value("year", Json())),
+                      Field(info.value("issuer", Json())), Field(info.value("kind", Json())),
+                      Field(r.value("table_index", Json())), TableTitle(doc, r), Field(r["row"]),
+                      Field(r["row_code"]), Field(r["row_name"]), Field(r["column"]), ColumnHeader(doc, r),
+                      std::to_string(fen), Yuan(fen), Field(r.value("provenance", Json::object()).value("page", Json()))});
+    }
+  }
+  return out;
+}
+
+std::string FdpCsv(const std::vector<Json>& docs) {
+  std::set<Measure> measures = Measures(docs);
+  std::vector<std::string> head = kFdpDimensions;
+  for (const auto& m : measures) head.push_back(m.name());
+  std::string out = CsvLine(head);
+  for (const auto& doc : docs) {
+    const Json info = doc.value("document", Json::object());
+    for (const auto& r : doc.value("records", Json::array())) {
+      std::vector<std::string> line = {Field(doc["source"]["sha256"]), Field(info.value("year", Json())),
+                                       Field(info.value("issuer", Json())), TableTitle(doc, r), Field(r["row_code"]),
+                                       Field(r["row_name"]), ColumnHeader(doc, r),
+                                       Field(r.value("provenance", Json::object()).value("page", Json()))};
+      std::string mine = Measure{Direction(doc, r), Phase(doc, r)}.name();
+      for (const auto& m : measures) line.push_back(m.name() == mine ? Yuan(r.value("amount_fen", int64_t{0})) : "");
+      out += CsvLine(line);
+    }
+  }
+  return out;
+}
+
+std::string FdpDescriptor(const std::vector<Json>& docs) {
+  Json fields = Json::array();
+  for (const auto& d : kFdpDimensions) {
+    fields.push_back({{"name", d}, {"type", d == "year" || d == "page" ? "integer" : "string"}});
+  }
+  Json measures = Json::object();
+  for (const auto& m : Measures(docs)) {
+    fields.push_back({{"name", m.name()}, {"type", "number"}, {"decimalChar", "."}});
+    measures[m.name()] = {{"source", m.name()}, {"currency", "CNY"}, {"factor", 1}, {"direction", m.direction},
+                          {"phase", m.phase}};
+  }
+  Json dimensions = Json::object();
+  auto dimension = [&](const std::string& name, std::vector<std::string> attrs, const std::string& type) {
+    Json attributes = Json::object();
+    for (const auto& a : attrs) attributes[a] = {{"source", a}};
+    dimensions[name] = {{"attributes", attributes}, {"primaryKey", attrs.front()}, {"dimensionType", type}};
+  };
+  dimension("date", {"year"}, "datetime");
+  dimension("document", {"document"}, "other");
+  dimension("administrative_classification", {"issuer"}, "classification");
+  dimension("functional_classification", {"row_code", "row_name"}, "classification");
+  dimension("table", {"table", "column", "page"}, "other");
+  Json descriptor = {
+      {"name", "budgetx-records"},
+      {"title", "Amounts extracted by budgetx"},
+      {"profile", "fiscal-data-package"},
+      {"resources", Json::array({{{"name", "budget"}, {"path", "budget.csv"}, {"format", "csv"},
+                                  {"mediatype", "text/csv"}, {"encoding", "utf-8"},
+                                  {"schema", {{"fields", fields}}}}})},
+      {"model", {{"measures", measures}, {"dimensions", dimensions}}},
+  };
+  return descriptor.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace budgetx::sinks
