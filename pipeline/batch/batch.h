@@ -15,6 +15,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -35,8 +36,19 @@ struct Job {
 // that do not exist or cannot be read are returned in *problems as "path: cause".
 std::vector<Job> FindInputs(const std::vector<std::string>& paths, std::vector<std::string>* problems);
 
-// The canonical JSON of one document: the pipeline's output, or its failed-document record.
-using Work = std::function<std::string(const Job&)>;
+// Writes the canonical JSON of one document: the pipeline's output, or its failed-document record.
+using Work = std::function<void(const Job&, std::ostream&)>;
+
+// A finished document as the sink receives it. The JSON of a long document is large, so it stays
+// in a file; `head` is that JSON without its long arrays (tables, records, indicators, checks,
+// corrections, review are empty): source, document, summary, facts, warnings, or error.
+struct Result {
+  std::string json_path;  // read or copy it during Put; it is removed afterwards
+  nlohmann::ordered_json head;
+};
+
+// The head of the canonical JSON in `path` (see Result); discarded when it is not JSON.
+nlohmann::ordered_json ReadHead(const std::string& path);
 
 // Where results go (pipeline/sinks implements this). Called from the parent process only.
 class Sink {
@@ -44,7 +56,7 @@ class Sink {
   virtual ~Sink() = default;
   // A document with this content is stored already.
   virtual bool Has(const std::string& sha256) const = 0;
-  virtual Status Put(const Job& job, const nlohmann::ordered_json& doc) = 0;
+  virtual Status Put(const Job& job, const Result& result) = 0;
 };
 
 struct Options {
@@ -62,6 +74,9 @@ struct Summary {
   std::vector<std::string> failures;  // "path: cause", for failed and incomplete documents
   double seconds = 0;
 };
+
+// "1 table", "2 tables": counts in messages.
+std::string Count(int64_t n, const std::string& noun);
 
 Status Run(const std::vector<Job>& jobs, const Work& work, Sink* sink, const Options& options, Summary* summary);
 

@@ -15,7 +15,9 @@ struct Outcome {
   std::string cause;  // "path: …": the error, or the first warning that the output is incomplete
   int64_t pages = 0, tables = 0, checks_failed = 0;
   bool extracted = false;  // a table or a stated amount came out
+  std::string detail;      // "9 tables, 106 rows, 241 amounts, 24 pages; checks 116 pass, …"
 };
+
 Outcome Judge(const std::string& path, const nlohmann::ordered_json& doc);
 const char* OutcomeName(Outcome::Kind kind);
 
@@ -24,7 +26,7 @@ const char* OutcomeName(Outcome::Kind kind);
 class Progress {
  public:
   Progress(const Options& options, size_t documents, uint64_t bytes);
-  void Skipped(uint64_t bytes);
+  void Skipped(const Job& job);
   void Finished(const Job& job, const Outcome& outcome, double seconds);
   void Tick();  // redraws the bar at most a few times a second
   void End();

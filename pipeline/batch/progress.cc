@@ -18,6 +18,10 @@ std::string Duration(double seconds) {
 
 }  // namespace
 
+std::string Count(int64_t n, const std::string& noun) {
+  return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+}
+
 Outcome Judge(const std::string& path, const nlohmann::ordered_json& doc) {
   Outcome out;
   if (doc.contains("error")) {
@@ -30,6 +34,11 @@ Outcome Judge(const std::string& path, const nlohmann::ordered_json& doc) {
   out.tables = summary.value("tables", 0);
   if (summary.contains("checks")) out.checks_failed = summary["checks"].value("fail", 0);
   out.extracted = out.tables > 0 || !doc.value("facts", nlohmann::ordered_json::array()).empty();
+  const auto& checks = summary.value("checks", nlohmann::ordered_json::object());
+  out.detail = Count(out.tables, "table") + ", " + Count(summary.value("rows", 0), "row") + ", " +
+               Count(summary.value("records", 0), "amount") + ", " + Count(out.pages, "page") + "; checks " +
+               std::to_string(checks.value("pass", 0)) + " pass, " + std::to_string(checks.value("pass_within_rounding", 0)) +
+               " within rounding, " + std::to_string(out.checks_failed) + " fail";
   for (const auto& w : doc.value("warnings", nlohmann::ordered_json::array())) {
     if (w.value("severity", "") == "error") {
       out.kind = Outcome::kIncomplete;
@@ -56,9 +65,12 @@ const char* OutcomeName(Outcome::Kind kind) {
 Progress::Progress(const Options& options, size_t documents, uint64_t bytes)
     : options_(options), total_(documents), bytes_total_(bytes), start_(Clock::now()) {}
 
-void Progress::Skipped(uint64_t bytes) {
+void Progress::Skipped(const Job& job) {
   ++done_;
-  bytes_skipped_ += bytes;
+  bytes_skipped_ += job.bytes;
+  if (!options_.progress_bar && !options_.quiet) {
+    std::cerr << "[" << done_ << "/" << total_ << "] " << job.path << ": stored before, skipped (--force redoes it)\n";
+  }
   Draw(false);
 }
 
@@ -74,7 +86,7 @@ void Progress::Finished(const Job& job, const Outcome& outcome, double seconds) 
     std::string line = "[" + std::to_string(done_) + "/" + std::to_string(total_) + "] " + job.path + ": " +
                        OutcomeName(outcome.kind);
     if (bad) line += ": " + outcome.cause.substr(outcome.cause.starts_with(job.path + ": ") ? job.path.size() + 2 : 0);
-    else line += ", " + std::to_string(outcome.tables) + " tables, " + std::to_string(outcome.pages) + " pages";
+    else line += ": " + outcome.detail;
     std::cerr << line << " (" << took << ")\n";
   }
   Draw(true);

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -39,22 +40,27 @@ bool ReadFile(const std::string& path, std::string* out) {
 [[noreturn]] void RunChild(const Job& job, const Work& work, const fs::path& result, pid_t parent) {
   prctl(PR_SET_PDEATHSIG, SIGKILL);  // a killed batch takes its workers with it
   if (getppid() != parent) _exit(3);
-  std::string json;
-  try {
-    json = work(job);
-  } catch (const std::exception& e) {
-    json = FailedRecord(job, std::string("internal error: ") + e.what()).dump(1) + "\n";
-  }
   fs::path tmp = result;
   tmp += ".tmp";
   {
     std::ofstream out(tmp, std::ios::binary);
-    out << json;
+    try {
+      work(job, out);
+    } catch (const std::exception& e) {
+      out.close();
+      out.open(tmp, std::ios::binary | std::ios::trunc);
+      out << FailedRecord(job, std::string("internal error: ") + e.what()).dump(1) << "\n";
+    }
     if (!out.flush()) _exit(4);
   }
   std::error_code ec;
   fs::rename(tmp, result, ec);
   _exit(ec ? 4 : 0);
+}
+
+bool WriteRecord(const fs::path& path, const nlohmann::ordered_json& record) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  return static_cast<bool>(out << record.dump(1) << "\n");
 }
 
 std::string DeathCause(int status, bool timed_out, double timeout_s) {
@@ -76,8 +82,8 @@ class Pool {
     if (ec) return Status::Error(Status::Code::kIoError, staging_.string(), "cannot create: " + ec.message());
     Status status;
     while (status.ok() && (next_ < jobs_.size() || !workers_.empty())) {
-      Launch();
-      if (!Reap(&status)) {
+      status = Launch();
+      if (status.ok() && !Reap(&status)) {
         StopOverdue();
         progress_.Tick();
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
@@ -97,18 +103,18 @@ class Pool {
   }
 
   // Starts workers up to the limit; documents the sink holds are skipped here.
-  void Launch() {
+  Status Launch() {
     while (workers_.size() < static_cast<size_t>(std::max(1, options_.jobs)) && next_ < jobs_.size()) {
       Job& job = jobs_[next_];
       std::string bytes;
       if (!ReadFile(job.path, &bytes)) {
-        Record(next_++, FailedRecord(job, "cannot read file"), 0);
+        BUDGETX_RETURN_IF_ERROR(RecordFailure(next_++, "cannot read file"));
         continue;
       }
       job.sha256 = Sha256Hex(bytes);
       if (!options_.force && sink_->Has(job.sha256)) {
         ++summary_->skipped;
-        progress_.Skipped(job.bytes);
+        progress_.Skipped(job);
         ++next_;
         continue;
       }
@@ -117,12 +123,24 @@ class Pool {
       w.pid = fork();
       if (w.pid == 0) RunChild(job, work_, w.result, parent);
       if (w.pid < 0) {
-        Record(next_++, FailedRecord(job, "cannot start a worker process"), 0);
+        BUDGETX_RETURN_IF_ERROR(RecordFailure(next_++, "cannot start a worker process"));
         continue;
       }
       ++next_;
       workers_.push_back(w);
     }
+    return Status::Ok();
+  }
+
+  Status RecordFailure(size_t index, const std::string& cause, double seconds = 0) {
+    fs::path path = staging_ / (std::to_string(index) + ".failed.json");
+    if (!WriteRecord(path, FailedRecord(jobs_[index], cause))) {
+      return Status::Error(Status::Code::kIoError, path.string(), "cannot write");
+    }
+    Status s = Record(index, path, seconds);
+    std::error_code ec;
+    fs::remove(path, ec);
+    return s;
   }
 
   // Collects one finished worker, if any; false when none has finished.
@@ -135,14 +153,11 @@ class Pool {
     Worker w = *it;
     workers_.erase(it);
     double seconds = std::chrono::duration<double>(Clock::now() - w.start).count();
-    std::string text;
-    nlohmann::ordered_json doc;
-    bool whole = WIFEXITED(wstatus) && WEXITSTATUS(wstatus) == 0 && ReadFile(w.result.string(), &text);
-    if (whole) doc = nlohmann::ordered_json::parse(text, nullptr, false);
-    if (!whole || doc.is_discarded()) doc = FailedRecord(jobs_[w.job], DeathCause(wstatus, w.timed_out, options_.timeout_s));
+    bool whole = WIFEXITED(wstatus) && WEXITSTATUS(wstatus) == 0 && fs::exists(w.result);
+    if (whole) *status = Record(w.job, w.result, seconds);
+    else *status = RecordFailure(w.job, DeathCause(wstatus, w.timed_out, options_.timeout_s), seconds);
     std::error_code ec;
     fs::remove(w.result, ec);
-    *status = Record(w.job, doc, seconds);
     return true;
   }
 
@@ -155,9 +170,13 @@ class Pool {
     }
   }
 
-  Status Record(size_t index, const nlohmann::ordered_json& doc, double seconds) {
+  Status Record(size_t index, const fs::path& json, double seconds) {
     const Job& job = jobs_[index];
-    Outcome outcome = Judge(job.path, doc);
+    Result result{json.string(), ReadHead(json.string())};
+    if (result.head.is_discarded()) {
+      return RecordFailure(index, "worker wrote no valid JSON", seconds);
+    }
+    Outcome outcome = Judge(job.path, result.head);
     ++summary_->documents;
     summary_->pages += outcome.pages;
     summary_->tables += outcome.tables;
@@ -169,11 +188,9 @@ class Pool {
       case Outcome::kIncomplete: ++summary_->incomplete; break;
       case Outcome::kFailed: ++summary_->failed; break;
     }
-    if (!outcome.cause.empty() && outcome.kind != Outcome::kWarnings) {
-      summary_->failures.push_back(outcome.cause);
-    }
+    if (!outcome.cause.empty() && outcome.kind != Outcome::kWarnings) summary_->failures.push_back(outcome.cause);
     progress_.Finished(job, outcome, seconds);
-    return sink_->Put(job, doc);
+    return sink_->Put(job, result);
   }
 
   std::vector<Job> jobs_;
@@ -188,6 +205,19 @@ class Pool {
 };
 
 }  // namespace
+
+nlohmann::ordered_json ReadHead(const std::string& path) {
+  static const std::set<std::string> kLong = {"tables", "records", "indicators", "checks", "corrections", "review"};
+  std::ifstream in(path, std::ios::binary);
+  bool in_long = false;
+  auto keep = [&](int depth, nlohmann::ordered_json::parse_event_t event, nlohmann::ordered_json& parsed) {
+    using E = nlohmann::ordered_json::parse_event_t;
+    if (depth == 1 && event == E::key) in_long = kLong.count(parsed.get<std::string>()) > 0;
+    // Elements of the long arrays are parsed (the file must be valid) but not kept.
+    return !(in_long && depth == 2 && (event == E::object_end || event == E::value || event == E::array_end));
+  };
+  return nlohmann::ordered_json::parse(in, keep, false);
+}
 
 nlohmann::ordered_json FailedRecord(const Job& job, const std::string& cause) {
   nlohmann::ordered_json j;

@@ -196,12 +196,12 @@ std::string Describe(const rules::RuleSet& rules) {
 std::string BatchSummary(const batch::Summary& s) {
   char took[32];
   std::snprintf(took, sizeof took, "%.1f s", s.seconds);
-  std::string out = "budgetx: " + std::to_string(s.documents) + " documents: " + std::to_string(s.ok) + " ok, " +
+  std::string out = "budgetx: " + batch::Count(s.documents, "document") + ": " + std::to_string(s.ok) + " ok, " +
                     std::to_string(s.with_warnings) + " with warnings, " + std::to_string(s.incomplete) +
                     " incomplete, " + std::to_string(s.failed) + " failed";
   if (s.skipped) out += "; " + std::to_string(s.skipped) + " skipped (stored before; --force redoes them)";
-  return out + "; " + std::to_string(s.tables) + " tables, " + std::to_string(s.checks_failed) + " checks failed; " +
-         std::to_string(s.pages) + " pages in " + took;
+  return out + "; " + batch::Count(s.tables, "table") + ", " + batch::Count(s.checks_failed, "failed check") + "; " +
+         batch::Count(s.pages, "page") + " in " + took;
 }
 
 std::string Summary(const std::string& input, const Document& doc, const Status& status) {

@@ -46,7 +46,8 @@ int ExtractToStdout(const Config& config, const rules::RuleSet& rules) {
   Document doc;
   const std::string& input = config.inputs.front();
   Status status = driver::Process(rules, PipelineOptions(config), input, &doc);
-  std::cout << (status.ok() ? output::ToJson(doc) : output::ErrorJson(doc, status));
+  if (status.ok()) output::WriteJson(doc, std::cout);
+  else output::WriteErrorJson(doc, status, std::cout);
   bool incomplete = false;
   for (const auto& w : doc.warnings) {
     if (!w.incomplete) continue;
@@ -74,10 +75,11 @@ int Extract(const Config& config) {
     return kExitError;
   }
   driver::Options options = PipelineOptions(config);
-  batch::Work work = [&](const batch::Job& job) {
+  batch::Work work = [&](const batch::Job& job, std::ostream& out) {
     Document doc;
     Status status = driver::Process(rules, options, job.path, &doc);
-    return status.ok() ? output::ToJson(doc) : output::ErrorJson(doc, status);
+    if (status.ok()) output::WriteJson(doc, out);
+    else output::WriteErrorJson(doc, status, out);
   };
   batch::Options run;
   run.jobs = config.jobs > 0 ? config.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
@@ -92,7 +94,7 @@ int Extract(const Config& config) {
     if (!s.ok()) std::cerr << s.ToString() << "\n";
   }
   for (const auto& f : summary.failures) std::cerr << f << "\n";
-  if (!config.quiet || summary.documents + summary.skipped > 1) std::cerr << BatchSummary(summary) << "\n";
+  if (!config.quiet && jobs.size() > 1) std::cerr << BatchSummary(summary) << "\n";
   if (!ran.ok() || !closed.ok() || !problems.empty() || summary.failed || summary.incomplete) return kExitError;
   return summary.extracted || summary.skipped ? kExitOk : kExitNothing;
 }

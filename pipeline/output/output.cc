@@ -1,6 +1,7 @@
 #include "pipeline/output/output.h"
 
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 namespace budgetx::output {
 namespace {
@@ -128,56 +129,109 @@ ordered_json Warnings(const Document& doc) {
   return out;
 }
 
-}  // namespace
+// Writes the document one top-level key, and one element of the long arrays, at a time, so a
+// 1,000-page document never exists as one JSON tree; the text is what dump(1) of the tree gives.
+class Writer {
+ public:
+  explicit Writer(std::ostream& out)
+      : out_(out), serializer_(nlohmann::detail::output_adapter<char>(out), ' ', ordered_json::error_handler_t::replace) {}
 
-std::string ToJson(const Document& doc, int indent) {
-  ordered_json j;
-  j["schema_version"] = kSchemaVersion;
-  j["source"] = Source(doc);
-  j["document"] = {{"kind", doc.info.kind}, {"year", doc.info.year ? ordered_json(doc.info.year) : ordered_json(nullptr)},
-                   {"issuer", doc.info.issuer}, {"unit", doc.info.unit}, {"title", doc.info.title}};
-  j["summary"] = Summary(doc);
-  j["tables"] = ordered_json::array();
-  for (size_t i = 0; i < doc.tables.size(); ++i) j["tables"].push_back(ToJson(doc.tables[i], i));
-  j["records"] = ordered_json::array();
-  for (const auto& r : doc.records) {
-    j["records"].push_back({{"table", r.table}, {"table_index", r.table_index}, {"row", r.row}, {"row_code", r.row_code}, {"row_name", r.row_name},
-                            {"column", r.column}, {"column_index", r.column_index}, {"amount_fen", r.amount_fen},
-                            {"provenance", ToJson(r.where)}});
+  void Key(const char* key, const ordered_json& value) {
+    Open(key);
+    serializer_.dump(value, true, false, 1, 1);
   }
-  j["indicators"] = Indicators(doc);
-  j["facts"] = Facts(doc);
-  j["checks"] = ordered_json::array();
-  for (const auto& c : doc.checks) j["checks"].push_back(ToJson(c));
-  j["corrections"] = ordered_json::array();
-  for (const auto& c : doc.corrections) {
-    ordered_json k = {{"kind", c.kind}, {"raw", c.raw}, {"result", c.result}, {"provenance", ToJson(c.where)}};
-    if (c.row >= 0) {
-      k["cell"] = {{"table", c.table}, {"table_index", c.table_index}, {"row", c.row}, {"column", c.column}};
+
+  // A top-level array whose elements `each(i)` makes one by one.
+  template <typename Make>
+  void Array(const char* key, size_t n, Make each) {
+    Open(key);
+    if (n == 0) {
+      out_ << "[]";
+      return;
     }
-    if (!c.because.empty()) k["because"] = c.because;
-    j["corrections"].push_back(std::move(k));
+    out_ << "[\n";
+    for (size_t i = 0; i < n; ++i) {
+      out_ << (i ? ",\n  " : "  ");
+      serializer_.dump(each(i), true, false, 1, 2);
+    }
+    out_ << "\n ]";
   }
-  j["review"] = ordered_json::array();
-  for (const auto& ref : doc.review) {
-    const Cell& cell = doc.tables[ref.table].rows[ref.row].cells[ref.column];
-    j["review"].push_back({{"cell", {{"table", ref.table}, {"row", ref.row}, {"column", ref.column}}},
-                           {"text", cell.text},
-                           {"confidence", cell.where.confidence.value_or(0)},
-                           {"provenance", ToJson(cell.where)}});
+
+  void End() { out_ << (first_ ? "{}" : "\n}") << "\n"; }
+
+ private:
+  void Open(const char* key) {
+    out_ << (first_ ? "{\n \"" : ",\n \"") << key << "\": ";
+    first_ = false;
   }
-  j["warnings"] = Warnings(doc);
-  return j.dump(indent, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+
+  std::ostream& out_;
+  nlohmann::detail::serializer<ordered_json> serializer_;
+  bool first_ = true;
+};
+
+ordered_json RecordJson(const Record& r) {
+  return {{"table", r.table},   {"table_index", r.table_index},   {"row", r.row},
+          {"row_code", r.row_code}, {"row_name", r.row_name},     {"column", r.column},
+          {"column_index", r.column_index}, {"amount_fen", r.amount_fen}, {"provenance", ToJson(r.where)}};
 }
 
-std::string ErrorJson(const Document& doc, const Status& error, int indent) {
-  ordered_json j;
-  j["schema_version"] = kSchemaVersion;
-  j["source"] = Source(doc);
-  j["error"] = {{"message", error.ToString()}, {"page", error.page}, {"line", error.line}};
-  j["tables"] = ordered_json::array();
-  j["warnings"] = Warnings(doc);
-  return j.dump(indent, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+ordered_json CorrectionJson(const Correction& c) {
+  ordered_json k = {{"kind", c.kind}, {"raw", c.raw}, {"result", c.result}, {"provenance", ToJson(c.where)}};
+  if (c.row >= 0) k["cell"] = {{"table", c.table}, {"table_index", c.table_index}, {"row", c.row}, {"column", c.column}};
+  if (!c.because.empty()) k["because"] = c.because;
+  return k;
+}
+
+ordered_json ReviewJson(const Document& doc, const CellRef& ref) {
+  const Cell& cell = doc.tables[ref.table].rows[ref.row].cells[ref.column];
+  return {{"cell", {{"table", ref.table}, {"row", ref.row}, {"column", ref.column}}},
+          {"text", cell.text},
+          {"confidence", cell.where.confidence.value_or(0)},
+          {"provenance", ToJson(cell.where)}};
+}
+
+}  // namespace
+
+void WriteJson(const Document& doc, std::ostream& out) {
+  Writer w(out);
+  w.Key("schema_version", kSchemaVersion);
+  w.Key("source", Source(doc));
+  w.Key("document", {{"kind", doc.info.kind},
+                     {"year", doc.info.year ? ordered_json(doc.info.year) : ordered_json(nullptr)},
+                     {"issuer", doc.info.issuer}, {"unit", doc.info.unit}, {"title", doc.info.title}});
+  w.Key("summary", Summary(doc));
+  w.Array("tables", doc.tables.size(), [&](size_t i) { return ToJson(doc.tables[i], i); });
+  w.Array("records", doc.records.size(), [&](size_t i) { return RecordJson(doc.records[i]); });
+  w.Key("indicators", Indicators(doc));
+  w.Key("facts", Facts(doc));
+  w.Array("checks", doc.checks.size(), [&](size_t i) { return ToJson(doc.checks[i]); });
+  w.Array("corrections", doc.corrections.size(), [&](size_t i) { return CorrectionJson(doc.corrections[i]); });
+  w.Array("review", doc.review.size(), [&](size_t i) { return ReviewJson(doc, doc.review[i]); });
+  w.Key("warnings", Warnings(doc));
+  w.End();
+}
+
+void WriteErrorJson(const Document& doc, const Status& error, std::ostream& out) {
+  Writer w(out);
+  w.Key("schema_version", kSchemaVersion);
+  w.Key("source", Source(doc));
+  w.Key("error", {{"message", error.ToString()}, {"page", error.page}, {"line", error.line}});
+  w.Key("tables", ordered_json::array());
+  w.Key("warnings", Warnings(doc));
+  w.End();
+}
+
+std::string ToJson(const Document& doc) {
+  std::ostringstream out;
+  WriteJson(doc, out);
+  return out.str();
+}
+
+std::string ErrorJson(const Document& doc, const Status& error) {
+  std::ostringstream out;
+  WriteErrorJson(doc, error, out);
+  return out.str();
 }
 
 }  // namespace budgetx::output

@@ -9,6 +9,7 @@
 // Thread-safety: pure function.
 #pragma once
 
+#include <ostream>
 #include <string>
 
 #include "pipeline/model/model.h"
@@ -17,9 +18,12 @@ namespace budgetx::output {
 
 inline constexpr const char* kSchemaVersion = "1";
 
-std::string ToJson(const Document& doc, int indent = 1);
+// Writes the JSON as it goes (a large document is never held as one JSON tree).
+void WriteJson(const Document& doc, std::ostream& out);
+std::string ToJson(const Document& doc);
 
 // The record of a document that could not be processed.
-std::string ErrorJson(const Document& doc, const Status& error, int indent = 1);
+void WriteErrorJson(const Document& doc, const Status& error, std::ostream& out);
+std::string ErrorJson(const Document& doc, const Status& error);
 
 }  // namespace budgetx::output

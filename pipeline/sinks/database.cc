@@ -33,16 +33,22 @@ class DatabaseStore : public Store {
 
   bool Has(const std::string& sha256) const override { return loaded_.count(sha256) > 0; }
 
-  Status Put(const batch::Job&, const Json& doc) override {
-    auto rows = Flatten(doc);
-    std::string sha = doc["source"].value("sha256", "");
+  // The document's rows replace whatever its sha256 held, in one transaction; they are read from
+  // its JSON element by element and inserted in batches.
+  Status Put(const batch::Job&, const batch::Result& result) override {
+    std::string sha = result.head["source"].value("sha256", "");
     BUDGETX_RETURN_IF_ERROR(Within([&] {
       BUDGETX_RETURN_IF_ERROR(db_->LockDocument(sha));
       for (auto t = Schema().rbegin(); t != Schema().rend(); ++t) {
         BUDGETX_RETURN_IF_ERROR(db_->Run("DELETE FROM " + std::string(t->name) + " WHERE sha256 = " + db_->Placeholder(0), {sha}));
       }
-      for (const auto& t : Schema()) BUDGETX_RETURN_IF_ERROR(Insert(t, rows[t.name]));
-      return Status::Ok();
+      Rows rows;
+      rows["documents"].push_back(DocumentRow(result.head));
+      BUDGETX_RETURN_IF_ERROR(ForEachElement(result.json_path, [&](const std::string& array, size_t i, const Json& e) {
+        FlattenElement(sha, array, i, e, &rows);
+        return rows["cells"].size() >= kBatchRows ? InsertAll(&rows) : Status::Ok();
+      }));
+      return InsertAll(&rows);
     }));
     loaded_.insert(sha);
     return Status::Ok();
@@ -61,6 +67,17 @@ class DatabaseStore : public Store {
       return s;
     }
     return db_->Run("COMMIT");
+  }
+
+  static constexpr size_t kBatchRows = 20000;
+
+  // Inserts the rows gathered so far, documents first (the others name it), and forgets them.
+  Status InsertAll(Rows* rows) {
+    for (const auto& t : Schema()) {
+      BUDGETX_RETURN_IF_ERROR(Insert(t, (*rows)[t.name]));
+      (*rows)[t.name].clear();
+    }
+    return Status::Ok();
   }
 
   // Many rows per statement, as many as the database takes parameters.

@@ -64,69 +64,20 @@ struct Measure {
   bool operator<(const Measure& o) const { return name() < o.name(); }
 };
 
-std::set<Measure> Measures(const std::vector<Json>& docs) {
-  std::set<Measure> out;
-  for (const auto& doc : docs) {
-    for (const auto& r : doc.value("records", Json::array())) out.insert({Direction(doc, r), Phase(doc, r)});
-  }
-  return out;
+void AddMeasures(const Json& doc, std::set<Measure>* out) {
+  for (const auto& r : doc.value("records", Json::array())) out->insert({Direction(doc, r), Phase(doc, r)});
 }
 
 const std::vector<std::string> kFdpDimensions = {"document", "year", "issuer", "table", "row_code", "row_name",
                                                  "column", "page"};
 
-}  // namespace
-
-std::string DocumentsJsonl(const std::vector<Json>& docs) {
-  std::string out;
-  for (const auto& doc : docs) out += doc.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
-  return out;
-}
-
-std::string RecordsCsv(const std::vector<Json>& docs) {
-  std::string out = CsvLine({"sha256", "path", "year", "issuer", "document_kind", "table_index", "table", "row",
-                             "row_code", "row_name", "column", "column_header", "amount_fen", "amount_yuan", "page"});
-  for (const auto& doc : docs) {
-    const Json info = doc.value("document", Json::object());
-    for (const auto& r : doc.value("records", Json::array())) {
-      int64_t fen = r.value("amount_fen", int64_t{0});
-      out += CsvLine({Field(doc["source"]["sha256"]), Field(doc["source"]["path"]), Field(info.value("year", Json())),
-                      Field(info.value("issuer", Json())), Field(info.value("kind", Json())),
-                      Field(r.value("table_index", Json())), TableTitle(doc, r), Field(r["row"]),
-                      Field(r["row_code"]), Field(r["row_name"]), Field(r["column"]), ColumnHeader(doc, r),
-                      std::to_string(fen), Yuan(fen), Field(r.value("provenance", Json::object()).value("page", Json()))});
-    }
-  }
-  return out;
-}
-
-std::string FdpCsv(const std::vector<Json>& docs) {
-  std::set<Measure> measures = Measures(docs);
-  std::vector<std::string> head = kFdpDimensions;
-  for (const auto& m : measures) head.push_back(m.name());
-  std::string out = CsvLine(head);
-  for (const auto& doc : docs) {
-    const Json info = doc.value("document", Json::object());
-    for (const auto& r : doc.value("records", Json::array())) {
-      std::vector<std::string> line = {Field(doc["source"]["sha256"]), Field(info.value("year", Json())),
-                                       Field(info.value("issuer", Json())), TableTitle(doc, r), Field(r["row_code"]),
-                                       Field(r["row_name"]), ColumnHeader(doc, r),
-                                       Field(r.value("provenance", Json::object()).value("page", Json()))};
-      std::string mine = Measure{Direction(doc, r), Phase(doc, r)}.name();
-      for (const auto& m : measures) line.push_back(m.name() == mine ? Yuan(r.value("amount_fen", int64_t{0})) : "");
-      out += CsvLine(line);
-    }
-  }
-  return out;
-}
-
-std::string FdpDescriptor(const std::vector<Json>& docs) {
+std::string FdpDescriptor(const std::set<Measure>& all) {
   Json fields = Json::array();
   for (const auto& d : kFdpDimensions) {
     fields.push_back({{"name", d}, {"type", d == "year" || d == "page" ? "integer" : "string"}});
   }
   Json measures = Json::object();
-  for (const auto& m : Measures(docs)) {
+  for (const auto& m : all) {
     fields.push_back({{"name", m.name()}, {"type", "number"}, {"decimalChar", "."}});
     measures[m.name()] = {{"source", m.name()}, {"currency", "CNY"}, {"factor", 1}, {"direction", m.direction},
                           {"phase", m.phase}};
@@ -152,6 +103,51 @@ std::string FdpDescriptor(const std::vector<Json>& docs) {
       {"model", {{"measures", measures}, {"dimensions", dimensions}}},
   };
   return descriptor.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace
+
+Status WriteDocumentsJsonl(const EachDocument& each_doc, std::ostream& out) {
+  return each_doc([&](const Json& doc) { out << doc.dump(-1, ' ', false, Json::error_handler_t::replace) << "\n"; });
+}
+
+Status WriteRecordsCsv(const EachDocument& each_doc, std::ostream& out) {
+  out << CsvLine({"sha256", "path", "year", "issuer", "document_kind", "table_index", "table", "row", "row_code",
+                  "row_name", "column", "column_header", "amount_fen", "amount_yuan", "page"});
+  return each_doc([&](const Json& doc) {
+    const Json info = doc.value("document", Json::object());
+    for (const auto& r : doc.value("records", Json::array())) {
+      int64_t fen = r.value("amount_fen", int64_t{0});
+      out << CsvLine({Field(doc["source"]["sha256"]), Field(doc["source"]["path"]), Field(info.value("year", Json())),
+                      Field(info.value("issuer", Json())), Field(info.value("kind", Json())),
+                      Field(r.value("table_index", Json())), TableTitle(doc, r), Field(r["row"]), Field(r["row_code"]),
+                      Field(r["row_name"]), Field(r["column"]), ColumnHeader(doc, r), std::to_string(fen), Yuan(fen),
+                      Field(r.value("provenance", Json::object()).value("page", Json()))});
+    }
+  });
+}
+
+// Two passes: the measure columns (direction × phase) are those some record needs.
+Status WriteFdp(const EachDocument& each_doc, std::ostream& csv, std::string* descriptor) {
+  std::set<Measure> measures;
+  BUDGETX_RETURN_IF_ERROR(each_doc([&](const Json& doc) { AddMeasures(doc, &measures); }));
+  std::vector<std::string> head = kFdpDimensions;
+  for (const auto& m : measures) head.push_back(m.name());
+  csv << CsvLine(head);
+  BUDGETX_RETURN_IF_ERROR(each_doc([&](const Json& doc) {
+    const Json info = doc.value("document", Json::object());
+    for (const auto& r : doc.value("records", Json::array())) {
+      std::vector<std::string> line = {Field(doc["source"]["sha256"]), Field(info.value("year", Json())),
+                                       Field(info.value("issuer", Json())), TableTitle(doc, r), Field(r["row_code"]),
+                                       Field(r["row_name"]), ColumnHeader(doc, r),
+                                       Field(r.value("provenance", Json::object()).value("page", Json()))};
+      std::string mine = Measure{Direction(doc, r), Phase(doc, r)}.name();
+      for (const auto& m : measures) line.push_back(m.name() == mine ? Yuan(r.value("amount_fen", int64_t{0})) : "");
+      csv << CsvLine(line);
+    }
+  }));
+  *descriptor = FdpDescriptor(measures);
+  return Status::Ok();
 }
 
 }  // namespace budgetx::sinks

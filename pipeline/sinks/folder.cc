@@ -41,15 +41,20 @@ class FolderStore : public Store {
 
   bool Has(const std::string& sha256) const override { return files_.count(sha256) > 0; }
 
-  Status Put(const batch::Job& job, const Json& doc) override {
-    std::string sha = doc["source"].value("sha256", job.sha256);
+  Status Put(const batch::Job& job, const batch::Result& result) override {
+    std::string sha = result.head["source"].value("sha256", job.sha256);
     std::string file = FileFor(job.name, sha);
     fs::path path = dir_ / file;
     std::error_code ec;
     fs::create_directories(path.parent_path(), ec);
-    BUDGETX_RETURN_IF_ERROR(WriteWhole(path.string(), doc.dump(1, ' ', false, Json::error_handler_t::replace) + "\n"));
+    fs::path tmp = path;
+    tmp += ".tmp";
+    fs::copy_file(result.json_path, tmp, fs::copy_options::overwrite_existing, ec);
+    if (!ec) fs::rename(tmp, path, ec);
+    if (ec) return IoError(path, "cannot store: " + ec.message());
     // The manifest line comes after the file is in place: a line always names a whole file.
-    Json line = {{"sha256", sha}, {"file", file}, {"path", job.path}, {"status", Json(doc.contains("error") ? "failed" : "done")}};
+    Json line = {{"sha256", sha}, {"file", file}, {"path", job.path},
+                 {"status", result.head.contains("error") ? "failed" : "done"}};
     std::string text = line.dump() + "\n";
     if (!manifest_ || std::fwrite(text.data(), 1, text.size(), manifest_) != text.size() || std::fflush(manifest_) != 0) {
       return IoError(dir_ / kManifest, "cannot append to the manifest");
@@ -63,17 +68,22 @@ class FolderStore : public Store {
     if (manifest_) std::fclose(manifest_), manifest_ = nullptr;
     bool any = std::any_of(formats_.begin(), formats_.end(), [](const std::string& f) { return f != "json"; });
     if (!any) return Status::Ok();
-    std::vector<Json> docs;
-    BUDGETX_RETURN_IF_ERROR(LoadStored(&docs));
+    EachDocument each = [this](const std::function<void(const Json&)>& use) { return EachStored(use); };
+    Status s;
     for (const auto& format : formats_) {
-      if (format == "jsonl") BUDGETX_RETURN_IF_ERROR(WriteWhole((dir_ / "documents.jsonl").string(), DocumentsJsonl(docs)));
-      if (format == "csv") BUDGETX_RETURN_IF_ERROR(WriteWhole((dir_ / "records.csv").string(), RecordsCsv(docs)));
+      auto into = [&](const char* name, auto write) {
+        if (!s.ok()) return;
+        s = WriteWhole((dir_ / name).string(), [&](std::ostream& out) { s = write(out); });
+      };
+      if (format == "jsonl") into("documents.jsonl", [&](std::ostream& out) { return WriteDocumentsJsonl(each, out); });
+      if (format == "csv") into("records.csv", [&](std::ostream& out) { return WriteRecordsCsv(each, out); });
       if (format == "fdp") {
-        BUDGETX_RETURN_IF_ERROR(WriteWhole((dir_ / "budget.csv").string(), FdpCsv(docs)));
-        BUDGETX_RETURN_IF_ERROR(WriteWhole((dir_ / "datapackage.json").string(), FdpDescriptor(docs)));
+        std::string descriptor;
+        into("budget.csv", [&](std::ostream& out) { return WriteFdp(each, out, &descriptor); });
+        into("datapackage.json", [&](std::ostream& out) { out << descriptor; return Status::Ok(); });
       }
     }
-    return Status::Ok();
+    return s;
   }
 
   ~FolderStore() override {
@@ -128,16 +138,16 @@ class FolderStore : public Store {
     return file;
   }
 
-  Status LoadStored(std::vector<Json>* docs) const {
+  // The stored documents, one at a time, in file-name order.
+  Status EachStored(const std::function<void(const Json&)>& use) const {
     std::vector<std::string> files;
     for (const auto& [sha, file] : files_) files.push_back(file);
     std::sort(files.begin(), files.end());
     for (const auto& file : files) {
-      std::string text;
-      if (!ReadAll(dir_ / file, &text)) return IoError(dir_ / file, "cannot read a stored document");
-      Json doc = Json::parse(text, nullptr, false);
+      std::ifstream in(dir_ / file, std::ios::binary);
+      Json doc = Json::parse(in, nullptr, false);
       if (doc.is_discarded()) return IoError(dir_ / file, "stored document is not JSON");
-      docs->push_back(std::move(doc));
+      use(doc);
     }
     return Status::Ok();
   }
@@ -151,11 +161,12 @@ class FolderStore : public Store {
 
 }  // namespace
 
-Status WriteWhole(const std::string& path, const std::string& text) {
+Status WriteWhole(const std::string& path, const std::function<void(std::ostream&)>& write) {
   std::string tmp = path + ".tmp";
   {
     std::ofstream out(tmp, std::ios::binary);
-    if (!(out << text) || !out.flush()) return IoError(tmp, "cannot write");
+    write(out);
+    if (!out.flush()) return IoError(tmp, "cannot write");
   }
   std::error_code ec;
   std::filesystem::rename(tmp, path, ec);

@@ -5,6 +5,8 @@
 #include <map>
 #include <set>
 #include <string>
+#include <functional>
+#include <ostream>
 #include <variant>
 #include <vector>
 
@@ -19,7 +21,7 @@ class Store {
  public:
   virtual ~Store() = default;
   virtual bool Has(const std::string& sha256) const = 0;
-  virtual Status Put(const batch::Job& job, const Json& doc) = 0;
+  virtual Status Put(const batch::Job& job, const batch::Result& result) = 0;
   virtual Status Close() = 0;
 };
 
@@ -43,19 +45,32 @@ const std::vector<TableDef>& Schema();  // documents first; every other table st
 
 using Value = std::variant<std::monostate, int64_t, double, std::string>;
 using RowValues = std::vector<Value>;
-// Rows per table name, in the columns' order.
-std::map<std::string, std::vector<RowValues>> Flatten(const Json& doc);
+using Rows = std::map<std::string, std::vector<RowValues>>;  // per table name, columns in order
+
+// The documents row, from the head of a document's JSON (batch::Result::head).
+RowValues DocumentRow(const Json& head);
+// The rows of element `index` of the top-level array `array` ("tables" gives a tables row and
+// its cells) of the document with this sha256; other arrays add nothing.
+void FlattenElement(const std::string& sha256, const std::string& array, size_t index, const Json& element, Rows* out);
+// All rows of a whole document.
+Rows Flatten(const Json& doc);
+
+// Calls `each` with every element of the top-level arrays of the JSON file at `path`, one at a
+// time (a long document is never one tree in memory).
+Status ForEachElement(const std::string& path,
+                      const std::function<Status(const std::string& array, size_t index, const Json& element)>& each);
 
 // A record's amount in yuan as exact decimal text: 123456 fen → "1234.56".
 std::string Yuan(int64_t fen);
 
-// Writes `text` to `path` through a temporary file renamed into place.
-Status WriteWhole(const std::string& path, const std::string& text);
+// Writes to `path` through a temporary file renamed into place.
+Status WriteWhole(const std::string& path, const std::function<void(std::ostream&)>& write);
 
-// The exports, built from the stored documents.
-std::string DocumentsJsonl(const std::vector<Json>& docs);
-std::string RecordsCsv(const std::vector<Json>& docs);
-std::string FdpCsv(const std::vector<Json>& docs);
-std::string FdpDescriptor(const std::vector<Json>& docs);
+// The exports, built from the stored documents, which `each_doc` hands over one at a time.
+using EachDocument = std::function<Status(const std::function<void(const Json&)>& use)>;
+Status WriteDocumentsJsonl(const EachDocument& each_doc, std::ostream& out);
+Status WriteRecordsCsv(const EachDocument& each_doc, std::ostream& out);
+// budget.csv; *descriptor gets datapackage.json, whose measures are those the records need.
+Status WriteFdp(const EachDocument& each_doc, std::ostream& csv, std::string* descriptor);
 
 }  // namespace budgetx::sinks

@@ -1,5 +1,7 @@
 // The database tables: one row per document, table, cell, record (amount), check, correction and
 // warning, each keyed by the document's sha256 and its position in the canonical JSON.
+#include <fstream>
+
 #include "pipeline/sinks/internal.h"
 
 namespace budgetx::sinks {
@@ -80,69 +82,83 @@ const std::vector<TableDef>& Schema() {
   return kSchema;
 }
 
-std::map<std::string, std::vector<RowValues>> Flatten(const Json& doc) {
-  std::map<std::string, std::vector<RowValues>> out;
-  const Json& src = doc["source"];
-  std::string sha = src.value("sha256", "");
-  Json info = doc.value("document", Json::object());
-  Json summary = doc.value("summary", Json::object());
-  Json checks_summary = summary.value("checks", Json::object());
-  out["documents"].push_back({sha, Str(src, "path"), Str(src, "kind"), Int(src, "pages"), Str(info, "kind"),
-                              OptInt(info, "year"), Str(info, "issuer"), Str(info, "title"), Str(info, "unit"),
-                              DocumentStatus(doc), doc.contains("error") ? Str(doc["error"], "message") : Value{},
-                              Int(summary, "tables"), Int(summary, "records"), Int(checks_summary, "fail"),
-                              static_cast<int64_t>(doc.value("warnings", Json::array()).size())});
-  const Json tables = doc.value("tables", Json::array());
-  for (size_t t = 0; t < tables.size(); ++t) {
-    const Json& table = tables[t];
-    const Json columns = table.value("columns", Json::array());
-    const Json rows = table.value("rows", Json::array());
-    out["tables"].push_back({sha, static_cast<int64_t>(t), Str(table, "number"), Str(table, "title"),
-                             Str(table, "unit"), Int(table, "unit_fen"), Str(table, "pages"),
-                             static_cast<int64_t>(rows.size())});
+RowValues DocumentRow(const Json& head) {
+  const Json& src = head["source"];
+  Json info = head.value("document", Json::object());
+  Json summary = head.value("summary", Json::object());
+  Json checks = summary.value("checks", Json::object());
+  return {src.value("sha256", ""), Str(src, "path"), Str(src, "kind"), Int(src, "pages"), Str(info, "kind"),
+          OptInt(info, "year"), Str(info, "issuer"), Str(info, "title"), Str(info, "unit"), DocumentStatus(head),
+          head.contains("error") ? Str(head["error"], "message") : Value{}, Int(summary, "tables"),
+          Int(summary, "records"), Int(checks, "fail"), static_cast<int64_t>(head.value("warnings", Json::array()).size())};
+}
+
+void FlattenElement(const std::string& sha, const std::string& array, size_t index, const Json& e, Rows* out) {
+  auto i = static_cast<int64_t>(index);
+  if (array == "tables") {
+    const Json columns = e.value("columns", Json::array());
+    const Json rows = e.value("rows", Json::array());
+    (*out)["tables"].push_back({sha, i, Str(e, "number"), Str(e, "title"), Str(e, "unit"), Int(e, "unit_fen"),
+                                Str(e, "pages"), static_cast<int64_t>(rows.size())});
     for (size_t r = 0; r < rows.size(); ++r) {
       const Json cells = rows[r].value("cells", Json::array());
       for (size_t c = 0; c < cells.size(); ++c) {
         const Json& cell = cells[c];
         const Json prov = cell.value("provenance", Json::object());
-        out["cells"].push_back({sha, static_cast<int64_t>(t), static_cast<int64_t>(r), static_cast<int64_t>(c),
-                                c < columns.size() ? Str(columns[c], "key") : Value{}, Str(rows[r], "code"),
-                                Str(rows[r], "kind"), Str(cell, "text"), Str(cell, "kind"), Str(cell, "value"),
-                                OptInt(cell, "amount_fen"), OptReal(prov, "confidence"), OptInt(prov, "page"),
-                                Str(prov, "bbox")});
+        (*out)["cells"].push_back({sha, i, static_cast<int64_t>(r), static_cast<int64_t>(c),
+                                   c < columns.size() ? Str(columns[c], "key") : Value{}, Str(rows[r], "code"),
+                                   Str(rows[r], "kind"), Str(cell, "text"), Str(cell, "kind"), Str(cell, "value"),
+                                   OptInt(cell, "amount_fen"), OptReal(prov, "confidence"), OptInt(prov, "page"),
+                                   Str(prov, "bbox")});
       }
     }
+  } else if (array == "records") {
+    (*out)["records"].push_back({sha, i, Int(e, "table_index"), Str(e, "table"), Int(e, "row"), Str(e, "row_code"),
+                                 Str(e, "row_name"), Str(e, "column"), Int(e, "column_index"), Int(e, "amount_fen"),
+                                 Page(e)});
+  } else if (array == "checks") {
+    const Json target = e.value("target", Json::object());
+    (*out)["checks"].push_back({sha, i, Str(e, "kind"), Str(e, "rule"), Str(e, "result"), Str(e, "description"),
+                                Str(e, "stated"), Str(e, "computed"), Str(e, "tolerance"), OptInt(target, "table"),
+                                OptInt(target, "row"), OptInt(target, "column")});
+  } else if (array == "corrections") {
+    const Json cell = e.value("cell", Json::object());
+    (*out)["corrections"].push_back({sha, i, Str(e, "kind"), Str(e, "raw"), Str(e, "result"), Str(e, "because"),
+                                     OptInt(cell, "table_index"), OptInt(cell, "row"), OptInt(cell, "column"),
+                                     Page(e)});
+  } else if (array == "warnings") {
+    (*out)["warnings"].push_back({sha, i, Str(e, "stage"), Str(e, "severity"), Str(e, "message"), Page(e)});
   }
-  const Json records = doc.value("records", Json::array());
-  for (size_t i = 0; i < records.size(); ++i) {
-    const Json& r = records[i];
-    out["records"].push_back({sha, static_cast<int64_t>(i), Int(r, "table_index"), Str(r, "table"), Int(r, "row"),
-                              Str(r, "row_code"), Str(r, "row_name"), Str(r, "column"), Int(r, "column_index"),
-                              Int(r, "amount_fen"), Page(r)});
-  }
-  const Json checks = doc.value("checks", Json::array());
-  for (size_t i = 0; i < checks.size(); ++i) {
-    const Json& c = checks[i];
-    const Json target = c.value("target", Json::object());
-    out["checks"].push_back({sha, static_cast<int64_t>(i), Str(c, "kind"), Str(c, "rule"), Str(c, "result"),
-                             Str(c, "description"), Str(c, "stated"), Str(c, "computed"), Str(c, "tolerance"),
-                             OptInt(target, "table"), OptInt(target, "row"), OptInt(target, "column")});
-  }
-  const Json corrections = doc.value("corrections", Json::array());
-  for (size_t i = 0; i < corrections.size(); ++i) {
-    const Json& c = corrections[i];
-    const Json cell = c.value("cell", Json::object());
-    out["corrections"].push_back({sha, static_cast<int64_t>(i), Str(c, "kind"), Str(c, "raw"), Str(c, "result"),
-                                  Str(c, "because"), OptInt(cell, "table_index"), OptInt(cell, "row"),
-                                  OptInt(cell, "column"), Page(c)});
-  }
-  const Json warnings = doc.value("warnings", Json::array());
-  for (size_t i = 0; i < warnings.size(); ++i) {
-    const Json& w = warnings[i];
-    out["warnings"].push_back({sha, static_cast<int64_t>(i), Str(w, "stage"), Str(w, "severity"), Str(w, "message"),
-                               Page(w)});
+}
+
+Rows Flatten(const Json& doc) {
+  Rows out;
+  out["documents"].push_back(DocumentRow(doc));
+  std::string sha = doc["source"].value("sha256", "");
+  for (const char* array : {"tables", "records", "checks", "corrections", "warnings"}) {
+    const Json items = doc.value(array, Json::array());
+    for (size_t i = 0; i < items.size(); ++i) FlattenElement(sha, array, i, items[i], &out);
   }
   return out;
+}
+
+Status ForEachElement(const std::string& path,
+                      const std::function<Status(const std::string&, size_t, const Json&)>& each) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::Error(Status::Code::kIoError, path, "cannot read");
+  std::string array;
+  size_t index = 0;
+  Status status;
+  auto visit = [&](int depth, Json::parse_event_t event, Json& parsed) {
+    if (depth == 1 && event == Json::parse_event_t::key) array = parsed.get<std::string>(), index = 0;
+    if (depth != 2 || event != Json::parse_event_t::object_end) return true;
+    if (status.ok()) status = each(array, index, parsed);
+    ++index;
+    return false;  // handled; not kept
+  };
+  Json head = Json::parse(in, visit, false);
+  if (status.ok() && head.is_discarded()) return Status::Error(Status::Code::kBadInput, path, "not valid JSON");
+  return status;
 }
 
 std::string Yuan(int64_t fen) {

@@ -15,8 +15,8 @@ class AllStores : public Sinks {
     return std::all_of(stores_.begin(), stores_.end(), [&](const auto& s) { return s->Has(sha256); });
   }
 
-  Status Put(const batch::Job& job, const Json& doc) override {
-    for (auto& s : stores_) BUDGETX_RETURN_IF_ERROR(s->Put(job, doc));
+  Status Put(const batch::Job& job, const batch::Result& result) override {
+    for (auto& s : stores_) BUDGETX_RETURN_IF_ERROR(s->Put(job, result));
     return Status::Ok();
   }
 

@@ -190,8 +190,11 @@ class Segmenter {
     }
     for (size_t t = 0; t < doc_->tables.size(); ++t) {
       const Table& existing = doc_->tables[t];
-      if (existing.number == title.number && existing.title == title.title && t + 1 == doc_->tables.size()) {
-        // The same table again: a continuation page repeating title and header.
+      if (existing.number == title.number && existing.title == title.title && t + 1 == doc_->tables.size() &&
+          !(body_started_ && !existing.rows.empty() && NamesTotal(existing.rows.back().cells))) {
+        // The same table again: a continuation page repeating title and header. After its closing
+        // 合计 it is another copy of the form (one per unit), a table of its own.
+        continuations_.push_back(existing.rows.size());
         open_ = true;
         repeating_header_ = true;
         NotePage(lines[i].where.page);
@@ -524,10 +527,43 @@ class Segmenter {
     }
     pending_.clear();
     if (!body_started_ && table().rows.empty()) HeaderLinesToRows();
+    SplitCopies();
     open_ = false;
     text_rows_ = false;
     repeating_header_ = false;
     last_row_is_total_ = false;
+  }
+
+  // A table has one grand total. A page that repeats the title and starts with a 合计 when one
+  // came before is the next copy of the form (the same table for each unit), not a continuation.
+  void SplitCopies() {
+    std::vector<size_t> starts;
+    for (size_t b : continuations_) {
+      const auto& rows = table().rows;
+      bool total_before = std::any_of(rows.begin(), rows.begin() + static_cast<long>(std::min(b, rows.size())),
+                                      [this](const Row& r) { return NamesTotal(r.cells); });
+      if (b < rows.size() && NamesTotal(rows[b].cells) && total_before) starts.push_back(b);
+    }
+    continuations_.clear();
+    size_t at = doc_->tables.size();
+    for (auto b = starts.rbegin(); b != starts.rend(); ++b) {
+      Table& whole = doc_->tables[at - 1];
+      Table copy;
+      copy.number = whole.number;
+      copy.title = whole.title;
+      copy.unit = whole.unit;
+      copy.header = whole.header;
+      copy.header_boxes = whole.header_boxes;
+      copy.where = whole.rows[*b].where;
+      copy.rows.assign(std::make_move_iterator(whole.rows.begin() + static_cast<long>(*b)),
+                       std::make_move_iterator(whole.rows.end()));
+      whole.rows.resize(*b);
+      int first_page = copy.where.page;
+      copy.pages = whole.pages;
+      std::erase_if(whole.pages, [&](int p) { return p >= first_page; });
+      std::erase_if(copy.pages, [&](int p) { return p < first_page; });
+      doc_->tables.insert(doc_->tables.begin() + static_cast<long>(at), std::move(copy));
+    }
   }
 
   static constexpr size_t kMaxPendingLines = 12;
@@ -544,6 +580,7 @@ class Segmenter {
   bool open_ = false;
   bool body_started_ = false;
   bool repeating_header_ = false;
+  std::vector<size_t> continuations_;  // rows of the open table where a repeated title resumed it
   bool last_row_is_total_ = false;
   bool text_rows_ = false;
   std::set<std::string> header_set_;
