@@ -8,7 +8,6 @@
 #include <fstream>
 #include <set>
 #include <sstream>
-#include <thread>
 
 #include "pipeline/batch/internal.h"
 #include "pipeline/model/sha256.h"
@@ -36,25 +35,37 @@ bool ReadFile(const std::string& path, std::string* out) {
   return !in.bad();
 }
 
+fs::path HeadPath(const fs::path& result) {
+  fs::path head = result;
+  head += ".head";
+  return head;
+}
+
 // In the child: run the work and leave its JSON at `result` (renamed into place when whole).
 [[noreturn]] void RunChild(const Job& job, const Work& work, const fs::path& result, pid_t parent) {
   prctl(PR_SET_PDEATHSIG, SIGKILL);  // a killed batch takes its workers with it
   if (getppid() != parent) _exit(3);
-  fs::path tmp = result;
+  fs::path tmp = result, head = HeadPath(result), head_tmp = HeadPath(result);
   tmp += ".tmp";
+  head_tmp += ".tmp";
   {
-    std::ofstream out(tmp, std::ios::binary);
+    std::ofstream out(tmp, std::ios::binary), head_out(head_tmp, std::ios::binary);
     try {
-      work(job, out);
+      work(job, out, head_out);
     } catch (const std::exception& e) {
+      nlohmann::ordered_json record = FailedRecord(job, std::string("internal error: ") + e.what());
       out.close();
       out.open(tmp, std::ios::binary | std::ios::trunc);
-      out << FailedRecord(job, std::string("internal error: ") + e.what()).dump(1) << "\n";
+      out << record.dump(1) << "\n";
+      head_out.close();
+      head_out.open(head_tmp, std::ios::binary | std::ios::trunc);
+      head_out << record.dump(1) << "\n";
     }
-    if (!out.flush()) _exit(4);
+    if (!out.flush() || !head_out.flush()) _exit(4);
   }
   std::error_code ec;
   fs::rename(tmp, result, ec);
+  if (!ec) fs::rename(head_tmp, head, ec);  // last: a head means the document is whole
   _exit(ec ? 4 : 0);
 }
 
@@ -80,15 +91,24 @@ class Pool {
     staging_ = fs::temp_directory_path() / ("budgetx-" + std::to_string(getpid()));
     fs::create_directories(staging_, ec);
     if (ec) return Status::Error(Status::Code::kIoError, staging_.string(), "cannot create: " + ec.message());
+    // SIGCHLD is blocked so that it waits, pending, for sigtimedwait: the parent wakes the moment
+    // a worker ends, and at least every 100 ms to redraw progress and stop overdue workers.
+    sigset_t child, before;
+    sigemptyset(&child);
+    sigaddset(&child, SIGCHLD);
+    sigprocmask(SIG_BLOCK, &child, &before);
+    before_ = before;
     Status status;
     while (status.ok() && (next_ < jobs_.size() || !workers_.empty())) {
       status = Launch();
       if (status.ok() && !Reap(&status)) {
         StopOverdue();
         progress_.Tick();
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        timespec wait{0, 100'000'000};
+        sigtimedwait(&child, nullptr, &wait);
       }
     }
+    sigprocmask(SIG_SETMASK, &before, nullptr);
     for (const auto& w : workers_) kill(w.pid, SIGKILL), waitpid(w.pid, nullptr, 0);
     fs::remove_all(staging_, ec);
     progress_.End();
@@ -121,7 +141,10 @@ class Pool {
       Worker w{next_, 0, Clock::now(), staging_ / (std::to_string(next_) + ".json")};
       pid_t parent = getpid();
       w.pid = fork();
-      if (w.pid == 0) RunChild(job, work_, w.result, parent);
+      if (w.pid == 0) {
+        sigprocmask(SIG_SETMASK, &before_, nullptr);
+        RunChild(job, work_, w.result, parent);
+      }
       if (w.pid < 0) {
         BUDGETX_RETURN_IF_ERROR(RecordFailure(next_++, "cannot start a worker process"));
         continue;
@@ -153,11 +176,12 @@ class Pool {
     Worker w = *it;
     workers_.erase(it);
     double seconds = std::chrono::duration<double>(Clock::now() - w.start).count();
-    bool whole = WIFEXITED(wstatus) && WEXITSTATUS(wstatus) == 0 && fs::exists(w.result);
+    bool whole = WIFEXITED(wstatus) && WEXITSTATUS(wstatus) == 0 && fs::exists(HeadPath(w.result));
     if (whole) *status = Record(w.job, w.result, seconds);
     else *status = RecordFailure(w.job, DeathCause(wstatus, w.timed_out, options_.timeout_s), seconds);
     std::error_code ec;
     fs::remove(w.result, ec);
+    fs::remove(HeadPath(w.result), ec);
     return true;
   }
 
@@ -172,7 +196,9 @@ class Pool {
 
   Status Record(size_t index, const fs::path& json, double seconds) {
     const Job& job = jobs_[index];
-    Result result{json.string(), ReadHead(json.string())};
+    std::error_code ec;
+    fs::path head = HeadPath(json);
+    Result result{json.string(), ReadHead(fs::exists(head, ec) ? head.string() : json.string())};
     if (result.head.is_discarded()) {
       return RecordFailure(index, "worker wrote no valid JSON", seconds);
     }
@@ -200,6 +226,7 @@ class Pool {
   Summary* summary_;
   Progress progress_;
   fs::path staging_;
+  sigset_t before_;  // the signal mask to give workers
   size_t next_ = 0;
   std::vector<Worker> workers_;
 };

@@ -75,11 +75,12 @@ int Extract(const Config& config) {
     return kExitError;
   }
   driver::Options options = PipelineOptions(config);
-  batch::Work work = [&](const batch::Job& job, std::ostream& out) {
+  batch::Work work = [&](const batch::Job& job, std::ostream& out, std::ostream& head) {
     Document doc;
     Status status = driver::Process(rules, options, job.path, &doc);
     if (status.ok()) output::WriteJson(doc, out);
     else output::WriteErrorJson(doc, status, out);
+    output::WriteHeadJson(doc, status, head);
   };
   batch::Options run;
   run.jobs = config.jobs > 0 ? config.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));

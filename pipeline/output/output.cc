@@ -170,6 +170,11 @@ class Writer {
   bool first_ = true;
 };
 
+ordered_json DocumentInfoJson(const Document& doc) {
+  return {{"kind", doc.info.kind}, {"year", doc.info.year ? ordered_json(doc.info.year) : ordered_json(nullptr)},
+          {"issuer", doc.info.issuer}, {"unit", doc.info.unit}, {"title", doc.info.title}};
+}
+
 ordered_json RecordJson(const Record& r) {
   return {{"table", r.table},   {"table_index", r.table_index},   {"row", r.row},
           {"row_code", r.row_code}, {"row_name", r.row_name},     {"column", r.column},
@@ -197,9 +202,7 @@ void WriteJson(const Document& doc, std::ostream& out) {
   Writer w(out);
   w.Key("schema_version", kSchemaVersion);
   w.Key("source", Source(doc));
-  w.Key("document", {{"kind", doc.info.kind},
-                     {"year", doc.info.year ? ordered_json(doc.info.year) : ordered_json(nullptr)},
-                     {"issuer", doc.info.issuer}, {"unit", doc.info.unit}, {"title", doc.info.title}});
+  w.Key("document", DocumentInfoJson(doc));
   w.Key("summary", Summary(doc));
   w.Array("tables", doc.tables.size(), [&](size_t i) { return ToJson(doc.tables[i], i); });
   w.Array("records", doc.records.size(), [&](size_t i) { return RecordJson(doc.records[i]); });
@@ -218,6 +221,21 @@ void WriteErrorJson(const Document& doc, const Status& error, std::ostream& out)
   w.Key("source", Source(doc));
   w.Key("error", {{"message", error.ToString()}, {"page", error.page}, {"line", error.line}});
   w.Key("tables", ordered_json::array());
+  w.Key("warnings", Warnings(doc));
+  w.End();
+}
+
+void WriteHeadJson(const Document& doc, const Status& status, std::ostream& out) {
+  Writer w(out);
+  w.Key("schema_version", kSchemaVersion);
+  w.Key("source", Source(doc));
+  if (!status.ok()) {
+    w.Key("error", {{"message", status.ToString()}, {"page", status.page}, {"line", status.line}});
+  } else {
+    w.Key("document", DocumentInfoJson(doc));
+    w.Key("summary", Summary(doc));
+    w.Key("facts", Facts(doc));
+  }
   w.Key("warnings", Warnings(doc));
   w.End();
 }

@@ -24,6 +24,10 @@ std::string ToJson(const Document& doc);
 
 // The record of a document that could not be processed.
 void WriteErrorJson(const Document& doc, const Status& error, std::ostream& out);
+
+// The document's JSON (or error record) without its long arrays — tables, records, indicators,
+// checks, corrections and review — for a batch's progress and summary.
+void WriteHeadJson(const Document& doc, const Status& status, std::ostream& out);
 std::string ErrorJson(const Document& doc, const Status& error);
 
 }  // namespace budgetx::output

@@ -70,6 +70,20 @@ BOOST_AUTO_TEST_CASE(continuation_page_is_one_table_without_repeated_header) {
   BOOST_TEST(doc.tables[0].rows[1].code == "212");
 }
 
+// The same form once per unit: each copy opens with its own 合计, so it is a table of its own.
+BOOST_AUTO_TEST_CASE(a_repeated_title_that_starts_a_second_total_is_another_copy) {
+  Document doc = Build(
+      "表 2\n支出总表\n单位：万元\n科目编码 科目名称 支出总计\n合计 300\n201 一般公共服务支出 300\n\f"
+      "表 2\n支出总表\n单位：万元\n科目编码 科目名称 支出总计\n212 城乡社区支出 0\n\f"
+      "表 2\n支出总表\n单位：万元\n科目编码 科目名称 支出总计\n合计 950\n212 城乡社区支出 950\n");
+  BOOST_REQUIRE_EQUAL(doc.tables.size(), 2u);
+  BOOST_TEST(doc.tables[0].rows.size() == 3u);
+  BOOST_TEST(doc.tables[0].pages == (std::vector<int>{1, 2}), boost::test_tools::per_element());
+  BOOST_REQUIRE_EQUAL(doc.tables[1].rows.size(), 2u);
+  BOOST_TEST(doc.tables[1].pages == (std::vector<int>{3}), boost::test_tools::per_element());
+  BOOST_TEST(doc.tables[1].columns.at(2).key == "total");
+}
+
 BOOST_AUTO_TEST_CASE(tab_rows_keep_ordinals_and_lone_numbers_out_of_amounts) {
   Document doc = Build(
       "2022年示例中心项目绩效自评表\n单位: 万元\n"
