@@ -36,9 +36,12 @@ struct Job {
 // that do not exist or cannot be read are returned in *problems as "path: cause".
 std::vector<Job> FindInputs(const std::vector<std::string>& paths, std::vector<std::string>* problems);
 
+// Called by the work as pages get done (a scanned page takes seconds), for the progress display.
+using PageProgress = std::function<void(int pages_done, int pages)>;
+
 // Writes the canonical JSON of one document (the pipeline's output, or its failed-document
 // record) to `json`, and its head (see Result) to `head`.
-using Work = std::function<void(const Job&, std::ostream& json, std::ostream& head)>;
+using Work = std::function<void(const Job&, std::ostream& json, std::ostream& head, const PageProgress& progress)>;
 
 // A finished document as the sink receives it. The JSON of a long document is large, so it stays
 // in a file; `head` is that JSON without its long arrays (tables, records, indicators, checks,

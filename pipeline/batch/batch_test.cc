@@ -36,7 +36,7 @@ class MemorySink : public Sink {
   std::vector<std::string> names;
 };
 
-void OkJson(const Job& job, std::ostream& out, std::ostream& head) {
+void OkJson(const Job& job, std::ostream& out, std::ostream& head, const PageProgress& = {}) {
   head << R"({"source": {"path": ")" + job.path + R"(", "sha256": ")" + job.sha256 +
           R"(", "kind": "text", "pages": 2}, "summary": {"tables": 3, "checks": {"fail": 1}}, "warnings": []})";
   out << R"({"source": {"path": ")" + job.path + R"(", "sha256": ")" + job.sha256 +
@@ -89,7 +89,7 @@ BOOST_AUTO_TEST_CASE(a_crashing_or_hanging_document_is_recorded_and_the_run_goes
   dir.Write("hang.txt", "3");
   std::vector<std::string> problems;
   auto jobs = FindInputs({dir.path.string()}, &problems);
-  Work work = [](const Job& job, std::ostream& out, std::ostream& head) {
+  Work work = [](const Job& job, std::ostream& out, std::ostream& head, const PageProgress&) {
     if (job.name == "crash") raise(SIGKILL);  // Boost.Test would catch SIGSEGV in the child
     if (job.name == "hang") std::this_thread::sleep_for(std::chrono::seconds(30));
     OkJson(job, out, head);

@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <map>
 #include <string>
 
 #include "pipeline/batch/batch.h"
@@ -29,6 +30,9 @@ class Progress {
   void Skipped(const Job& job);
   void Finished(const Job& job, const Outcome& outcome, double seconds);
   void Tick();  // redraws the bar at most a few times a second
+  void InFlight(int pages_done);  // pages done of the documents still running
+  // A running document's pages; without a terminal, logged every half minute.
+  void Working(const Job& job, int pages_done, int pages);
   void End();
 
  private:
@@ -38,8 +42,9 @@ class Progress {
   Options options_;
   size_t total_ = 0, done_ = 0, failed_ = 0;
   uint64_t bytes_total_ = 0, bytes_done_ = 0, bytes_skipped_ = 0;
-  int64_t pages_ = 0;
+  int64_t pages_ = 0, in_flight_ = 0;
   std::chrono::steady_clock::time_point start_, last_draw_;
+  std::map<std::string, std::chrono::steady_clock::time_point> last_logged_;  // per running document
 };
 
 }  // namespace budgetx::batch

@@ -76,6 +76,7 @@ void Progress::Skipped(const Job& job) {
 
 void Progress::Finished(const Job& job, const Outcome& outcome, double seconds) {
   ++done_;
+  last_logged_.erase(job.path);
   bytes_done_ += job.bytes;
   pages_ += outcome.pages;
   bool bad = outcome.kind == Outcome::kFailed || outcome.kind == Outcome::kIncomplete;
@@ -94,6 +95,18 @@ void Progress::Finished(const Job& job, const Outcome& outcome, double seconds) 
 
 void Progress::Tick() { Draw(false); }
 
+void Progress::InFlight(int pages_done) { in_flight_ = pages_done; }
+
+void Progress::Working(const Job& job, int pages_done, int pages) {
+  if (options_.progress_bar || options_.quiet || pages == 0) return;
+  auto now = Clock::now();
+  auto [it, fresh] = last_logged_.emplace(job.path, now);
+  if (fresh || now - it->second < std::chrono::seconds(30)) return;
+  it->second = now;
+  std::cerr << "[" << done_ << "/" << total_ << "] " << job.path << ": page " << pages_done << " of " << pages
+            << " done\n";
+}
+
 std::string Progress::Eta() const {
   double elapsed = std::chrono::duration<double>(Clock::now() - start_).count();
   uint64_t left = bytes_total_ - bytes_done_ - bytes_skipped_;
@@ -109,7 +122,7 @@ void Progress::Draw(bool force) {
   constexpr int kWidth = 24;
   int filled = total_ ? static_cast<int>(kWidth * done_ / total_) : kWidth;
   std::string bar = std::string(filled, '#') + std::string(kWidth - filled, '.');
-  std::cerr << "\r[" << bar << "] " << done_ << "/" << total_ << " files, " << pages_ << " pages, " << failed_
+  std::cerr << "\r[" << bar << "] " << done_ << "/" << total_ << " files, " << pages_ + in_flight_ << " pages, " << failed_
             << " failed, " << Duration(std::chrono::duration<double>(now - start_).count()) << " elapsed, " << Eta()
             << "   " << std::flush;
 }

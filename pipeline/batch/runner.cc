@@ -1,9 +1,11 @@
 // The worker pool: one child process per document, at most Options::jobs at a time.
 #include <signal.h>
 #include <sys/prctl.h>
+#include <fcntl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -24,6 +26,9 @@ struct Worker {
   Clock::time_point start;
   fs::path result;
   bool timed_out = false;
+  int progress_fd = -1;  // the worker writes "pages_done pages\n" lines here
+  int pages_done = 0, pages = 0;
+  std::string partial;   // an unfinished line read so far
 };
 
 bool ReadFile(const std::string& path, std::string* out) {
@@ -42,16 +47,20 @@ fs::path HeadPath(const fs::path& result) {
 }
 
 // In the child: run the work and leave its JSON at `result` (renamed into place when whole).
-[[noreturn]] void RunChild(const Job& job, const Work& work, const fs::path& result, pid_t parent) {
+[[noreturn]] void RunChild(const Job& job, const Work& work, const fs::path& result, pid_t parent, int progress_fd) {
   prctl(PR_SET_PDEATHSIG, SIGKILL);  // a killed batch takes its workers with it
   if (getppid() != parent) _exit(3);
+  PageProgress progress = [progress_fd](int done, int pages) {
+    std::string line = std::to_string(done) + " " + std::to_string(pages) + "\n";
+    [[maybe_unused]] ssize_t n = write(progress_fd, line.data(), line.size());  // best effort
+  };
   fs::path tmp = result, head = HeadPath(result), head_tmp = HeadPath(result);
   tmp += ".tmp";
   head_tmp += ".tmp";
   {
     std::ofstream out(tmp, std::ios::binary), head_out(head_tmp, std::ios::binary);
     try {
-      work(job, out, head_out);
+      work(job, out, head_out, progress);
     } catch (const std::exception& e) {
       nlohmann::ordered_json record = FailedRecord(job, std::string("internal error: ") + e.what());
       out.close();
@@ -103,13 +112,18 @@ class Pool {
       status = Launch();
       if (status.ok() && !Reap(&status)) {
         StopOverdue();
+        ReadPageProgress();
         progress_.Tick();
         timespec wait{0, 100'000'000};
         sigtimedwait(&child, nullptr, &wait);
       }
     }
     sigprocmask(SIG_SETMASK, &before, nullptr);
-    for (const auto& w : workers_) kill(w.pid, SIGKILL), waitpid(w.pid, nullptr, 0);
+    for (const auto& w : workers_) {
+      kill(w.pid, SIGKILL);
+      waitpid(w.pid, nullptr, 0);
+      if (w.progress_fd >= 0) close(w.progress_fd);
+    }
     fs::remove_all(staging_, ec);
     progress_.End();
     return status;
@@ -138,13 +152,22 @@ class Pool {
         ++next_;
         continue;
       }
-      Worker w{next_, 0, Clock::now(), staging_ / (std::to_string(next_) + ".json")};
+      Worker w;
+      w.job = next_;
+      w.start = Clock::now();
+      w.result = staging_ / (std::to_string(next_) + ".json");
+      int fds[2] = {-1, -1};
+      if (pipe2(fds, O_CLOEXEC) != 0) fds[0] = fds[1] = -1;
       pid_t parent = getpid();
       w.pid = fork();
       if (w.pid == 0) {
         sigprocmask(SIG_SETMASK, &before_, nullptr);
-        RunChild(job, work_, w.result, parent);
+        if (fds[0] >= 0) close(fds[0]);
+        RunChild(job, work_, w.result, parent, fds[1]);
       }
+      if (fds[1] >= 0) close(fds[1]);
+      w.progress_fd = fds[0];
+      if (w.progress_fd >= 0) fcntl(w.progress_fd, F_SETFL, O_NONBLOCK);
       if (w.pid < 0) {
         BUDGETX_RETURN_IF_ERROR(RecordFailure(next_++, "cannot start a worker process"));
         continue;
@@ -175,6 +198,7 @@ class Pool {
     if (it == workers_.end()) return true;
     Worker w = *it;
     workers_.erase(it);
+    if (w.progress_fd >= 0) close(w.progress_fd);
     double seconds = std::chrono::duration<double>(Clock::now() - w.start).count();
     bool whole = WIFEXITED(wstatus) && WEXITSTATUS(wstatus) == 0 && fs::exists(HeadPath(w.result));
     if (whole) *status = Record(w.job, w.result, seconds);
@@ -183,6 +207,26 @@ class Pool {
     fs::remove(w.result, ec);
     fs::remove(HeadPath(w.result), ec);
     return true;
+  }
+
+  // The latest page counts each worker reported; pages of unfinished documents count in the
+  // progress display, and a long document gets a log line now and then.
+  void ReadPageProgress() {
+    int in_flight = 0;
+    for (auto& w : workers_) {
+      char buf[256];
+      ssize_t n;
+      while (w.progress_fd >= 0 && (n = read(w.progress_fd, buf, sizeof buf)) > 0) w.partial.append(buf, n);
+      size_t end = w.partial.rfind('\n');
+      if (end != std::string::npos) {
+        size_t start = w.partial.rfind('\n', end - 1);
+        std::sscanf(w.partial.c_str() + (start == std::string::npos ? 0 : start + 1), "%d %d", &w.pages_done, &w.pages);
+        w.partial.erase(0, end + 1);
+      }
+      in_flight += w.pages_done;
+      progress_.Working(jobs_[w.job], w.pages_done, w.pages);
+    }
+    progress_.InFlight(in_flight);
   }
 
   void StopOverdue() {

@@ -22,7 +22,7 @@ struct Flag {
 };
 constexpr Flag kFlags[] = {
     {"-o, --out", "DIR", "write DIR/NAME.json per input (default: out, unless --db); '-' writes to stdout (one input)"},
-    {"--db", "FILE|URL", "also load into SQLite (a file) or PostgreSQL (postgresql://…); see docs/database.md"},
+    {"--db", "FILE|URL", "load into SQLite (a file) or PostgreSQL (postgresql://…); may be repeated; docs/database.md"},
     {"--format", "LIST", "exports in the output folder, comma-separated: json (default), jsonl, csv, fdp"},
     {"-j, --jobs", "N", "documents at once (default: one per core)"},
     {"--force", nullptr, "redo documents already stored (same content) instead of skipping them"},
@@ -102,7 +102,9 @@ bool ParseArgs(const std::vector<std::string>& args, Config* config, std::string
       config->out_given = true;
       config->to_stdout = config->out_dir == "-";
     } else if (a == "--db") {
-      if (!value(&config->db)) return false;
+      std::string db;
+      if (!value(&db)) return false;
+      config->dbs.push_back(db);
     } else if (a == "--format") {
       std::string list;
       if (!value(&list)) return false;
@@ -159,8 +161,8 @@ bool ParseArgs(const std::vector<std::string>& args, Config* config, std::string
       *error = "extract needs at least one FILE";
       return false;
     }
-    if (!config->db.empty() && !config->out_given) config->out_dir.clear();
-    if (config->to_stdout && !config->db.empty()) {
+    if (!config->dbs.empty() && !config->out_given) config->out_dir.clear();
+    if (config->to_stdout && !config->dbs.empty()) {
       *error = "-o - writes to stdout; it does not combine with --db";
       return false;
     }

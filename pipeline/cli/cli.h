@@ -22,7 +22,7 @@ struct Config {
   std::string out_dir = "out";  // -o DIR
   bool out_given = false;       // -o was given (without it, --db alone writes no folder)
   bool to_stdout = false;       // -o -
-  std::string db;               // --db FILE | postgresql://…
+  std::vector<std::string> dbs; // --db FILE | postgresql://…, each given
   std::vector<std::string> formats = {"json"};  // --format json,jsonl,csv,fdp
   int jobs = 0;                 // -j N; 0 = one per core
   bool force = false;           // --force: redo documents already stored

@@ -69,14 +69,16 @@ int Extract(const Config& config) {
   for (const auto& p : problems) std::cerr << p << "\n";
 
   std::unique_ptr<sinks::Sinks> sink;
-  Status opened = sinks::Open({config.out_dir, config.formats, config.db}, &sink);
+  Status opened = sinks::Open({config.out_dir, config.formats, config.dbs}, &sink);
   if (!opened.ok()) {
     std::cerr << opened.ToString() << "\n";
     return kExitError;
   }
   driver::Options options = PipelineOptions(config);
-  batch::Work work = [&](const batch::Job& job, std::ostream& out, std::ostream& head) {
+  batch::Work work = [&](const batch::Job& job, std::ostream& out, std::ostream& head,
+                        const batch::PageProgress& progress) {
     Document doc;
+    options.page_progress = progress;  // in the worker process: its own copy of options
     Status status = driver::Process(rules, options, job.path, &doc);
     if (status.ok()) output::WriteJson(doc, out);
     else output::WriteErrorJson(doc, status, out);

@@ -24,6 +24,9 @@ std::string Extension(const std::string& path) {
 Status ReadScannedPages(const Options& options, const std::string& path, Document* doc) {
   std::unique_ptr<ocr::Reader> reader;
   bool any = false;
+  int pages = static_cast<int>(doc->pages.size());
+  int done = static_cast<int>(std::count_if(doc->pages.begin(), doc->pages.end(), [](const Page& p) { return !p.needs_ocr; }));
+  if (options.page_progress) options.page_progress(done, pages);
   for (auto& page : doc->pages) {
     if (!page.needs_ocr) continue;
     if (!reader) {
@@ -42,6 +45,7 @@ Status ReadScannedPages(const Options& options, const std::string& path, Documen
     page.lines = reader->ReadPage(image, page.number, &doc->warnings);
     page.needs_ocr = false;
     any = true;
+    if (options.page_progress) options.page_progress(++done, pages);
   }
   if (any) layout::DropRunningLines(&doc->pages);
   return Status::Ok();

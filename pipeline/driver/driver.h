@@ -8,6 +8,7 @@
 // Thread-safety: Process may run concurrently on different documents with one shared RuleSet.
 #pragma once
 
+#include <functional>
 #include <string>
 
 #include "extractors/ocr/ocr_extractor.h"
@@ -23,6 +24,9 @@ struct Options {
   ocr::Options ocr;
   bool read_scans = true;  // OCR pages the PDF extractor marks needs_ocr
   tables::Options tables;
+  // Told the pages done so far and the document's pages: after the text layer, after each
+  // scanned page. May be empty.
+  std::function<void(int pages_done, int pages)> page_progress;
 };
 
 Status Process(const rules::RuleSet& rules, const Options& options, const std::string& path, Document* doc);

@@ -24,6 +24,9 @@ class Connection {
   virtual Status LockSchema() = 0;  // around CREATE … IF NOT EXISTS
 };
 
+// A statement as quoted in an error message: its first 160 bytes.
+inline std::string Shorten(const std::string& sql) { return sql.size() > 160 ? sql.substr(0, 160) + "…" : sql; }
+
 Status ConnectSqlite(const std::string& path, std::unique_ptr<Connection>* out);
 Status ConnectPostgres(const std::string& url, std::unique_ptr<Connection>* out);
 

@@ -8,8 +8,6 @@
 namespace budgetx::sinks {
 namespace {
 
-std::string Shorten(const std::string& sql) { return sql.size() > 160 ? sql.substr(0, 160) + "…" : sql; }
-
 // The URL without its password, for messages.
 std::string Redacted(const std::string& url) {
   size_t scheme = url.find("://");

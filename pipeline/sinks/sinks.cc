@@ -41,9 +41,9 @@ Status Open(const Options& options, std::unique_ptr<Sinks>* out) {
     stores.emplace_back();
     BUDGETX_RETURN_IF_ERROR(OpenFolder(options.out_dir, options.formats, &stores.back()));
   }
-  if (!options.db.empty()) {
+  for (const auto& db : options.dbs) {
     stores.emplace_back();
-    BUDGETX_RETURN_IF_ERROR(OpenDatabase(options.db, &stores.back()));
+    BUDGETX_RETURN_IF_ERROR(OpenDatabase(db, &stores.back()));
   }
   *out = std::make_unique<AllStores>(std::move(stores));
   return Status::Ok();

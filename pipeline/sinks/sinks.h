@@ -31,7 +31,7 @@ namespace budgetx::sinks {
 struct Options {
   std::string out_dir;               // empty: no folder
   std::vector<std::string> formats;  // json (always, with a folder), jsonl, csv, fdp
-  std::string db;                    // empty: no database
+  std::vector<std::string> dbs;      // databases to load (each a file or postgresql:// URL)
 };
 
 // Every sink the options ask for, behind one batch::Sink: Put stores in each, Has asks all.

@@ -130,7 +130,7 @@ BOOST_AUTO_TEST_CASE(csv_quotes_commas_and_quotes_and_keeps_amounts_exact) {
 BOOST_AUTO_TEST_CASE(folder_keeps_one_file_per_document_and_resumes_from_its_manifest) {
   TempDir dir, staging;
   std::unique_ptr<Sinks> sink;
-  BOOST_REQUIRE(Open({dir.path.string(), {"json", "jsonl", "csv"}, ""}, &sink).ok());
+  BOOST_REQUIRE(Open({dir.path.string(), {"json", "jsonl", "csv"}, {}}, &sink).ok());
   BOOST_REQUIRE(Put(sink.get(), staging.path, "a", Doc("aa")).ok());
   BOOST_REQUIRE(Put(sink.get(), staging.path, "a", Doc("bb")).ok());  // another document named a
   BOOST_REQUIRE(sink->Close().ok());
@@ -140,7 +140,7 @@ BOOST_AUTO_TEST_CASE(folder_keeps_one_file_per_document_and_resumes_from_its_man
   // A run killed while appending leaves a cut line; it is dropped and the file repaired.
   std::ofstream(dir.path / "manifest.jsonl", std::ios::app) << R"({"sha256": "cc", "fi)";
   std::ofstream(dir.path / "c.json.tmp") << "{";
-  BOOST_REQUIRE(Open({dir.path.string(), {"json", "jsonl"}, ""}, &sink).ok());
+  BOOST_REQUIRE(Open({dir.path.string(), {"json", "jsonl"}, {}}, &sink).ok());
   BOOST_TEST(sink->Has("aa"));
   BOOST_TEST(sink->Has("bb"));
   BOOST_TEST(!sink->Has("cc"));
@@ -156,7 +156,7 @@ BOOST_AUTO_TEST_CASE(sqlite_loads_are_idempotent_per_document) {
   std::string db_path = (dir.path / "t.sqlite").string();
   for (int pass = 0; pass < 2; ++pass) {
     std::unique_ptr<Sinks> sink;
-    BOOST_REQUIRE(Open({"", {}, db_path}, &sink).ok());
+    BOOST_REQUIRE(Open({"", {}, {db_path}}, &sink).ok());
     BOOST_TEST(sink->Has("aa") == (pass == 1));
     BOOST_REQUIRE(Put(sink.get(), dir.path, "a", Doc("aa")).ok());
     BOOST_REQUIRE(sink->Close().ok());
@@ -173,10 +173,10 @@ BOOST_AUTO_TEST_CASE(sqlite_loads_are_idempotent_per_document) {
 
 BOOST_AUTO_TEST_CASE(unreachable_databases_name_the_target_and_hide_the_password) {
   std::unique_ptr<Sinks> sink;
-  Status s = Open({"", {}, "/nonexistent-dir/x.sqlite"}, &sink);
+  Status s = Open({"", {}, {"/nonexistent-dir/x.sqlite"}}, &sink);
   BOOST_TEST(!s.ok());
   BOOST_TEST(s.ToString().find("/nonexistent-dir/x.sqlite: cannot open SQLite database") != std::string::npos);
-  s = Open({"", {}, "postgresql://loader:secret@127.0.0.1:1/budgets?connect_timeout=2"}, &sink);
+  s = Open({"", {}, {"postgresql://loader:secret@127.0.0.1:1/budgets?connect_timeout=2"}}, &sink);
   BOOST_TEST(!s.ok());
   BOOST_TEST(s.ToString().find("cannot connect to PostgreSQL") != std::string::npos);
   BOOST_TEST(s.ToString().find("secret") == std::string::npos);

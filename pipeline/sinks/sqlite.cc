@@ -8,8 +8,6 @@
 namespace budgetx::sinks {
 namespace {
 
-std::string Shorten(const std::string& sql) { return sql.size() > 160 ? sql.substr(0, 160) + "…" : sql; }
-
 class Sqlite : public Connection {
  public:
   Sqlite(std::string path, sqlite3* db) : path_(std::move(path)), db_(db) {}
