@@ -4,7 +4,8 @@
 //         file into its canonical JSON, a Sink that keeps the results, and Options.
 // Output: each document's JSON (or its failed-document record) handed to the sink as it
 //         finishes; a progress display on stderr; a Summary. Documents the sink already holds
-//         (same content sha256) are skipped unless Options::force.
+//         (same content sha256) are skipped unless Options::force; so is a file whose content an
+//         earlier file of the run had (one download saved under two names).
 // Errors: a document that fails, crashes its worker or runs out of time becomes a failed-
 //         document record naming file and cause; the run goes on. Run returns a non-ok Status
 //         only when the sink itself fails (the results so far are kept).

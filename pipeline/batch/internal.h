@@ -27,7 +27,8 @@ const char* OutcomeName(Outcome::Kind kind);
 class Progress {
  public:
   Progress(const Options& options, size_t documents, uint64_t bytes);
-  void Skipped(const Job& job);
+  // A document stored before, or (same_as not empty) one whose content another path had.
+  void Skipped(const Job& job, const std::string& same_as);
   void Finished(const Job& job, const Outcome& outcome, double seconds);
   void Tick();  // redraws the bar at most a few times a second
   void InFlight(int pages_done);  // pages done of the documents still running

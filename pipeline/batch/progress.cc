@@ -65,11 +65,13 @@ const char* OutcomeName(Outcome::Kind kind) {
 Progress::Progress(const Options& options, size_t documents, uint64_t bytes)
     : options_(options), total_(documents), bytes_total_(bytes), start_(Clock::now()) {}
 
-void Progress::Skipped(const Job& job) {
+void Progress::Skipped(const Job& job, const std::string& same_as) {
   ++done_;
   bytes_skipped_ += job.bytes;
   if (!options_.progress_bar && !options_.quiet) {
-    std::cerr << "[" << done_ << "/" << total_ << "] " << job.path << ": stored before, skipped (--force redoes it)\n";
+    std::cerr << "[" << done_ << "/" << total_ << "] " << job.path << ": "
+              << (same_as.empty() ? "stored before, skipped (--force redoes it)" : "same content as " + same_as + ", skipped")
+              << "\n";
   }
   Draw(false);
 }

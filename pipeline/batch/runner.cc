@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -146,9 +147,10 @@ class Pool {
         continue;
       }
       job.sha256 = Sha256Hex(bytes);
-      if (!options_.force && sink_->Has(job.sha256)) {
+      auto [first, fresh] = seen_.emplace(job.sha256, job.path);
+      if (!fresh || (!options_.force && sink_->Has(job.sha256))) {
         ++summary_->skipped;
-        progress_.Skipped(job);
+        progress_.Skipped(job, fresh ? "" : first->second);
         ++next_;
         continue;
       }
@@ -272,6 +274,7 @@ class Pool {
   fs::path staging_;
   sigset_t before_;  // the signal mask to give workers
   size_t next_ = 0;
+  std::map<std::string, std::string> seen_;  // sha256 → the first path with that content
   std::vector<Worker> workers_;
 };
 

@@ -201,7 +201,7 @@ std::string BatchSummary(const batch::Summary& s) {
   std::string out = "budgetx: " + batch::Count(s.documents, "document") + ": " + std::to_string(s.ok) + " ok, " +
                     std::to_string(s.with_warnings) + " with warnings, " + std::to_string(s.incomplete) +
                     " incomplete, " + std::to_string(s.failed) + " failed";
-  if (s.skipped) out += "; " + std::to_string(s.skipped) + " skipped (stored before; --force redoes them)";
+  if (s.skipped) out += "; " + std::to_string(s.skipped) + " skipped (stored before, or the content of another file)";
   return out + "; " + batch::Count(s.tables, "table") + ", " + batch::Count(s.checks_failed, "failed check") + "; " +
          batch::Count(s.pages, "page") + " in " + took;
 }
