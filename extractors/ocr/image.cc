@@ -61,6 +61,15 @@ PixPtr ToPix(const GreyImage& image) {
   return PixPtr(pix);
 }
 
+// Paper lighter than a third of the way from the ink/paper split to the paper's grey becomes white: scanner noise and JPEG
+// speckle in the background mislead Tesseract's own thresholding of a cell, while the grey edges
+// of the strokes, which help it read, are kept.
+void WhitenPaper(PIX* grey) {
+  l_int32 split = 0, paper = 0;
+  if (pixSplitDistributionFgBg(grey, 0.1f, 1, &split, nullptr, &paper, nullptr) != 0 || split <= 0) return;
+  pixThresholdToValue(grey, grey, split + (paper - split) / 3, 255);
+}
+
 PreparedPage Prepare(const GreyImage& image) {
   PreparedPage page;
   page.grey = ToPix(image);
@@ -78,6 +87,7 @@ PreparedPage Prepare(const GreyImage& image) {
   int thickness = std::max(3, static_cast<int>(kMaxRuleInches * image.dpi));
   AddRules(binary, rule, 1, true, thickness, &page.rulings);
   AddRules(binary, 1, rule, false, thickness, &page.rulings);
+  WhitenPaper(page.grey.get());
   return page;
 }
 

@@ -19,7 +19,7 @@ using PixPtr = std::unique_ptr<PIX, PixDeleter>;
 PixPtr ToPix(const GreyImage& image);
 
 struct PreparedPage {
-  PixPtr grey;                          // deskewed
+  PixPtr grey;                          // deskewed; light background noise made white
   PixPtr binary;                        // `grey` in black and white
   double skew_degrees = 0;              // the correction applied
   std::vector<layout::Ruling> rulings;  // in pixels of `grey`

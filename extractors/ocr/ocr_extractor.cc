@@ -71,10 +71,21 @@ struct Reading {
   double confidence = 0;
 };
 
-Reading Read(tesseract::TessBaseAPI* api, tesseract::PageSegMode mode, int x, int y, int w, int h) {
-  api->SetPageSegMode(mode);
-  api->SetRectangle(x, y, w, h);
+// White around the text: Tesseract's line finder misses text that touches the image's edge.
+constexpr int kCellPadding = 12;
+
+// The region of `page`, copied with a white border, read on its own.
+Reading Read(tesseract::TessBaseAPI* api, PIX* page, int dpi, tesseract::PageSegMode mode, int x, int y, int w, int h) {
+  BOX* box = boxCreate(x, y, w, h);
+  PixPtr clip(pixClipRectangle(page, box, nullptr));
+  boxDestroy(&box);
   Reading r;
+  if (!clip) return r;
+  PixPtr padded(pixAddBorder(clip.get(), kCellPadding, pixGetDepth(clip.get()) == 1 ? 0 : 255));
+  if (!padded) return r;
+  api->SetImage(padded.get());
+  api->SetSourceResolution(dpi);
+  api->SetPageSegMode(mode);
   r.text = TakeText(api->GetUTF8Text());
   r.confidence = api->MeanTextConf() / 100.0;
   return r;
@@ -87,10 +98,16 @@ struct Reader::Impl {
   tesseract::TessBaseAPI numbers;  // digits and number marks only: no CJK look-alikes
   Options options;
 
-  void SetImage(PIX* pix, int dpi) {
+  PIX* page = nullptr;    // the page whose cells are read
+  PIX* binary = nullptr;  // the same page in black and white
+  int dpi = 300;
+
+  void SetImage(PIX* pix, int resolution) {
+    page = pix;
+    dpi = resolution;
     for (auto* a : {&api, &numbers}) {
       a->SetImage(pix);
-      a->SetSourceResolution(dpi);
+      a->SetSourceResolution(resolution);
     }
   }
 
@@ -99,13 +116,23 @@ struct Reader::Impl {
   // with digits only; a reading of little confidence tried again as one line further inside the
   // rules (remnants of a rule mislead).
   Reading ReadCell(int x, int y, int w, int h) {
-    Reading number = Read(&numbers, tesseract::PSM_SINGLE_LINE, x, y, w, h);
+    Reading number = Read(&numbers, page, dpi, tesseract::PSM_SINGLE_LINE, x, y, w, h);
     if (number.confidence >= kSureNumber && LooksNumeric(number.text)) return number;
-    Reading best = Read(&api, tesseract::PSM_SINGLE_BLOCK, x, y, w, h);
+    if (binary && LooksNumeric(number.text)) {  // grey shades can mislead; black and white may not
+      Reading sharp = Read(&numbers, binary, dpi, tesseract::PSM_SINGLE_LINE, x, y, w, h);
+      if (sharp.confidence > number.confidence && LooksNumeric(sharp.text)) number = sharp;
+      if (number.confidence >= kSureNumber) return number;
+    }
+    Reading best = Read(&api, page, dpi, tesseract::PSM_SINGLE_BLOCK, x, y, w, h);
     if (best.confidence < kRetryBelow && w > 2 * kCellInset && h > 2 * kCellInset) {
-      Reading again = Read(&api, tesseract::PSM_SINGLE_LINE, x + kCellInset, y + kCellInset, w - 2 * kCellInset,
-                           h - 2 * kCellInset);
+      Reading again = Read(&api, page, dpi, tesseract::PSM_SINGLE_LINE, x + kCellInset, y + kCellInset,
+                           w - 2 * kCellInset, h - 2 * kCellInset);
       if (again.confidence > best.confidence) best = again;
+    }
+    if ((best.text.empty() || best.confidence < kRetryBelow) && binary) {
+      // Tesseract's own thresholding of a grey cell can lose faint text among JPEG noise.
+      Reading sharp = Read(&api, binary, dpi, tesseract::PSM_SINGLE_BLOCK, x, y, w, h);
+      if (best.text.empty() || sharp.confidence > best.confidence) best = sharp;
     }
     if (!best.text.empty() && (LooksNumeric(best.text) || best.confidence < kRetryBelow)) {
       bool prefer = LooksNumeric(best.text) ? !number.text.empty() : number.confidence > best.confidence;
@@ -194,6 +221,7 @@ std::vector<Line> Reader::ReadPage(const GreyImage& image, int page, std::vector
   std::vector<Box> cells = layout::GridCellBoxes(prepared.rulings);
   std::vector<layout::Word> words;
   impl_->SetImage(prepared.grey.get(), image.dpi);
+  impl_->binary = prepared.binary.get();
   impl_->ReadCells(prepared.binary.get(), cells, image.dpi, &words);
   // The rest of the page with the cells blanked out, so table text is not read twice.
   PixPtr rest(pixCopy(nullptr, prepared.grey.get()));
@@ -203,6 +231,7 @@ std::vector<Line> Reader::ReadPage(const GreyImage& image, int page, std::vector
     pixSetInRect(rest.get(), box);
     boxDestroy(&box);
   }
+  impl_->binary = nullptr;
   int noise = impl_->ReadLines(rest.get(), image.dpi, &words);
   if (noise > 0) {
     warnings->push_back({"ocr", std::to_string(noise) + " line(s) read with too little confidence were dropped as noise",

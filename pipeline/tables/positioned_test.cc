@@ -96,22 +96,26 @@ BOOST_AUTO_TEST_CASE(ocr_misreadings_are_repaired_and_recorded) {
       At(0, {{"表3 支出表", 0, 100}}), At(12, {{"单位：万元", 0, 60}}),
       At(30, {{"项目", 0, 90}, {"年初预算数", 90, 200}, {"全年预算数", 200, 300}}, true),
       At(42, {{"基本支出", 0, 90}, {"4.881.22", 90, 200}, {"4,962.22", 200, 300}}, true),
-      At(54, {{"总计", 0, 90}, {"28 856.15", 90, 200}, {"4.962", 200, 300}}, true),
+      At(48, {{"1.1人员经费〈含离退休人员)", 0, 90}, {"4,360.24", 90, 200}, {"4,441.24", 200, 300}}, true),
+      At(54, {{"全计", 0, 90}, {"28 856.15", 90, 200}, {"4.962", 200, 300}}, true),
   };
   for (auto& line : lines) {
     for (auto& span : line.spans) span.where.confidence = 0.9;  // read by OCR
   }
   Document doc = Build(lines);
   const Table& t = doc.tables.at(0);
-  BOOST_REQUIRE_EQUAL(t.rows.size(), 2u);
+  BOOST_REQUIRE_EQUAL(t.rows.size(), 3u);
+  BOOST_TEST(t.rows[1].cells[0].text == "1.1人员经费(含离退休人员)");
+  BOOST_TEST(t.rows[2].cells[0].text == "合计");
+  BOOST_TEST((t.rows[2].kind == RowKind::kTotal));
   BOOST_TEST(t.rows[0].cells[1].text == "4,881.22");
   BOOST_TEST(t.rows[0].cells[1].raw == "4.881.22");
   BOOST_TEST(t.rows[0].cells[1].amount_fen.value_or(0) == 488122000000LL / 100);
-  BOOST_TEST(t.rows[1].cells[1].text == "28,856.15");
-  BOOST_TEST(t.rows[1].cells[2].text == "4.962");  // one point: a decimal, left alone
+  BOOST_TEST(t.rows[2].cells[1].text == "28,856.15");
+  BOOST_TEST(t.rows[2].cells[2].text == "4.962");  // one point: a decimal, left alone
   int repairs = 0;
   for (const auto& c : doc.corrections) repairs += c.kind.rfind("ocr_repair:", 0) == 0;
-  BOOST_TEST(repairs == 2);
+  BOOST_TEST(repairs == 4);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
