@@ -91,6 +91,44 @@ PreparedPage Prepare(const GreyImage& image) {
   return page;
 }
 
+namespace {
+
+// Runs of consecutive entries above `min_ink` in a projection: [start, end) pairs.
+std::vector<std::pair<int, int>> Runs(NUMA* counts, int min_ink, int max_gap) {
+  std::vector<std::pair<int, int>> runs;
+  int n = numaGetCount(counts);
+  for (int i = 0; i < n; ++i) {
+    l_int32 ink = 0;
+    numaGetIValue(counts, i, &ink);
+    if (ink <= min_ink) continue;
+    if (!runs.empty() && i - runs.back().second <= max_gap) runs.back().second = i + 1;
+    else runs.push_back({i, i + 1});
+  }
+  return runs;
+}
+
+}  // namespace
+
+std::vector<PixelBox> TextLines(PIX* binary) {
+  constexpr int kMinTextHeight = 6;  // pixels; flatter bands are rules or specks
+  std::vector<PixelBox> lines;
+  NUMA* rows = pixCountPixelsByRow(binary, nullptr);
+  if (!rows) return lines;
+  for (auto [y0, y1] : Runs(rows, 2, 2)) {
+    int h = y1 - y0;
+    if (h < kMinTextHeight) continue;
+    BOX* band_box = boxCreate(0, y0, pixGetWidth(binary), h);
+    PixPtr band(pixClipRectangle(binary, band_box, nullptr));
+    boxDestroy(&band_box);
+    NUMA* columns = band ? pixCountPixelsByColumn(band.get()) : nullptr;
+    if (!columns) continue;
+    for (auto [x0, x1] : Runs(columns, 0, 3 * h)) lines.push_back({x0, y0, x1 - x0, h});
+    numaDestroy(&columns);
+  }
+  numaDestroy(&rows);
+  return lines;
+}
+
 bool HasInk(PIX* binary, int x, int y, int w, int h) {
   BOX* box = boxCreate(x, y, w, h);
   l_int32 count = 0;

@@ -29,6 +29,15 @@ struct PreparedPage {
 // that survive a morphological opening longer than any stroke of a character.
 PreparedPage Prepare(const GreyImage& image);
 
+struct PixelBox {
+  int x = 0, y = 0, w = 0, h = 0;
+};
+
+// Lines of text on a black-and-white page (tables blanked out): bands of pixel rows holding ink,
+// each cut where its ink leaves a gap wider than a few line heights. Runs too flat to be text
+// (a rule) are left out.
+std::vector<PixelBox> TextLines(PIX* binary);
+
 // Whether the rectangle of the black-and-white page holds any ink: a blank cell is not read
 // (OCR invents text in empty boxes).
 bool HasInk(PIX* binary, int x, int y, int w, int h);

@@ -74,17 +74,59 @@ struct Reading {
 // White around the text: Tesseract's line finder misses text that touches the image's edge.
 constexpr int kCellPadding = 12;
 
-// The region of `page`, copied with a white border, read on its own.
-Reading Read(tesseract::TessBaseAPI* api, PIX* page, int dpi, tesseract::PageSegMode mode, int x, int y, int w, int h) {
+// Text lines shorter than this (pixels) are enlarged to about kGoodLinePixels before reading,
+// at most kMaxScale times: Tesseract misreads small print (a wide table shrunk onto the page).
+constexpr int kSmallLinePixels = 18;
+constexpr double kGoodLinePixels = 36;
+constexpr double kMaxScale = 3;
+
+// The height of a region's text lines: the median run of pixel rows that hold ink.
+int LineHeight(PIX* binary, int x, int y, int w, int h) {
+  BOX* box = boxCreate(x, y, w, h);
+  PixPtr clip(pixClipRectangle(binary, box, nullptr));
+  boxDestroy(&box);
+  if (!clip) return 0;
+  NUMA* rows = pixCountPixelsByRow(clip.get(), nullptr);
+  if (!rows) return 0;
+  std::vector<int> runs;
+  int run = 0;
+  for (int i = 0; i <= numaGetCount(rows); ++i) {
+    l_int32 ink = 0;
+    if (i < numaGetCount(rows)) numaGetIValue(rows, i, &ink);
+    if (ink > 1) {
+      ++run;
+    } else if (run > 0) {
+      if (run >= 3) runs.push_back(run);
+      run = 0;
+    }
+  }
+  numaDestroy(&rows);
+  if (runs.empty()) return 0;
+  std::nth_element(runs.begin(), runs.begin() + static_cast<long>(runs.size() / 2), runs.end());
+  return runs[runs.size() / 2];
+}
+
+double ScaleFor(int line_height) {
+  if (line_height <= 0 || line_height >= kSmallLinePixels) return 1;
+  return std::min(kMaxScale, kGoodLinePixels / line_height);
+}
+
+// The region of `page`, copied (enlarged by `scale`) with a white border, read on its own.
+Reading Read(tesseract::TessBaseAPI* api, PIX* page, int dpi, tesseract::PageSegMode mode, int x, int y, int w, int h,
+             double scale = 1) {
   BOX* box = boxCreate(x, y, w, h);
   PixPtr clip(pixClipRectangle(page, box, nullptr));
   boxDestroy(&box);
   Reading r;
   if (!clip) return r;
+  if (scale > 1) {
+    PixPtr larger(pixScale(clip.get(), static_cast<float>(scale), static_cast<float>(scale)));
+    if (larger) clip = std::move(larger);
+  }
   PixPtr padded(pixAddBorder(clip.get(), kCellPadding, pixGetDepth(clip.get()) == 1 ? 0 : 255));
   if (!padded) return r;
   api->SetImage(padded.get());
-  api->SetSourceResolution(dpi);
+  api->SetSourceResolution(static_cast<int>(dpi * scale));
   api->SetPageSegMode(mode);
   r.text = TakeText(api->GetUTF8Text());
   r.confidence = api->MeanTextConf() / 100.0;
@@ -101,6 +143,15 @@ struct Reader::Impl {
   PIX* page = nullptr;    // the page whose cells are read
   PIX* binary = nullptr;  // the same page in black and white
   int dpi = 300;
+  std::vector<int> line_heights;  // of the cells read on this page
+
+  // The page's usual height of a line of text in its cells; 0 when no cell was read.
+  int TypicalLineHeight() {
+    if (line_heights.empty()) return 0;
+    std::nth_element(line_heights.begin(), line_heights.begin() + static_cast<long>(line_heights.size() / 2),
+                     line_heights.end());
+    return line_heights[line_heights.size() / 2];
+  }
 
   void SetImage(PIX* pix, int resolution) {
     page = pix;
@@ -116,22 +167,25 @@ struct Reader::Impl {
   // with digits only; a reading of little confidence tried again as one line further inside the
   // rules (remnants of a rule mislead).
   Reading ReadCell(int x, int y, int w, int h) {
-    Reading number = Read(&numbers, page, dpi, tesseract::PSM_SINGLE_LINE, x, y, w, h);
+    int line = binary ? LineHeight(binary, x, y, w, h) : 0;
+    if (line > 0) line_heights.push_back(line);
+    const double s = ScaleFor(line);
+    Reading number = Read(&numbers, page, dpi, tesseract::PSM_SINGLE_LINE, x, y, w, h, s);
     if (number.confidence >= kSureNumber && LooksNumeric(number.text)) return number;
     if (binary && LooksNumeric(number.text)) {  // grey shades can mislead; black and white may not
-      Reading sharp = Read(&numbers, binary, dpi, tesseract::PSM_SINGLE_LINE, x, y, w, h);
+      Reading sharp = Read(&numbers, binary, dpi, tesseract::PSM_SINGLE_LINE, x, y, w, h, s);
       if (sharp.confidence > number.confidence && LooksNumeric(sharp.text)) number = sharp;
       if (number.confidence >= kSureNumber) return number;
     }
-    Reading best = Read(&api, page, dpi, tesseract::PSM_SINGLE_BLOCK, x, y, w, h);
+    Reading best = Read(&api, page, dpi, tesseract::PSM_SINGLE_BLOCK, x, y, w, h, s);
     if (best.confidence < kRetryBelow && w > 2 * kCellInset && h > 2 * kCellInset) {
       Reading again = Read(&api, page, dpi, tesseract::PSM_SINGLE_LINE, x + kCellInset, y + kCellInset,
-                           w - 2 * kCellInset, h - 2 * kCellInset);
+                           w - 2 * kCellInset, h - 2 * kCellInset, s);
       if (again.confidence > best.confidence) best = again;
     }
     if ((best.text.empty() || best.confidence < kRetryBelow) && binary) {
       // Tesseract's own thresholding of a grey cell can lose faint text among JPEG noise.
-      Reading sharp = Read(&api, binary, dpi, tesseract::PSM_SINGLE_BLOCK, x, y, w, h);
+      Reading sharp = Read(&api, binary, dpi, tesseract::PSM_SINGLE_BLOCK, x, y, w, h, s);
       if (best.text.empty() || sharp.confidence > best.confidence) best = sharp;
     }
     if (!best.text.empty() && (LooksNumeric(best.text) || best.confidence < kRetryBelow)) {
@@ -156,6 +210,29 @@ struct Reader::Impl {
       word.confidence = r.confidence;
       words->push_back(std::move(word));
     }
+  }
+
+  // Text outside the grids in small print, line by line from our own line finder (Tesseract's
+  // page layout misses small lines), each line enlarged like a cell.
+  int ReadSmallLines(PIX* grey, PIX* ink, int resolution, double scale, std::vector<layout::Word>* words) {
+    int noise = 0;
+    for (const auto& line : TextLines(ink)) {
+      int x = std::max(0, line.x - 2), y = std::max(0, line.y - 2);
+      Reading r = Read(&api, grey, resolution, tesseract::PSM_SINGLE_LINE, x, y, line.w + 4, line.h + 4, scale);
+      if (r.text.empty()) continue;
+      if (r.confidence < kMinLineConfidence) {
+        ++noise;
+        continue;
+      }
+      layout::Word word;
+      word.text = r.text;
+      word.box = ToPoints(x, y, x + line.w + 4, y + line.h + 4, resolution);
+      word.font_size = word.box.y1 - word.box.y0;
+      word.space_after = true;
+      word.confidence = r.confidence;
+      words->push_back(std::move(word));
+    }
+    return noise;
   }
 
   // Text outside the grids (titles, units, running text), line by line.
@@ -222,17 +299,22 @@ std::vector<Line> Reader::ReadPage(const GreyImage& image, int page, std::vector
   std::vector<layout::Word> words;
   impl_->SetImage(prepared.grey.get(), image.dpi);
   impl_->binary = prepared.binary.get();
+  impl_->line_heights.clear();
   impl_->ReadCells(prepared.binary.get(), cells, image.dpi, &words);
   // The rest of the page with the cells blanked out, so table text is not read twice.
   PixPtr rest(pixCopy(nullptr, prepared.grey.get()));
+  PixPtr rest_ink(pixCopy(nullptr, prepared.binary.get()));
   for (const auto& c : cells) {
     BOX* box = boxCreate(static_cast<int>(c.x0), static_cast<int>(c.y0), static_cast<int>(c.x1 - c.x0) + 1,
                          static_cast<int>(c.y1 - c.y0) + 1);
     pixSetInRect(rest.get(), box);
+    pixClearInRect(rest_ink.get(), box);
     boxDestroy(&box);
   }
   impl_->binary = nullptr;
-  int noise = impl_->ReadLines(rest.get(), image.dpi, &words);
+  double small = ScaleFor(impl_->TypicalLineHeight());
+  int noise = small > 1 ? impl_->ReadSmallLines(rest.get(), rest_ink.get(), image.dpi, small, &words)
+                        : impl_->ReadLines(rest.get(), image.dpi, &words);
   if (noise > 0) {
     warnings->push_back({"ocr", std::to_string(noise) + " line(s) read with too little confidence were dropped as noise",
                          {page, 0, {}, {}}});

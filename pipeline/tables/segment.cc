@@ -190,10 +190,9 @@ class Segmenter {
     }
     for (size_t t = 0; t < doc_->tables.size(); ++t) {
       const Table& existing = doc_->tables[t];
-      if (existing.number == title.number && existing.title == title.title && t + 1 == doc_->tables.size() &&
-          !(body_started_ && !existing.rows.empty() && NamesTotal(existing.rows.back().cells))) {
-        // The same table again: a continuation page repeating title and header. After its closing
-        // 合计 it is another copy of the form (one per unit), a table of its own.
+      if (existing.number == title.number && existing.title == title.title && t + 1 == doc_->tables.size()) {
+        // The same table again: a continuation page repeating title and header (or another copy
+        // of the form; SplitCopies tells them apart once the rows are known).
         continuations_.push_back(existing.rows.size());
         open_ = true;
         repeating_header_ = true;
@@ -534,15 +533,15 @@ class Segmenter {
     last_row_is_total_ = false;
   }
 
-  // A table has one grand total. A page that repeats the title and starts with a 合计 when one
-  // came before is the next copy of the form (the same table for each unit), not a continuation.
+  // A page that repeats the title and opens with the table's first row again (its 合计, or its
+  // first item) is the next copy of the form (the same table for each unit), not a continuation.
   void SplitCopies() {
     std::vector<size_t> starts;
+    const auto& rows = table().rows;
     for (size_t b : continuations_) {
-      const auto& rows = table().rows;
-      bool total_before = std::any_of(rows.begin(), rows.begin() + static_cast<long>(std::min(b, rows.size())),
-                                      [this](const Row& r) { return NamesTotal(r.cells); });
-      if (b < rows.size() && NamesTotal(rows[b].cells) && total_before) starts.push_back(b);
+      if (b > 0 && b < rows.size() && !FirstText(rows[0]).empty() && FirstText(rows[b]) == FirstText(rows[0])) {
+        starts.push_back(b);
+      }
     }
     continuations_.clear();
     size_t at = doc_->tables.size();
@@ -564,6 +563,13 @@ class Segmenter {
       std::erase_if(copy.pages, [&](int p) { return p < first_page; });
       doc_->tables.insert(doc_->tables.begin() + static_cast<long>(at), std::move(copy));
     }
+  }
+
+  static std::string FirstText(const Row& row) {
+    for (const auto& c : row.cells) {
+      if (c.kind == ValueKind::kText) return normalize::Compact(c.text);
+    }
+    return "";
   }
 
   static constexpr size_t kMaxPendingLines = 12;

@@ -70,7 +70,8 @@ BOOST_AUTO_TEST_CASE(continuation_page_is_one_table_without_repeated_header) {
   BOOST_TEST(doc.tables[0].rows[1].code == "212");
 }
 
-// The same form once per unit: each copy opens with its own 合计, so it is a table of its own.
+// The same form once per unit: each copy opens with the form's first row again (here its 合计),
+// so it is a table of its own.
 BOOST_AUTO_TEST_CASE(a_repeated_title_that_starts_a_second_total_is_another_copy) {
   Document doc = Build(
       "表 2\n支出总表\n单位：万元\n科目编码 科目名称 支出总计\n合计 300\n201 一般公共服务支出 300\n\f"
@@ -82,6 +83,16 @@ BOOST_AUTO_TEST_CASE(a_repeated_title_that_starts_a_second_total_is_another_copy
   BOOST_REQUIRE_EQUAL(doc.tables[1].rows.size(), 2u);
   BOOST_TEST(doc.tables[1].pages == (std::vector<int>{3}), boost::test_tools::per_element());
   BOOST_TEST(doc.tables[1].columns.at(2).key == "total");
+}
+
+// A two-sided table whose last page opens with 收入总计 under 本年收入合计: still one table.
+BOOST_AUTO_TEST_CASE(a_page_opening_with_the_closing_total_continues_the_table) {
+  Document doc = Build(
+      "表 6\n收支总表\n单位：万元\n项目 预算数 项目 预算数\n一、政府预算拨款 300 一、一般公共服务支出 300\n"
+      "本年收入合计 300 本年支出合计 300\n\f表 6\n收支总表\n单位：万元\n项目 预算数 项目 预算数\n"
+      "收入总计 300 支出总计 300\n");
+  BOOST_REQUIRE_EQUAL(doc.tables.size(), 1u);
+  BOOST_TEST(doc.tables[0].rows.size() == 3u);
 }
 
 BOOST_AUTO_TEST_CASE(tab_rows_keep_ordinals_and_lone_numbers_out_of_amounts) {
