@@ -55,6 +55,19 @@ struct Result {
 // The head of the canonical JSON in `path` (see Result); discarded when it is not JSON.
 nlohmann::ordered_json ReadHead(const std::string& path);
 
+// What one finished document's JSON says, for the summary and the progress display.
+struct Outcome {
+  enum Kind { kOk, kWarnings, kIncomplete, kFailed } kind = kOk;
+  std::string cause;  // "path: …": the error, or the first warning that the output is incomplete
+  int64_t pages = 0, tables = 0, checks_failed = 0;
+  bool extracted = false;  // a table or a stated amount came out
+  std::string detail;      // "9 tables, 106 rows, 241 amounts, 24 pages; checks 116 pass, …"
+};
+
+// `doc` is a document's head (or whole JSON); `path` names the file in the cause.
+Outcome Judge(const std::string& path, const nlohmann::ordered_json& doc);
+const char* OutcomeName(Outcome::Kind kind);
+
 // Where results go (pipeline/sinks implements this). Called from the parent process only.
 class Sink {
  public:

@@ -10,18 +10,6 @@
 
 namespace budgetx::batch {
 
-// What one finished document's JSON says, for the summary and the progress display.
-struct Outcome {
-  enum Kind { kOk, kWarnings, kIncomplete, kFailed } kind = kOk;
-  std::string cause;  // "path: …": the error, or the first warning that the output is incomplete
-  int64_t pages = 0, tables = 0, checks_failed = 0;
-  bool extracted = false;  // a table or a stated amount came out
-  std::string detail;      // "9 tables, 106 rows, 241 amounts, 24 pages; checks 116 pass, …"
-};
-
-Outcome Judge(const std::string& path, const nlohmann::ordered_json& doc);
-const char* OutcomeName(Outcome::Kind kind);
-
 // Progress on stderr: on a terminal one line redrawn (files, pages, failures, ETA), elsewhere a
 // log line per finished document.
 class Progress {

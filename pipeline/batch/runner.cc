@@ -154,30 +154,36 @@ class Pool {
         ++next_;
         continue;
       }
-      Worker w;
-      w.job = next_;
-      w.start = Clock::now();
-      w.result = staging_ / (std::to_string(next_) + ".json");
-      int fds[2] = {-1, -1};
-      if (pipe2(fds, O_CLOEXEC) != 0) fds[0] = fds[1] = -1;
-      pid_t parent = getpid();
-      w.pid = fork();
-      if (w.pid == 0) {
-        sigprocmask(SIG_SETMASK, &before_, nullptr);
-        if (fds[0] >= 0) close(fds[0]);
-        RunChild(job, work_, w.result, parent, fds[1]);
-      }
-      if (fds[1] >= 0) close(fds[1]);
-      w.progress_fd = fds[0];
-      if (w.progress_fd >= 0) fcntl(w.progress_fd, F_SETFL, O_NONBLOCK);
-      if (w.pid < 0) {
-        BUDGETX_RETURN_IF_ERROR(RecordFailure(next_++, "cannot start a worker process"));
-        continue;
-      }
+      if (!Start(next_)) BUDGETX_RETURN_IF_ERROR(RecordFailure(next_, "cannot start a worker process"));
       ++next_;
-      workers_.push_back(w);
     }
     return Status::Ok();
+  }
+
+  // Forks the worker of job `index`, with a pipe for its page progress.
+  bool Start(size_t index) {
+    Worker w;
+    w.job = index;
+    w.start = Clock::now();
+    w.result = staging_ / (std::to_string(index) + ".json");
+    int fds[2] = {-1, -1};
+    if (pipe2(fds, O_CLOEXEC) != 0) fds[0] = fds[1] = -1;
+    pid_t parent = getpid();
+    w.pid = fork();
+    if (w.pid == 0) {
+      sigprocmask(SIG_SETMASK, &before_, nullptr);
+      if (fds[0] >= 0) close(fds[0]);
+      RunChild(jobs_[index], work_, w.result, parent, fds[1]);
+    }
+    if (fds[1] >= 0) close(fds[1]);
+    if (w.pid < 0) {
+      if (fds[0] >= 0) close(fds[0]);
+      return false;
+    }
+    w.progress_fd = fds[0];
+    if (w.progress_fd >= 0) fcntl(w.progress_fd, F_SETFL, O_NONBLOCK);
+    workers_.push_back(w);
+    return true;
   }
 
   Status RecordFailure(size_t index, const std::string& cause, double seconds = 0) {

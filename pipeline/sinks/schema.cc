@@ -30,16 +30,6 @@ Value Str(const Json& j, const char* key) {
 
 Value Page(const Json& j) { return j.contains("provenance") ? OptInt(j["provenance"], "page") : Value{}; }
 
-std::string DocumentStatus(const Json& doc) {
-  if (doc.contains("error")) return "failed";
-  std::string status = "ok";
-  for (const auto& w : doc.value("warnings", Json::array())) {
-    if (w.value("severity", "") == "error") return "incomplete";
-    status = "warnings";
-  }
-  return status;
-}
-
 }  // namespace
 
 const std::vector<TableDef>& Schema() {
@@ -88,7 +78,8 @@ RowValues DocumentRow(const Json& head) {
   Json summary = head.value("summary", Json::object());
   Json checks = summary.value("checks", Json::object());
   return {src.value("sha256", ""), Str(src, "path"), Str(src, "kind"), Int(src, "pages"), Str(info, "kind"),
-          OptInt(info, "year"), Str(info, "issuer"), Str(info, "title"), Str(info, "unit"), DocumentStatus(head),
+          OptInt(info, "year"), Str(info, "issuer"), Str(info, "title"), Str(info, "unit"),
+          batch::OutcomeName(batch::Judge(src.value("path", ""), head).kind),
           head.contains("error") ? Str(head["error"], "message") : Value{}, Int(summary, "tables"),
           Int(summary, "records"), Int(checks, "fail"), static_cast<int64_t>(head.value("warnings", Json::array()).size())};
 }
