@@ -61,9 +61,9 @@ PixPtr ToPix(const GreyImage& image) {
   return PixPtr(pix);
 }
 
-// Paper lighter than a third of the way from the ink/paper split to the paper's grey becomes white: scanner noise and JPEG
-// speckle in the background mislead Tesseract's own thresholding of a cell, while the grey edges
-// of the strokes, which help it read, are kept.
+// Paper lighter than a third of the way from the ink/paper split to the paper's grey becomes
+// white: scanner noise and JPEG speckle in the background mislead Tesseract's own thresholding of
+// a cell, while the grey edges of the strokes, which help it read, are kept.
 void WhitenPaper(PIX* grey) {
   l_int32 split = 0, paper = 0;
   if (pixSplitDistributionFgBg(grey, 0.1f, 1, &split, nullptr, &paper, nullptr) != 0 || split <= 0) return;
@@ -109,6 +109,27 @@ std::vector<std::pair<int, int>> Runs(NUMA* counts, int min_ink, int max_gap) {
 
 }  // namespace
 
+PixPtr Clip(PIX* pix, int x, int y, int w, int h) {
+  BOX* box = boxCreate(x, y, w, h);
+  PixPtr clip(box ? pixClipRectangle(pix, box, nullptr) : nullptr);
+  boxDestroy(&box);
+  return clip;
+}
+
+int LineHeight(PIX* binary, int x, int y, int w, int h) {
+  PixPtr clip = Clip(binary, x, y, w, h);
+  NUMA* rows = clip ? pixCountPixelsByRow(clip.get(), nullptr) : nullptr;
+  if (!rows) return 0;
+  std::vector<int> heights;
+  for (auto [y0, y1] : Runs(rows, 1, 0)) {
+    if (y1 - y0 >= 3) heights.push_back(y1 - y0);
+  }
+  numaDestroy(&rows);
+  if (heights.empty()) return 0;
+  std::nth_element(heights.begin(), heights.begin() + static_cast<long>(heights.size() / 2), heights.end());
+  return heights[heights.size() / 2];
+}
+
 std::vector<PixelBox> TextLines(PIX* binary) {
   constexpr int kMinTextHeight = 6;  // pixels; flatter bands are rules or specks
   std::vector<PixelBox> lines;
@@ -117,9 +138,7 @@ std::vector<PixelBox> TextLines(PIX* binary) {
   for (auto [y0, y1] : Runs(rows, 2, 2)) {
     int h = y1 - y0;
     if (h < kMinTextHeight) continue;
-    BOX* band_box = boxCreate(0, y0, pixGetWidth(binary), h);
-    PixPtr band(pixClipRectangle(binary, band_box, nullptr));
-    boxDestroy(&band_box);
+    PixPtr band = Clip(binary, 0, y0, pixGetWidth(binary), h);
     NUMA* columns = band ? pixCountPixelsByColumn(band.get()) : nullptr;
     if (!columns) continue;
     for (auto [x0, x1] : Runs(columns, 0, 3 * h)) lines.push_back({x0, y0, x1 - x0, h});

@@ -29,6 +29,13 @@ struct PreparedPage {
 // that survive a morphological opening longer than any stroke of a character.
 PreparedPage Prepare(const GreyImage& image);
 
+// A copy of the rectangle of `pix`; null when it lies outside.
+PixPtr Clip(PIX* pix, int x, int y, int w, int h);
+
+// The height of the text lines in a rectangle of a black-and-white page: the median run (of at
+// least 3) of pixel rows with more than one dark pixel; 0 when there is none.
+int LineHeight(PIX* binary, int x, int y, int w, int h);
+
 struct PixelBox {
   int x = 0, y = 0, w = 0, h = 0;
 };

@@ -80,32 +80,6 @@ constexpr int kSmallLinePixels = 18;
 constexpr double kGoodLinePixels = 36;
 constexpr double kMaxScale = 3;
 
-// The height of a region's text lines: the median run of pixel rows that hold ink.
-int LineHeight(PIX* binary, int x, int y, int w, int h) {
-  BOX* box = boxCreate(x, y, w, h);
-  PixPtr clip(pixClipRectangle(binary, box, nullptr));
-  boxDestroy(&box);
-  if (!clip) return 0;
-  NUMA* rows = pixCountPixelsByRow(clip.get(), nullptr);
-  if (!rows) return 0;
-  std::vector<int> runs;
-  int run = 0;
-  for (int i = 0; i <= numaGetCount(rows); ++i) {
-    l_int32 ink = 0;
-    if (i < numaGetCount(rows)) numaGetIValue(rows, i, &ink);
-    if (ink > 1) {
-      ++run;
-    } else if (run > 0) {
-      if (run >= 3) runs.push_back(run);
-      run = 0;
-    }
-  }
-  numaDestroy(&rows);
-  if (runs.empty()) return 0;
-  std::nth_element(runs.begin(), runs.begin() + static_cast<long>(runs.size() / 2), runs.end());
-  return runs[runs.size() / 2];
-}
-
 double ScaleFor(int line_height) {
   if (line_height <= 0 || line_height >= kSmallLinePixels) return 1;
   return std::min(kMaxScale, kGoodLinePixels / line_height);
@@ -114,9 +88,7 @@ double ScaleFor(int line_height) {
 // The region of `page`, copied (enlarged by `scale`) with a white border, read on its own.
 Reading Read(tesseract::TessBaseAPI* api, PIX* page, int dpi, tesseract::PageSegMode mode, int x, int y, int w, int h,
              double scale = 1) {
-  BOX* box = boxCreate(x, y, w, h);
-  PixPtr clip(pixClipRectangle(page, box, nullptr));
-  boxDestroy(&box);
+  PixPtr clip = Clip(page, x, y, w, h);
   Reading r;
   if (!clip) return r;
   if (scale > 1) {
@@ -196,7 +168,7 @@ struct Reader::Impl {
   }
 
   // Each grid cell read on its own: whole-page layout analysis misses most numbers of a table.
-  void ReadCells(PIX* binary, const std::vector<Box>& cells, int dpi, std::vector<layout::Word>* words) {
+  void ReadCells(const std::vector<Box>& cells, std::vector<layout::Word>* words) {
     for (const auto& c : cells) {
       int x = static_cast<int>(c.x0) + kCellInset, y = static_cast<int>(c.y0) + kCellInset;
       int w = static_cast<int>(c.x1 - c.x0) - 2 * kCellInset, h = static_cast<int>(c.y1 - c.y0) - 2 * kCellInset;
@@ -300,7 +272,7 @@ std::vector<Line> Reader::ReadPage(const GreyImage& image, int page, std::vector
   impl_->SetImage(prepared.grey.get(), image.dpi);
   impl_->binary = prepared.binary.get();
   impl_->line_heights.clear();
-  impl_->ReadCells(prepared.binary.get(), cells, image.dpi, &words);
+  impl_->ReadCells(cells, &words);
   // The rest of the page with the cells blanked out, so table text is not read twice.
   PixPtr rest(pixCopy(nullptr, prepared.grey.get()));
   PixPtr rest_ink(pixCopy(nullptr, prepared.binary.get()));

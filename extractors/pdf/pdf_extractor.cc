@@ -1,8 +1,6 @@
 #include "extractors/pdf/pdf_extractor.h"
 
-#include <fstream>
 #include <memory>
-#include <sstream>
 
 #include "extractors/pdf/page_reader.h"
 #include "extractors/pdf/text_layer.h"
@@ -19,15 +17,6 @@ Status CheckHeader(const std::string& path, const std::string& bytes) {
   return Status::Ok();
 }
 
-Status ReadFile(const std::string& path, std::string* bytes) {
-  std::ifstream file(path, std::ios::binary);
-  if (!file) return Status::Error(Status::Code::kNotFound, path, "cannot open file");
-  std::ostringstream buffer;
-  buffer << file.rdbuf();
-  *bytes = buffer.str();
-  return Status::Ok();
-}
-
 }  // namespace
 
 Status Extract(const std::string& path, const Options& options, Document* out) {
@@ -35,7 +24,7 @@ Status Extract(const std::string& path, const Options& options, Document* out) {
   out->path = path;
   out->source_kind = "pdf";
   std::string bytes;
-  Status s = ReadFile(path, &bytes);
+  Status s = ReadWholeFile(path, &bytes);
   if (!s.ok()) return s;
   out->sha256 = Sha256Hex(bytes);
   s = CheckHeader(path, bytes);
@@ -62,7 +51,7 @@ Status Extract(const std::string& path, const Options& options, Document* out) {
 
 Status RenderPage(const std::string& path, const Options& options, int number, int dpi, GreyImage* out) {
   std::string bytes;
-  Status s = ReadFile(path, &bytes);
+  Status s = ReadWholeFile(path, &bytes);
   if (s.ok()) s = CheckHeader(path, bytes);
   if (!s.ok()) return s;
   std::unique_ptr<PageReader> reader;

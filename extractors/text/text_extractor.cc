@@ -1,6 +1,5 @@
 #include "extractors/text/text_extractor.h"
 
-#include <fstream>
 #include <sstream>
 
 #include "extractors/text/decode.h"
@@ -95,12 +94,10 @@ Status ExtractBytes(const std::string& path, std::string_view bytes, Document* o
 }
 
 Status Extract(const std::string& path, Document* out) {
-  std::ifstream file(path, std::ios::binary);
-  if (!file) return Status::Error(Status::Code::kNotFound, path, "cannot open file");
-  std::ostringstream bytes;
-  bytes << file.rdbuf();
-  if (file.bad()) return Status::Error(Status::Code::kIoError, path, "read error");
-  return ExtractBytes(path, bytes.str(), out);
+  std::string bytes;
+  Status s = ReadWholeFile(path, &bytes);
+  if (!s.ok()) return s;
+  return ExtractBytes(path, bytes, out);
 }
 
 }  // namespace budgetx::text_extractor

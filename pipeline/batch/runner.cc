@@ -10,7 +10,6 @@
 #include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 
 #include "pipeline/batch/internal.h"
 #include "pipeline/model/sha256.h"
@@ -31,15 +30,6 @@ struct Worker {
   int pages_done = 0, pages = 0;
   std::string partial;   // an unfinished line read so far
 };
-
-bool ReadFile(const std::string& path, std::string* out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::stringstream ss;
-  ss << in.rdbuf();
-  *out = ss.str();
-  return !in.bad();
-}
 
 fs::path HeadPath(const fs::path& result) {
   fs::path head = result;
@@ -63,13 +53,13 @@ fs::path HeadPath(const fs::path& result) {
     try {
       work(job, out, head_out, progress);
     } catch (const std::exception& e) {
-      nlohmann::ordered_json record = FailedRecord(job, std::string("internal error: ") + e.what());
+      std::string record = FailedRecord(job, std::string("internal error: ") + e.what()).dump(1) + "\n";
       out.close();
       out.open(tmp, std::ios::binary | std::ios::trunc);
-      out << record.dump(1) << "\n";
+      out << record;
       head_out.close();
       head_out.open(head_tmp, std::ios::binary | std::ios::trunc);
-      head_out << record.dump(1) << "\n";
+      head_out << record;
     }
     if (!out.flush() || !head_out.flush()) _exit(4);
   }
@@ -142,7 +132,7 @@ class Pool {
     while (workers_.size() < static_cast<size_t>(std::max(1, options_.jobs)) && next_ < jobs_.size()) {
       Job& job = jobs_[next_];
       std::string bytes;
-      if (!ReadFile(job.path, &bytes)) {
+      if (!ReadWholeFile(job.path, &bytes).ok()) {
         BUDGETX_RETURN_IF_ERROR(RecordFailure(next_++, "cannot read file"));
         continue;
       }

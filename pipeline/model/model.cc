@@ -1,6 +1,8 @@
 #include "pipeline/model/model.h"
 
 #include <cstdlib>
+#include <fstream>
+#include <sstream>
 #include <string>
 
 namespace budgetx {
@@ -23,6 +25,16 @@ Status Status::Error(Code code, std::string file, std::string message, int line,
   s.line = line;
   s.page = page;
   return s;
+}
+
+Status ReadWholeFile(const std::string& path, std::string* bytes) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) return Status::Error(Status::Code::kNotFound, path, "cannot open file");
+  std::ostringstream buffer;
+  buffer << file.rdbuf();
+  if (file.bad()) return Status::Error(Status::Code::kIoError, path, "read error");
+  *bytes = buffer.str();
+  return Status::Ok();
 }
 
 std::string Status::ToString() const {

@@ -88,6 +88,9 @@ struct Status {
   std::string ToString() const;
 };
 
+// The bytes of the file at `path`: kNotFound "cannot open file", kIoError "read error".
+Status ReadWholeFile(const std::string& path, std::string* bytes);
+
 // Returns the Status of `expr` when it is an error; callers chain many steps that can each fail.
 #define BUDGETX_RETURN_IF_ERROR(expr)                       \
   do {                                                      \

@@ -196,12 +196,18 @@ ordered_json ReviewJson(const Document& doc, const CellRef& ref) {
           {"provenance", ToJson(cell.where)}};
 }
 
+// What every record starts with: the schema version, the source, and the error if any.
+void BeginRecord(const Document& doc, const Status& status, Writer* w) {
+  w->Key("schema_version", kSchemaVersion);
+  w->Key("source", Source(doc));
+  if (!status.ok()) w->Key("error", {{"message", status.ToString()}, {"page", status.page}, {"line", status.line}});
+}
+
 }  // namespace
 
 void WriteJson(const Document& doc, std::ostream& out) {
   Writer w(out);
-  w.Key("schema_version", kSchemaVersion);
-  w.Key("source", Source(doc));
+  BeginRecord(doc, Status::Ok(), &w);
   w.Key("document", DocumentInfoJson(doc));
   w.Key("summary", Summary(doc));
   w.Array("tables", doc.tables.size(), [&](size_t i) { return ToJson(doc.tables[i], i); });
@@ -217,9 +223,7 @@ void WriteJson(const Document& doc, std::ostream& out) {
 
 void WriteErrorJson(const Document& doc, const Status& error, std::ostream& out) {
   Writer w(out);
-  w.Key("schema_version", kSchemaVersion);
-  w.Key("source", Source(doc));
-  w.Key("error", {{"message", error.ToString()}, {"page", error.page}, {"line", error.line}});
+  BeginRecord(doc, error, &w);
   w.Key("tables", ordered_json::array());
   w.Key("warnings", Warnings(doc));
   w.End();
@@ -227,11 +231,8 @@ void WriteErrorJson(const Document& doc, const Status& error, std::ostream& out)
 
 void WriteHeadJson(const Document& doc, const Status& status, std::ostream& out) {
   Writer w(out);
-  w.Key("schema_version", kSchemaVersion);
-  w.Key("source", Source(doc));
-  if (!status.ok()) {
-    w.Key("error", {{"message", status.ToString()}, {"page", status.page}, {"line", status.line}});
-  } else {
+  BeginRecord(doc, status, &w);
+  if (status.ok()) {
     w.Key("document", DocumentInfoJson(doc));
     w.Key("summary", Summary(doc));
     w.Key("facts", Facts(doc));

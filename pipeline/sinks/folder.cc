@@ -1,6 +1,4 @@
 // The folder sink: one JSON file per document, a manifest for resuming, exports rebuilt on Close.
-#include <unistd.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -16,15 +14,6 @@ namespace fs = std::filesystem;
 
 Status IoError(const fs::path& path, const std::string& what) {
   return Status::Error(Status::Code::kIoError, path.string(), what);
-}
-
-bool ReadAll(const fs::path& path, std::string* out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::stringstream ss;
-  ss << in.rdbuf();
-  *out = ss.str();
-  return true;
 }
 
 class FolderStore : public Store {
@@ -107,7 +96,7 @@ class FolderStore : public Store {
   Status ReadManifest() {
     fs::path path = dir_ / kManifest;
     std::string text;
-    ReadAll(path, &text);
+    ReadWholeFile(path.string(), &text);  // none yet: an empty manifest
     size_t whole = text.rfind('\n') == std::string::npos ? 0 : text.rfind('\n') + 1;
     if (whole < text.size()) {
       std::error_code ec;

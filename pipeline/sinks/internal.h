@@ -52,8 +52,6 @@ RowValues DocumentRow(const Json& head);
 // The rows of element `index` of the top-level array `array` ("tables" gives a tables row and
 // its cells) of the document with this sha256; other arrays add nothing.
 void FlattenElement(const std::string& sha256, const std::string& array, size_t index, const Json& element, Rows* out);
-// All rows of a whole document.
-Rows Flatten(const Json& doc);
 
 // Calls `each` with every element of the top-level arrays of the JSON file at `path`, one at a
 // time (a long document is never one tree in memory).

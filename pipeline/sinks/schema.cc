@@ -122,17 +122,6 @@ void FlattenElement(const std::string& sha, const std::string& array, size_t ind
   }
 }
 
-Rows Flatten(const Json& doc) {
-  Rows out;
-  out["documents"].push_back(DocumentRow(doc));
-  std::string sha = doc["source"].value("sha256", "");
-  for (const char* array : {"tables", "records", "checks", "corrections", "warnings"}) {
-    const Json items = doc.value(array, Json::array());
-    for (size_t i = 0; i < items.size(); ++i) FlattenElement(sha, array, i, items[i], &out);
-  }
-  return out;
-}
-
 Status ForEachElement(const std::string& path,
                       const std::function<Status(const std::string&, size_t, const Json&)>& each) {
   std::ifstream in(path, std::ios::binary);

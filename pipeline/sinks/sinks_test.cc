@@ -61,6 +61,18 @@ Json Doc(const std::string& sha, const std::string& name = "示例, \"街道\"")
   return doc;
 }
 
+// All rows of a whole document, as the database sink makes them element by element.
+Rows Flatten(const Json& doc) {
+  Rows out;
+  out["documents"].push_back(DocumentRow(doc));
+  std::string sha = doc["source"].value("sha256", "");
+  for (const char* array : {"tables", "records", "checks", "corrections", "warnings"}) {
+    const Json items = doc.value(array, Json::array());
+    for (size_t i = 0; i < items.size(); ++i) FlattenElement(sha, array, i, items[i], &out);
+  }
+  return out;
+}
+
 // Hands the document to the sink the way a batch does: its JSON in a file, with its head.
 Status Put(Sinks* sink, const fs::path& dir, const std::string& name, const Json& doc) {
   fs::path file = dir / ("staged-" + name + ".json");

@@ -547,18 +547,12 @@ class Segmenter {
     size_t at = doc_->tables.size();
     for (auto b = starts.rbegin(); b != starts.rend(); ++b) {
       Table& whole = doc_->tables[at - 1];
-      Table copy;
-      copy.number = whole.number;
-      copy.title = whole.title;
-      copy.unit = whole.unit;
-      copy.header = whole.header;
-      copy.header_boxes = whole.header_boxes;
-      copy.where = whole.rows[*b].where;
-      copy.rows.assign(std::make_move_iterator(whole.rows.begin() + static_cast<long>(*b)),
-                       std::make_move_iterator(whole.rows.end()));
-      whole.rows.resize(*b);
+      std::vector<Row> rows = std::move(whole.rows);
+      Table copy = whole;  // title, unit, header and pages; the rows are divided below
+      whole.rows.assign(std::make_move_iterator(rows.begin()), std::make_move_iterator(rows.begin() + static_cast<long>(*b)));
+      copy.rows.assign(std::make_move_iterator(rows.begin() + static_cast<long>(*b)), std::make_move_iterator(rows.end()));
+      copy.where = copy.rows.front().where;
       int first_page = copy.where.page;
-      copy.pages = whole.pages;
       std::erase_if(whole.pages, [&](int p) { return p >= first_page; });
       std::erase_if(copy.pages, [&](int p) { return p < first_page; });
       doc_->tables.insert(doc_->tables.begin() + static_cast<long>(at), std::move(copy));
