@@ -15,6 +15,31 @@ constexpr double kMaxRuleInches = 0.04;
 // Fewer dark pixels than this in a cell are specks, not text.
 constexpr int kMinInkPixels = 12;
 
+// The page's grey levels: where ink ends and paper begins, and the paper's own grey.
+struct Greys {
+  int split = 0, paper = 0;
+};
+
+Greys GreysOf(PIX* grey) {
+  Greys g;
+  if (pixSplitDistributionFgBg(grey, 0.1f, 1, &g.split, nullptr, &g.paper, nullptr) != 0) g = {};
+  return g;
+}
+
+// Ink for finding rules: anything halfway darker than the paper. A hairline rule scanned and
+// JPEG-compressed comes out light grey, which the text's threshold loses along much of its length;
+// paper noise does not form runs as long as a rule.
+// A page darker than this share of its pixels at that threshold is a page of noise, not paper.
+PixPtr RuleInk(PIX* grey, const Greys& g) {
+  constexpr double kMaxInkShare = 0.2;
+  if (g.split <= 0 || g.paper <= g.split) return PixPtr();
+  PixPtr ink(pixThresholdToBinary(grey, g.split + (g.paper - g.split) / 2));
+  l_int32 dark = 0;
+  if (!ink || pixCountPixels(ink.get(), &dark, nullptr) != 0) return PixPtr();
+  double share = static_cast<double>(dark) / (static_cast<double>(pixGetWidth(grey)) * pixGetHeight(grey));
+  return share <= kMaxInkShare ? std::move(ink) : PixPtr();
+}
+
 PixPtr Binarize(PIX* grey) {
   PIX* binary = nullptr;
   if (pixOtsuAdaptiveThreshold(grey, 2000, 2000, 0, 0, 0.1f, nullptr, &binary) != 0 || !binary) {
@@ -23,26 +48,68 @@ PixPtr Binarize(PIX* grey) {
   return PixPtr(binary);
 }
 
-// The connected runs left after opening `binary` with a brick of w × h pixels, as rules.
-void AddRules(PIX* binary, int w, int h, bool horizontal, int max_thickness, std::vector<layout::Ruling>* out) {
-  PixPtr opened(pixOpenBrick(nullptr, binary, w, h));
-  if (!opened) return;
+// A rule found on the page: its box in pixels and the image holding its pixels.
+struct Rule {
+  l_int32 x = 0, y = 0, w = 0, h = 0;
+  bool horizontal = true;
+
+  bool Meets(const Rule& o) const {
+    constexpr int kReach = 4;  // pixels a rule may stop short of the one it meets
+    return x <= o.x + o.w + kReach && o.x <= x + w + kReach && y <= o.y + o.h + kReach && o.y <= y + h + kReach;
+  }
+};
+
+// The connected runs left after opening `ink` with a brick of w × h pixels, no thicker than
+// `max_thickness`. `runs` receives the opened image, whose pixels the rules are.
+std::vector<Rule> FindRules(PIX* ink, int w, int h, bool horizontal, int max_thickness, PixPtr* runs) {
+  std::vector<Rule> rules;
+  PixPtr opened(pixOpenBrick(nullptr, ink, w, h));
+  if (!opened) return rules;
   // Bridge the small breaks a scan leaves in a printed line.
   PixPtr closed(pixCloseBrick(nullptr, opened.get(), horizontal ? 9 : 1, horizontal ? 1 : 9));
-  BOXA* boxes = pixConnCompBB(closed ? closed.get() : opened.get(), 8);
-  if (!boxes) return;
+  *runs = closed ? std::move(closed) : std::move(opened);
+  BOXA* boxes = pixConnCompBB(runs->get(), 8);
+  if (!boxes) return rules;
   for (int i = 0; i < boxaGetCount(boxes); ++i) {
-    l_int32 x, y, bw, bh;
-    if (boxaGetBoxGeometry(boxes, i, &x, &y, &bw, &bh) != 0) continue;
-    if (horizontal && bh <= max_thickness) {
-      double cy = y + bh / 2.0;
-      out->push_back({static_cast<double>(x), cy, static_cast<double>(x + bw), cy});
-    } else if (!horizontal && bw <= max_thickness) {
-      double cx = x + bw / 2.0;
-      out->push_back({cx, static_cast<double>(y), cx, static_cast<double>(y + bh)});
-    }
+    Rule r;
+    r.horizontal = horizontal;
+    if (boxaGetBoxGeometry(boxes, i, &r.x, &r.y, &r.w, &r.h) != 0) continue;
+    if ((horizontal ? r.h : r.w) <= max_thickness) rules.push_back(r);
   }
   boxaDestroy(&boxes);
+  return rules;
+}
+
+layout::Ruling ToRuling(const Rule& r) {
+  if (r.horizontal) {
+    double cy = r.y + r.h / 2.0;
+    return {static_cast<double>(r.x), cy, static_cast<double>(r.x + r.w), cy};
+  }
+  double cx = r.x + r.w / 2.0;
+  return {cx, static_cast<double>(r.y), cx, static_cast<double>(r.y + r.h)};
+}
+
+// The pixels of the rules that meet a rule across them (the borders of a table, not a long stroke
+// of a large character), with their grey fringe, made paper: a rule touching a cell's text
+// (numbers set flush against the cell's right border) makes Tesseract lose the text next to it.
+void EraseBorders(const std::vector<Rule>& across, const std::vector<Rule>& down, PIX* across_runs, PIX* down_runs,
+                  PIX* grey, PIX* binary) {
+  PixPtr borders(pixCreateTemplate(binary));
+  if (!borders) return;
+  auto erase = [&](const std::vector<Rule>& rules, const std::vector<Rule>& others, PIX* runs) {
+    for (const Rule& r : rules) {
+      bool meets = std::any_of(others.begin(), others.end(), [&](const Rule& o) { return r.Meets(o); });
+      if (meets) pixRasterop(borders.get(), r.x, r.y, r.w, r.h, PIX_SRC | PIX_DST, runs, r.x, r.y);
+    }
+  };
+  if (across_runs && down_runs) {
+    erase(across, down, across_runs);
+    erase(down, across, down_runs);
+  }
+  PixPtr fringe(pixDilateBrick(nullptr, borders.get(), 3, 3));
+  if (!fringe) return;
+  pixSetMasked(grey, fringe.get(), 0xff);
+  pixSubtract(binary, binary, fringe.get());
 }
 
 }  // namespace
@@ -61,14 +128,18 @@ PixPtr ToPix(const GreyImage& image) {
   return PixPtr(pix);
 }
 
-// Paper lighter than a third of the way from the ink/paper split to the paper's grey becomes
+namespace {
+
+// Paper lighter than three fifths of the way from the ink/paper split to the paper's grey becomes
 // white: scanner noise and JPEG speckle in the background mislead Tesseract's own thresholding of
-// a cell, while the grey edges of the strokes, which help it read, are kept.
-void WhitenPaper(PIX* grey) {
-  l_int32 split = 0, paper = 0;
-  if (pixSplitDistributionFgBg(grey, 0.1f, 1, &split, nullptr, &paper, nullptr) != 0 || split <= 0) return;
-  pixThresholdToValue(grey, grey, split + (paper - split) / 3, 255);
+// a cell, while the grey edges of the strokes, which help it read, are kept (at a third of the
+// way, the thin strokes of small print in a strongly compressed scan broke up).
+void WhitenPaper(PIX* grey, const Greys& g) {
+  if (g.split <= 0) return;
+  pixThresholdToValue(grey, grey, g.split + (g.paper - g.split) * 3 / 5, 255);
 }
+
+}  // namespace
 
 PreparedPage Prepare(const GreyImage& image) {
   PreparedPage page;
@@ -83,11 +154,19 @@ PreparedPage Prepare(const GreyImage& image) {
   page.binary = Binarize(page.grey.get());
   PIX* binary = page.binary.get();
   if (!binary) return page;
+  Greys greys = GreysOf(page.grey.get());
+  PixPtr rule_ink = RuleInk(page.grey.get(), greys);
+  PIX* rules = rule_ink ? rule_ink.get() : binary;
   int rule = std::max(20, static_cast<int>(kMinRuleInches * image.dpi));
   int thickness = std::max(3, static_cast<int>(kMaxRuleInches * image.dpi));
-  AddRules(binary, rule, 1, true, thickness, &page.rulings);
-  AddRules(binary, 1, rule, false, thickness, &page.rulings);
-  WhitenPaper(page.grey.get());
+  PixPtr across_runs, down_runs;
+  std::vector<Rule> across = FindRules(rules, rule, 1, true, thickness, &across_runs);
+  std::vector<Rule> down = FindRules(rules, 1, rule, false, thickness, &down_runs);
+  for (const auto* set : {&across, &down}) {
+    for (const Rule& r : *set) page.rulings.push_back(ToRuling(r));
+  }
+  EraseBorders(across, down, across_runs.get(), down_runs.get(), page.grey.get(), binary);
+  WhitenPaper(page.grey.get(), greys);
   return page;
 }
 

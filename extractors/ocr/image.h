@@ -19,8 +19,8 @@ using PixPtr = std::unique_ptr<PIX, PixDeleter>;
 PixPtr ToPix(const GreyImage& image);
 
 struct PreparedPage {
-  PixPtr grey;                          // deskewed; light background noise made white
-  PixPtr binary;                        // `grey` in black and white
+  PixPtr grey;                          // deskewed; rules and light background noise made white
+  PixPtr binary;                        // `grey` in black and white, without the rules
   double skew_degrees = 0;              // the correction applied
   std::vector<layout::Ruling> rulings;  // in pixels of `grey`
 };

@@ -5,22 +5,23 @@
 namespace budgetx::ocr {
 namespace {
 
-// A white page at 300 dpi with a 3 × 2 grid of 3-pixel rules: columns at x 100–400–700–1000,
-// rows at y 100–250–400.
-GreyImage GridPage() {
+// A white page at 300 dpi with a 3 × 2 grid of 3-pixel rules of grey `rule`: columns at
+// x 100–400–700–1000, rows at y 100–250–400.
+GreyImage GridPage(uint8_t rule = 0) {
   GreyImage image;
   image.width = 1200;
   image.height = 600;
   image.dpi = 300;
   image.pixels.assign(static_cast<size_t>(image.width * image.height), 255);
-  auto dark = [&](int x0, int y0, int x1, int y1) {
+  auto dark = [&](int x0, int y0, int x1, int y1, uint8_t grey) {
     for (int y = y0; y < y1; ++y) {
-      for (int x = x0; x < x1; ++x) image.pixels[static_cast<size_t>(y * image.width + x)] = 0;
+      for (int x = x0; x < x1; ++x) image.pixels[static_cast<size_t>(y * image.width + x)] = grey;
     }
   };
-  for (int y : {100, 250, 400}) dark(100, y, 1003, y + 3);
-  for (int x : {100, 400, 700, 1000}) dark(x, 100, x + 3, 403);
-  dark(150, 150, 170, 200);  // a stroke of ink inside the first cell
+  for (int y : {100, 250, 400}) dark(100, y, 1003, y + 3, rule);
+  for (int x : {100, 400, 700, 1000}) dark(x, 100, x + 3, 403, rule);
+  dark(150, 150, 170, 200, 0);  // a stroke of ink inside the first cell
+  dark(420, 300, 560, 304, 0);  // a long stroke (of a large character) inside the fifth cell
   return image;
 }
 
@@ -34,6 +35,27 @@ BOOST_AUTO_TEST_CASE(rules_drawn_on_a_page_image_make_its_grid) {
   BOOST_REQUIRE_EQUAL(cells.size(), 6u);
   BOOST_TEST(cells[0].x0 == 101.5, boost::test_tools::tolerance(2.0));
   BOOST_TEST(cells[0].y1 == 251.5, boost::test_tools::tolerance(2.0));
+}
+
+// A hairline border scanned and compressed comes out light grey; it is still a rule.
+BOOST_AUTO_TEST_CASE(light_grey_rules_make_the_grid_too) {
+  PreparedPage page = Prepare(GridPage(170));
+  BOOST_TEST(layout::GridCellBoxes(page.rulings).size() == 6u);
+}
+
+// A table's borders are erased from the images read (Tesseract loses text touching a rule); a
+// long stroke that meets no border is ink of the text and stays.
+BOOST_AUTO_TEST_CASE(borders_are_erased_before_reading_other_strokes_stay) {
+  PreparedPage page = Prepare(GridPage());
+  BOOST_REQUIRE(page.grey && page.binary);
+  auto grey = [&](int x, int y) { return GET_DATA_BYTE(pixGetData(page.grey.get()) + y * pixGetWpl(page.grey.get()), x); };
+  auto ink = [&](int x, int y) { return GET_DATA_BIT(pixGetData(page.binary.get()) + y * pixGetWpl(page.binary.get()), x); };
+  BOOST_TEST(grey(250, 101) == 255);
+  BOOST_TEST(grey(401, 180) == 255);
+  BOOST_TEST(ink(401, 180) == 0);
+  BOOST_TEST(grey(500, 302) == 0);
+  BOOST_TEST(ink(500, 302) == 1);
+  BOOST_TEST(page.rulings.size() >= 7u);
 }
 
 BOOST_AUTO_TEST_CASE(a_cell_with_ink_is_read_an_empty_one_is_not) {

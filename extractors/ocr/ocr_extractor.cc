@@ -3,8 +3,9 @@
 #include <tesseract/baseapi.h>
 #include <tesseract/resultiterator.h>
 
+#include <dlfcn.h>
+
 #include <algorithm>
-#include <cstdlib>
 
 #include "extractors/ocr/image.h"
 #include "pipeline/layout/layout.h"
@@ -14,13 +15,24 @@ namespace {
 
 // Text read with less confidence than this (0..1) outside any table is noise, not text.
 constexpr double kMinLineConfidence = 0.4;
-// Pixels kept clear of a cell's rules when reading it (Tesseract reads rules as | and _).
-constexpr int kCellInset = 4;
+// Pixels kept clear of a cell's rules when reading it: the rules themselves are erased before
+// reading, and numbers are often set flush against the right one.
+constexpr int kCellInset = 1;
 constexpr int kMinCellPixels = 8;
 // A cell read with less confidence than this is read again another way.
 constexpr double kRetryBelow = 0.6;
 // A reading with digits only this confident is the cell's number.
 constexpr double kSureNumber = 0.85;
+
+// Tesseract's OpenMP threads spin on each other (a wide page took 6x longer with two of them);
+// parallelism comes from documents. OpenMP reads OMP_THREAD_LIMIT when it is loaded, before
+// main, so the variable cannot be set from here: parallel regions are made inactive instead,
+// through the runtime Tesseract was linked with, when there is one.
+void RunOpenMpSingleThreaded() {
+  using SetMaxActiveLevels = void (*)(int);
+  auto set = reinterpret_cast<SetMaxActiveLevels>(dlsym(RTLD_DEFAULT, "omp_set_max_active_levels"));
+  if (set) set(0);
+}
 
 bool Ascii(unsigned char c) { return c < 0x80; }
 
@@ -75,10 +87,11 @@ struct Reading {
 constexpr int kCellPadding = 12;
 
 // Text lines shorter than this (pixels) are enlarged to about kGoodLinePixels before reading,
-// at most kMaxScale times: Tesseract misreads small print (a wide table shrunk onto the page).
+// at most kMaxScale times: Tesseract misreads small print (a wide table shrunk onto the page), but
+// enlarging further blurs the strokes of a compressed scan more than it helps.
 constexpr int kSmallLinePixels = 18;
 constexpr double kGoodLinePixels = 36;
-constexpr double kMaxScale = 3;
+constexpr double kMaxScale = 2;
 
 double ScaleFor(int line_height) {
   if (line_height <= 0 || line_height >= kSmallLinePixels) return 1;
@@ -186,11 +199,12 @@ struct Reader::Impl {
 
   // Text outside the grids in small print, line by line from our own line finder (Tesseract's
   // page layout misses small lines), each line enlarged like a cell.
-  int ReadSmallLines(PIX* grey, PIX* ink, int resolution, double scale, std::vector<layout::Word>* words) {
+  int ReadSmallLines(PIX* grey, PIX* ink, int resolution, std::vector<layout::Word>* words) {
     int noise = 0;
     for (const auto& line : TextLines(ink)) {
       int x = std::max(0, line.x - 2), y = std::max(0, line.y - 2);
-      Reading r = Read(&api, grey, resolution, tesseract::PSM_SINGLE_LINE, x, y, line.w + 4, line.h + 4, scale);
+      Reading r = Read(&api, grey, resolution, tesseract::PSM_SINGLE_LINE, x, y, line.w + 4, line.h + 4,
+                       ScaleFor(line.h));
       if (r.text.empty()) continue;
       if (r.confidence < kMinLineConfidence) {
         ++noise;
@@ -240,8 +254,7 @@ Reader::Reader(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Reader::~Reader() = default;
 
 Status Reader::Open(const Options& options, std::unique_ptr<Reader>* out) {
-  // Tesseract's OpenMP threads slow single pages down; parallelism comes from documents.
-  setenv("OMP_THREAD_LIMIT", "1", 0);
+  RunOpenMpSingleThreaded();
   auto impl = std::make_unique<Impl>();
   impl->options = options;
   const char* data = options.tessdata.empty() ? nullptr : options.tessdata.c_str();
@@ -267,7 +280,14 @@ std::vector<Line> Reader::ReadPage(const GreyImage& image, int page, std::vector
     warnings->push_back({"ocr", "page was skewed by " + std::to_string(prepared.skew_degrees) + " degrees; deskewed before reading",
                          {page, 0, {}, {}}});
   }
-  std::vector<Box> cells = layout::GridCellBoxes(prepared.rulings);
+  // The grid is found in points, as the layout stage will find it, so the cells read are its cells.
+  const double points_per_pixel = 72.0 / image.dpi;
+  std::vector<layout::Ruling> rulings;
+  for (const auto& r : prepared.rulings) {
+    rulings.push_back({r.x0 * points_per_pixel, r.y0 * points_per_pixel, r.x1 * points_per_pixel, r.y1 * points_per_pixel});
+  }
+  std::vector<Box> cells = layout::GridCellBoxes(rulings);
+  for (auto& c : cells) c = {c.x0 / points_per_pixel, c.y0 / points_per_pixel, c.x1 / points_per_pixel, c.y1 / points_per_pixel};
   std::vector<layout::Word> words;
   impl_->SetImage(prepared.grey.get(), image.dpi);
   impl_->binary = prepared.binary.get();
@@ -285,16 +305,13 @@ std::vector<Line> Reader::ReadPage(const GreyImage& image, int page, std::vector
   }
   impl_->binary = nullptr;
   double small = ScaleFor(impl_->TypicalLineHeight());
-  int noise = small > 1 ? impl_->ReadSmallLines(rest.get(), rest_ink.get(), image.dpi, small, &words)
+  int noise = small > 1 ? impl_->ReadSmallLines(rest.get(), rest_ink.get(), image.dpi, &words)
                         : impl_->ReadLines(rest.get(), image.dpi, &words);
   if (noise > 0) {
     warnings->push_back({"ocr", std::to_string(noise) + " line(s) read with too little confidence were dropped as noise",
                          {page, 0, {}, {}}});
   }
   if (words.empty()) warnings->push_back({"ocr", "no text found on the page image", {page, 0, {}, {}}});
-  std::vector<layout::Ruling> rulings;
-  double k = 72.0 / image.dpi;
-  for (const auto& r : prepared.rulings) rulings.push_back({r.x0 * k, r.y0 * k, r.x1 * k, r.y1 * k});
   return layout::LayOutPage(std::move(words), rulings, page);
 }
 
