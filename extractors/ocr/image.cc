@@ -28,8 +28,8 @@ Greys GreysOf(PIX* grey) {
 
 // Ink for finding rules: anything halfway darker than the paper. A hairline rule scanned and
 // JPEG-compressed comes out light grey, which the text's threshold loses along much of its length;
-// paper noise does not form runs as long as a rule.
-// A page darker than this share of its pixels at that threshold is a page of noise, not paper.
+// paper noise does not form runs as long as a rule. A page with more than kMaxInkShare of its
+// pixels that dark is a page of noise: none (the text's threshold is used instead).
 PixPtr RuleInk(PIX* grey, const Greys& g) {
   constexpr double kMaxInkShare = 0.2;
   if (g.split <= 0 || g.paper <= g.split) return PixPtr();
@@ -48,7 +48,7 @@ PixPtr Binarize(PIX* grey) {
   return PixPtr(binary);
 }
 
-// A rule found on the page: its box in pixels and the image holding its pixels.
+// A rule found on the page: its box in pixels and its direction.
 struct Rule {
   l_int32 x = 0, y = 0, w = 0, h = 0;
   bool horizontal = true;
