@@ -187,7 +187,7 @@ std::string Describe(const rules::RuleSet& rules) {
       {"columns", rules.columns.size()}, {"header_labels", rules.header_labels.size()},
       {"row_kinds", rules.row_kinds.size()},
       {"narrative", rules.narrative.size()}, {"ocr_repairs", rules.ocr_repairs.size()},
-      {"ocr_confusions", rules.ocr_confusions.size()},
+      {"ocr_confusions", rules.ocr_confusions.size()}, {"fdp_measures", rules.fdp_measures.size()},
       {"column_identities", rules.identities.columns.size()},
       {"ratio_identities", rules.identities.ratios.size()}, {"cross_table", rules.identities.cross_table.size()}};
   std::string out;

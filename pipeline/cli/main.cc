@@ -69,7 +69,7 @@ int Extract(const Config& config) {
   for (const auto& p : problems) std::cerr << p << "\n";
 
   std::unique_ptr<sinks::Sinks> sink;
-  Status opened = sinks::Open({config.out_dir, config.formats, config.dbs}, &sink);
+  Status opened = sinks::Open({config.out_dir, config.formats, config.dbs, rules.fdp_measures}, &sink);
   if (!opened.ok()) {
     std::cerr << opened.ToString() << "\n";
     return kExitError;

@@ -11,7 +11,7 @@
 // File format (see rules/README.md): each file is a mapping of sections to lists of entries.
 // Sections: document_kinds, years, issuers, table_titles, table_units, skip_lines, table_ends,
 // columns, header_labels, codes, row_kinds, narrative, token_joins, ocr_repairs, ocr_confusions,
-// column_identities, ratio_identities, cross_table.
+// column_identities, ratio_identities, cross_table, fdp_measures.
 #pragma once
 
 #include <map>
@@ -72,6 +72,10 @@ struct RuleSet {
   // Characters OCR reads for one another (match: one character, attrs "replace": the other),
   // tried on cells that break the accounts (pipeline/repair).
   std::vector<Pattern> ocr_confusions;
+  // How an amount is classed in a Fiscal Data Package export: attrs "measure" (direction or
+  // phase) and "against" (column_header, table_title, column_key or document_kind: the text the
+  // pattern is matched with); name = the value (revenue, expenditure; approved, adjusted, executed).
+  std::vector<Pattern> fdp_measures;
   reconcile::Identities identities;
 
   bool empty() const;

@@ -290,7 +290,7 @@ const std::vector<BadCase> kBadCases = {
     {"unknown section", "years: []\ncolums:\n  - {key: a, match: x}\n", 2,
      "unknown section 'colums' (valid: document_kinds, years, issuers"},
     {"unknown section lists all", "x: []\n", 1,
-     "token_joins, ocr_repairs, ocr_confusions, column_identities, ratio_identities, cross_table)"},
+     "token_joins, ocr_repairs, ocr_confusions, column_identities, ratio_identities, cross_table, fdp_measures)"},
     {"section twice", "years: []\nyears: []\n", 2, "section 'years' appears twice"},
     {"section mapping", "columns:\n  key: a\n  match: b\n", 1, "section 'columns' must be a sequence"},
     {"section scalar", "years: '(\\d+)'\n", 1,
@@ -307,6 +307,10 @@ const std::vector<BadCase> kBadCases = {
      "match must be one plain character, got '38'"},
     {"repair names a missing group", "ocr_repairs:\n  - name: r\n    match: '(\\d)x'\n    replace: '\\2'\n", 4,
      "replace '\\2' does not fit match"},
+    {"fdp value of another measure", "fdp_measures:\n  - {name: revenue, measure: phase, against: column_key, match: a}\n",
+     2, "key 'name' is not a phase of a Fiscal Data Package: 'revenue'"},
+    {"fdp text unknown", "fdp_measures:\n  - {name: revenue, measure: direction, against: row_name, match: a}\n", 2,
+     "key 'against' must be one of column_header, table_title, column_key, document_kind, got 'row_name'"},
     {"missing match", "columns:\n  - key: a\n", 2, "columns entry 1: missing required key 'match'"},
     {"missing key", "columns:\n  - {match: a}\n", 2, "missing required key 'key'"},
     {"missing kind name", "document_kinds:\n  - {match: 预算}\n", 2, "missing required key 'name'"},
@@ -451,7 +455,7 @@ BOOST_AUTO_TEST_CASE(readme_examples_load) {
     BOOST_TEST(!r.empty());
     at = end + 3;
   }
-  BOOST_TEST(examples == 18);  // one per section
+  BOOST_TEST(examples == 19);  // one per section
 }
 
 // The rules the pipeline ships with must always load; their content is checked by later stages.

@@ -1,6 +1,7 @@
 // The sections of a rule file: which keys each entry takes and how it becomes part of a RuleSet.
 #include <algorithm>
 #include <array>
+#include <map>
 #include <set>
 
 #include "pipeline/rules/internal.h"
@@ -46,6 +47,30 @@ Status ReadConfusion(const SectionSpec& spec, const Entry& e, RuleSet* out) {
     return Error(e, *Find(e, "replace"), "replace must be one character, got '" + p.attrs.at("replace") + "'");
   }
   return Status::Ok();
+}
+
+// The exports write these values into a Fiscal Data Package, whose model allows only these.
+Status ReadFdpMeasure(const SectionSpec& spec, const Entry& e, RuleSet* out) {
+  static const std::map<std::string, std::set<std::string>> kValues = {
+      {"direction", {"revenue", "expenditure"}}, {"phase", {"approved", "adjusted", "executed"}}};
+  static const std::set<std::string> kTexts = {"column_header", "table_title", "column_key", "document_kind"};
+  std::string measure, against, name;
+  BUDGETX_RETURN_IF_ERROR(ReadString(e, "measure", &measure));
+  BUDGETX_RETURN_IF_ERROR(ReadString(e, "against", &against));
+  BUDGETX_RETURN_IF_ERROR(ReadString(e, "name", &name));
+  auto values = kValues.find(measure);
+  if (values == kValues.end()) {
+    return Error(e, *Find(e, "measure"), "key 'measure' must be direction or phase, got '" + measure + "'");
+  }
+  if (!values->second.count(name)) {
+    return Error(e, *Find(e, "name"), "key 'name' is not a " + measure + " of a Fiscal Data Package: '" + name + "'");
+  }
+  if (!kTexts.count(against)) {
+    return Error(e, *Find(e, "against"),
+                 "key 'against' must be one of column_header, table_title, column_key, document_kind, got '" +
+                     against + "'");
+  }
+  return ReadPlain(spec, e, out);
 }
 
 // The tables stage parses level with stoi, so it is validated here and stored in canonical form.
@@ -200,6 +225,12 @@ const std::vector<SectionSpec>& Sections() {
        nullptr,
        ReadRatioIdentity},
       {"cross_table", {"name", "left", "right"}, {"name", "left", "right"}, kAny, nullptr, ReadCrossTable},
+      {"fdp_measures",
+       {"name", "match", "measure", "against"},
+       {"name", "match", "measure", "against"},
+       kAny,
+       &RuleSet::fdp_measures,
+       ReadFdpMeasure},
   };
   return kSections;
 }

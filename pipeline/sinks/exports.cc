@@ -39,23 +39,23 @@ std::string TableTitle(const Json& doc, const Json& record) {
   return t < tables.size() ? tables[t].value("title", "") : "";
 }
 
-// FDP direction: a column (or else a table) about 收入 is revenue, everything else expenditure.
-std::string Direction(const Json& doc, const Json& record) {
-  std::string header = ColumnHeader(doc, record);
-  if (header.find("收入") != std::string::npos) return "revenue";
-  if (header.find("支出") != std::string::npos) return "expenditure";
-  std::string title = TableTitle(doc, record);
-  return title.find("收入") != std::string::npos && title.find("支出") == std::string::npos ? "revenue" : "expenditure";
+// The text an fdp_measures rule is matched with (its attr "against").
+std::string MeasuredText(const Json& doc, const Json& record, const std::string& against) {
+  if (against == "column_header") return ColumnHeader(doc, record);
+  if (against == "table_title") return TableTitle(doc, record);
+  if (against == "column_key") return record.value("column", "");
+  return doc["document"].value("kind", "");  // document_kind
 }
 
-// FDP phase: actual spending is executed, changes are adjustments, budgets are approved; a
-// 决算 reports what was executed.
-std::string Phase(const Json& doc, const Json& record) {
-  std::string key = record.value("column", "");
-  if (key == "actual") return "executed";
-  if (key == "change") return "adjusted";
-  if (key == "budget" || key == "initial_budget") return "approved";
-  return doc["document"].value("kind", "").find("决算") != std::string::npos ? "executed" : "approved";
+// The value of `measure` (direction or phase) for a record: the name of the first rule for it
+// whose pattern finds its text; empty when none does.
+std::string Classify(const Json& doc, const Json& record, const std::vector<rules::Pattern>& rules,
+                     const std::string& measure) {
+  for (const auto& rule : rules) {
+    if (rule.attrs.at("measure") != measure) continue;
+    if (RE2::PartialMatch(MeasuredText(doc, record, rule.attrs.at("against")), *rule.re)) return rule.name;
+  }
+  return "";
 }
 
 struct Measure {
@@ -64,8 +64,8 @@ struct Measure {
   bool operator<(const Measure& o) const { return name() < o.name(); }
 };
 
-void AddMeasures(const Json& doc, std::set<Measure>* out) {
-  for (const auto& r : doc.value("records", Json::array())) out->insert({Direction(doc, r), Phase(doc, r)});
+Measure MeasureOf(const Json& doc, const Json& record, const std::vector<rules::Pattern>& rules) {
+  return {Classify(doc, record, rules, "direction"), Classify(doc, record, rules, "phase")};
 }
 
 const std::vector<std::string> kFdpDimensions = {"document", "year", "issuer", "table", "row_code", "row_name",
@@ -128,9 +128,12 @@ Status WriteRecordsCsv(const EachDocument& each_doc, std::ostream& out) {
 }
 
 // Two passes: the measure columns (direction × phase) are those some record needs.
-Status WriteFdp(const EachDocument& each_doc, std::ostream& csv, std::string* descriptor) {
+Status WriteFdp(const EachDocument& each_doc, const std::vector<rules::Pattern>& rules, std::ostream& csv,
+                std::string* descriptor) {
   std::set<Measure> measures;
-  BUDGETX_RETURN_IF_ERROR(each_doc([&](const Json& doc) { AddMeasures(doc, &measures); }));
+  BUDGETX_RETURN_IF_ERROR(each_doc([&](const Json& doc) {
+    for (const auto& r : doc.value("records", Json::array())) measures.insert(MeasureOf(doc, r, rules));
+  }));
   std::vector<std::string> head = kFdpDimensions;
   for (const auto& m : measures) head.push_back(m.name());
   csv << CsvLine(head);
@@ -141,7 +144,7 @@ Status WriteFdp(const EachDocument& each_doc, std::ostream& csv, std::string* de
                                        Field(info.value("issuer", Json())), TableTitle(doc, r), Field(r["row_code"]),
                                        Field(r["row_name"]), ColumnHeader(doc, r),
                                        Field(r.value("provenance", Json::object()).value("page", Json()))};
-      std::string mine = Measure{Direction(doc, r), Phase(doc, r)}.name();
+      std::string mine = MeasureOf(doc, r, rules).name();
       for (const auto& m : measures) line.push_back(m.name() == mine ? Yuan(r.value("amount_fen", int64_t{0})) : "");
       csv << CsvLine(line);
     }

@@ -18,7 +18,8 @@ Status IoError(const fs::path& path, const std::string& what) {
 
 class FolderStore : public Store {
  public:
-  FolderStore(fs::path dir, std::vector<std::string> formats) : dir_(std::move(dir)), formats_(std::move(formats)) {}
+  explicit FolderStore(const Options& options)
+      : dir_(options.out_dir), formats_(options.formats), fdp_measures_(options.fdp_measures) {}
 
   Status Open() {
     std::error_code ec;
@@ -68,7 +69,7 @@ class FolderStore : public Store {
       if (format == "csv") into("records.csv", [&](std::ostream& out) { return WriteRecordsCsv(each, out); });
       if (format == "fdp") {
         std::string descriptor;
-        into("budget.csv", [&](std::ostream& out) { return WriteFdp(each, out, &descriptor); });
+        into("budget.csv", [&](std::ostream& out) { return WriteFdp(each, fdp_measures_, out, &descriptor); });
         into("datapackage.json", [&](std::ostream& out) { out << descriptor; return Status::Ok(); });
       }
     }
@@ -143,6 +144,7 @@ class FolderStore : public Store {
 
   fs::path dir_;
   std::vector<std::string> formats_;
+  std::vector<rules::Pattern> fdp_measures_;
   std::map<std::string, std::string> files_;  // sha256 → file below dir_
   std::map<std::string, std::string> names_;  // file → sha256
   std::FILE* manifest_ = nullptr;
@@ -162,8 +164,8 @@ Status WriteWhole(const std::string& path, const std::function<void(std::ostream
   return ec ? IoError(path, "cannot rename into place: " + ec.message()) : Status::Ok();
 }
 
-Status OpenFolder(const std::string& dir, const std::vector<std::string>& formats, std::unique_ptr<Store>* out) {
-  auto store = std::make_unique<FolderStore>(dir, formats);
+Status OpenFolder(const Options& options, std::unique_ptr<Store>* out) {
+  auto store = std::make_unique<FolderStore>(options);
   BUDGETX_RETURN_IF_ERROR(store->Open());
   *out = std::move(store);
   return Status::Ok();

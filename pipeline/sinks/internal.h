@@ -25,7 +25,7 @@ class Store {
   virtual Status Close() = 0;
 };
 
-Status OpenFolder(const std::string& dir, const std::vector<std::string>& formats, std::unique_ptr<Store>* out);
+Status OpenFolder(const Options& options, std::unique_ptr<Store>* out);
 Status OpenDatabase(const std::string& target, std::unique_ptr<Store>* out);
 
 // --- the relational shape of a document (docs/database.md) ---------------------------------------
@@ -68,7 +68,9 @@ Status WriteWhole(const std::string& path, const std::function<void(std::ostream
 using EachDocument = std::function<Status(const std::function<void(const Json&)>& use)>;
 Status WriteDocumentsJsonl(const EachDocument& each_doc, std::ostream& out);
 Status WriteRecordsCsv(const EachDocument& each_doc, std::ostream& out);
-// budget.csv; *descriptor gets datapackage.json, whose measures are those the records need.
-Status WriteFdp(const EachDocument& each_doc, std::ostream& csv, std::string* descriptor);
+// budget.csv; *descriptor gets datapackage.json, whose measures are those the records need, each
+// record's direction and phase decided by `measures` (rules::RuleSet::fdp_measures).
+Status WriteFdp(const EachDocument& each_doc, const std::vector<rules::Pattern>& measures, std::ostream& csv,
+                std::string* descriptor);
 
 }  // namespace budgetx::sinks

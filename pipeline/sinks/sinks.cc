@@ -39,7 +39,7 @@ Status Open(const Options& options, std::unique_ptr<Sinks>* out) {
   std::vector<std::unique_ptr<Store>> stores;
   if (!options.out_dir.empty()) {
     stores.emplace_back();
-    BUDGETX_RETURN_IF_ERROR(OpenFolder(options.out_dir, options.formats, &stores.back()));
+    BUDGETX_RETURN_IF_ERROR(OpenFolder(options, &stores.back()));
   }
   for (const auto& db : options.dbs) {
     stores.emplace_back();

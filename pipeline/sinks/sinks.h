@@ -9,7 +9,7 @@
 //           jsonl  DIR/documents.jsonl, one document per line;
 //           csv    DIR/records.csv, one amount per line (document, table, row, column, fen, yuan);
 //           fdp    DIR/datapackage.json + DIR/budget.csv, a Fiscal Data Package of the records
-//                  (measure in CNY with factor, direction and phase).
+//                  (measure in CNY with factor; direction and phase by the rules' fdp_measures).
 //         A database (--db FILE for SQLite, --db postgresql://… for PostgreSQL): the tables of
 //         docs/database.md (documents, tables, cells, records, checks, corrections, warnings),
 //         created when missing. Each document is one transaction that replaces whatever its
@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "pipeline/batch/batch.h"
+#include "pipeline/rules/rules.h"
 
 namespace budgetx::sinks {
 
@@ -32,6 +33,7 @@ struct Options {
   std::string out_dir;               // empty: no folder
   std::vector<std::string> formats;  // json (always, with a folder), jsonl, csv, fdp
   std::vector<std::string> dbs;      // databases to load (each a file or postgresql:// URL)
+  std::vector<rules::Pattern> fdp_measures;  // the rules' fdp_measures, for the fdp export
 };
 
 // Every sink the options ask for, behind one batch::Sink: Put stores in each, Has asks all.

@@ -133,7 +133,9 @@ BOOST_AUTO_TEST_CASE(csv_quotes_commas_and_quotes_and_keeps_amounts_exact) {
   BOOST_TEST(csv.find(",-10000,-100.00,") != std::string::npos);
   std::ostringstream budget;
   std::string fdp;
-  BOOST_REQUIRE(WriteFdp(Each({Doc("ab")}), budget, &fdp).ok());
+  rules::RuleSet rules;
+  BOOST_REQUIRE(rules::Load(std::string(BUDGETX_SOURCE_DIR) + "/rules", &rules).ok());
+  BOOST_REQUIRE(WriteFdp(Each({Doc("ab")}), rules.fdp_measures, budget, &fdp).ok());
   BOOST_TEST(budget.str().find(",15000.00") != std::string::npos);
   BOOST_TEST(fdp.find("\"currency\": \"CNY\"") != std::string::npos);
   BOOST_TEST(fdp.find("\"expenditure_approved\"") != std::string::npos);
