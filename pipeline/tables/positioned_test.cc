@@ -30,13 +30,23 @@ Line At(double y, const std::vector<Piece>& pieces, bool grid_row = false, const
   return line;
 }
 
+Line OnPage(int page, Line line) {
+  line.where.page = page;
+  for (auto& s : line.spans) s.where.page = page;
+  return line;
+}
+
+// The lines in pages by their page number (1 unless set).
 Document Build(std::vector<Line> lines) {
   Document doc;
   doc.source_kind = "pdf";
-  Page page;
-  page.number = 1;
-  page.lines = std::move(lines);
-  doc.pages.push_back(std::move(page));
+  for (auto& line : lines) {
+    if (doc.pages.empty() || doc.pages.back().number != line.where.page) {
+      doc.pages.emplace_back();
+      doc.pages.back().number = line.where.page;
+    }
+    doc.pages.back().lines.push_back(std::move(line));
+  }
   BuildTables(testing::ProjectRules(), Options{}, &doc);
   return doc;
 }
@@ -116,6 +126,68 @@ BOOST_AUTO_TEST_CASE(ocr_misreadings_are_repaired_and_recorded) {
   int repairs = 0;
   for (const auto& c : doc.corrections) repairs += c.kind.rfind("ocr_repair:", 0) == 0;
   BOOST_TEST(repairs == 4);
+}
+
+BOOST_AUTO_TEST_CASE(a_comma_for_the_point_and_a_bracket_for_a_parenthesis_are_repaired_but_not_real_ones) {
+  std::vector<Line> lines = {
+      At(0, {{"表1 支出表", 0, 100}}), At(12, {{"单位：万元", 0, 60}}),
+      At(30, {{"项目", 0, 90}, {"年初预算数", 90, 200}, {"全年预算数", 200, 300}}, true),
+      At(42, {{"基本支出", 0, 90}, {"250,00", 90, 200}, {"4,962", 200, 300}}, true),
+      At(54, {{"项目支出", 0, 90}, {"1,234,56", 90, 200}, {"6.9", 200, 300}}, true),
+      At(66, {{"残联事务《本级列支}", 0, 90}, {"1.00", 90, 200}, {"1.00", 200, 300}}, true),
+      At(78, {{"宣传《预算法》", 0, 90}, {"2.00", 90, 200}, {"2.00", 200, 300}}, true),
+  };
+  for (auto& line : lines) {
+    for (auto& span : line.spans) span.where.confidence = 0.9;
+  }
+  Document doc = Build(lines);
+  const Table& t = doc.tables.at(0);
+  BOOST_REQUIRE_EQUAL(t.rows.size(), 4u);
+  BOOST_TEST(t.rows[0].cells[1].amount_fen.value_or(0) == 250000000);
+  BOOST_TEST(t.rows[0].cells[1].raw == "250,00");
+  BOOST_TEST(t.rows[0].cells[2].amount_fen.value_or(0) == 4962000000LL);
+  BOOST_TEST(t.rows[1].cells[1].text == "1,234.56");
+  BOOST_TEST(t.rows[2].cells[0].text == "残联事务(本级列支)");
+  BOOST_TEST(t.rows[3].cells[0].text == "宣传《预算法》");
+}
+
+BOOST_AUTO_TEST_CASE(a_ruled_grid_under_a_misread_title_is_a_table_continued_on_the_next_page) {
+  auto header = [](double y) {
+    return At(y, {{"项目名称", 0, 90}, {"年度预算数", 90, 200}, {"实际支出数", 200, 300}, {"执行率", 300, 360}}, true);
+  };
+  std::vector<Line> lines = {
+      At(0, {{"2021年度项目绩效自评航", 0, 200}}),  // 表 misread: no title rule matches
+      header(30),
+      At(42, {{"道路整治工程", 0, 90}, {"90.00", 90, 200}, {"90.00", 200, 300}, {"100.00%", 300, 360}}, true),
+      OnPage(2, At(0, {{"2021年度项目绩效自评表", 0, 200}})),
+      OnPage(2, At(12, {{"单位：万元", 0, 60}})),
+      OnPage(2, header(30)),
+      OnPage(2, At(42, {{"公厕改造工程", 0, 90}, {"130.00", 90, 200}, {"129.00", 200, 300}, {"99.23%", 300, 360}}, true)),
+  };
+  Document doc = Build(lines);
+  BOOST_REQUIRE_EQUAL(doc.tables.size(), 1u);
+  const Table& t = doc.tables[0];
+  BOOST_TEST(t.title == "2021年度项目绩效自评表");
+  BOOST_TEST(t.unit == "万元");
+  BOOST_REQUIRE_EQUAL(t.rows.size(), 2u);
+  BOOST_TEST(t.rows[0].cells[1].amount_fen.value_or(0) == 90000000);
+  BOOST_TEST(t.rows[1].cells[2].amount_fen.value_or(0) == 129000000);
+  BOOST_TEST((t.pages == std::vector<int>{1, 2}));
+  bool warned = false;
+  for (const auto& w : doc.warnings) warned |= w.message.find("'2021年度项目绩效自评航' is taken as its title") != std::string::npos;
+  BOOST_TEST(warned);
+}
+
+BOOST_AUTO_TEST_CASE(a_grid_of_labels_without_a_title_keeps_its_rows) {
+  std::vector<Line> lines = {
+      At(30, {{"项目名称", 0, 90}, {"年度预算数", 90, 200}, {"实际支出数", 200, 300}, {"执行率", 300, 360}}, true),
+      At(42, {{"道路整治工程", 0, 90}, {"90.00", 90, 200}, {"90.00", 200, 300}, {"100.00%", 300, 360}}, true),
+  };
+  Document doc = Build(lines);
+  BOOST_REQUIRE_EQUAL(doc.tables.size(), 1u);
+  BOOST_TEST(doc.tables[0].title.empty());
+  BOOST_REQUIRE_EQUAL(doc.tables[0].rows.size(), 1u);
+  BOOST_TEST(doc.tables[0].rows[0].cells[0].text == "道路整治工程");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -58,6 +58,26 @@ bool Matches(const std::vector<rules::Pattern>& patterns, const std::string& tex
   return rules::FirstMatch(patterns, text) != nullptr;
 }
 
+std::vector<std::string_view> Characters(std::string_view text) {
+  std::vector<std::string_view> out;
+  for (size_t i = 0; i < text.size();) {
+    size_t n = 1;
+    while (i + n < text.size() && (static_cast<unsigned char>(text[i + n]) & 0xC0) == 0x80) ++n;
+    out.push_back(text.substr(i, n));
+    i += n;
+  }
+  return out;
+}
+
+// `read` is `title` with at most one character in ten read as another (OCR's usual slip).
+bool MisreadOf(std::string_view read, std::string_view title) {
+  auto a = Characters(read), b = Characters(title);
+  if (a.size() != b.size() || a.empty()) return false;
+  size_t differ = 0;
+  for (size_t i = 0; i < a.size(); ++i) differ += a[i] != b[i];
+  return differ * 10 <= a.size();
+}
+
 class Segmenter {
  public:
   Segmenter(const rules::RuleSet& rules, const Options& options, Document* doc)
@@ -88,7 +108,13 @@ class Segmenter {
       return i;
     }
     if (!open_) {
-      if (IsHeaderOfNewPart(line)) StartPart(line, /*labelled=*/true);
+      if (IsHeaderOfNewPart(line)) {
+        StartPart(line, /*labelled=*/true);
+      } else if (IsHeaderOfUntitledGrid(line)) {
+        size_t last = StartUntitledTable(lines, i);  // the grid's lines above were passed over
+        for (size_t k = last; k <= i; k = last + 1) last = Step(lines, k);
+        return last;
+      }
       return i;
     }
     if (Matches(rules_.table_ends, compact) && line.numeric == 0) {
@@ -188,6 +214,11 @@ class Segmenter {
         last = j;
       }
     }
+    if (guessed_title_ && MisreadOf(table().title, title.title)) {
+      table().number = title.number;  // the untitled grid's title, read right on a later page
+      table().title = title.title;
+    }
+    guessed_title_ = false;
     for (size_t t = 0; t < doc_->tables.size(); ++t) {
       const Table& existing = doc_->tables[t];
       if (existing.number == title.number && existing.title == title.title && t + 1 == doc_->tables.size()) {
@@ -200,18 +231,54 @@ class Segmenter {
         return last;
       }
     }
+    OpenTable(lines, title, lines[i].where, last + 1);
+    return last;
+  }
+
+  // The table's first line after its title is lines[first].
+  void OpenTable(const std::vector<LineCells>& lines, const Title& title, const Provenance& where, size_t first) {
     Close();
-    band_gap_ = BandGap(lines, last + 1, NextTitle(lines, last + 1));
+    band_gap_ = BandGap(lines, first, NextTitle(lines, first));
     Table table;
     table.number = title.number;
     table.title = title.title;
-    table.where = lines[i].where;
+    table.where = where;
     doc_->tables.push_back(std::move(table));
     open_ = true;
     body_started_ = false;
     header_set_.clear();
-    NotePage(lines[i].where.page);
-    return last;
+    NotePage(where.page);
+  }
+
+  // A ruled grid headed by known column labels is a table even when no title rule matched the
+  // line above it (a title misread by OCR, or worded unlike any rule).
+  bool IsHeaderOfUntitledGrid(const LineCells& line) const {
+    return line.cell_delimited && line.where.box && line.numeric == 0 && KnownLabels(line) >= kMinPartLabels;
+  }
+
+  // The untitled grid begins at its first line of labels; its title is the text line just above
+  // that on its page, if there is one. Returns the grid's first line.
+  size_t StartUntitledTable(const std::vector<LineCells>& lines, size_t header) {
+    auto same_page = [&](size_t k) { return lines[k].where.page == lines[header].where.page; };
+    size_t first = header;
+    while (first > 0 && same_page(first - 1) && lines[first - 1].cell_delimited && lines[first - 1].numeric == 0 &&
+           !Matches(rules_.table_ends, normalize::Compact(lines[first - 1].text))) {
+      --first;
+    }
+    Title title;
+    for (size_t k = first; k-- > 0 && same_page(k);) {
+      const LineCells& above = lines[k];
+      if (above.blank || MatchUnit(rules_, above.text) || Matches(rules_.skip_lines, normalize::Compact(above.text))) {
+        continue;
+      }
+      if (above.numeric == 0 && !above.cell_delimited) title.title = normalize::Compact(above.text);
+      break;
+    }
+    OpenTable(lines, title, lines[first].where, first);
+    guessed_title_ = true;
+    doc_->warnings.push_back({"tables", "a ruled table's title matches no title rule; '" + title.title +
+                                            "' is taken as its title", lines[first].where});
+    return first;
   }
 
   size_t NextTitle(const std::vector<LineCells>& lines, size_t from) const {
@@ -580,6 +647,7 @@ class Segmenter {
   bool open_ = false;
   bool body_started_ = false;
   bool repeating_header_ = false;
+  bool guessed_title_ = false;  // the open table's title is the line above an untitled grid
   std::vector<size_t> continuations_;  // rows of the open table where a repeated title resumed it
   bool last_row_is_total_ = false;
   bool text_rows_ = false;
