@@ -152,18 +152,21 @@ BOOST_AUTO_TEST_CASE(a_comma_for_the_point_and_a_bracket_for_a_parenthesis_are_r
 }
 
 BOOST_AUTO_TEST_CASE(a_ruled_grid_under_a_misread_title_is_a_table_continued_on_the_next_page) {
-  auto header = [](double y) {
-    return At(y, {{"项目名称", 0, 90}, {"年度预算数", 90, 200}, {"实际支出数", 200, 300}, {"执行率", 300, 360}}, true);
+  auto header = [](double y, const std::string& name, const std::string& budget) {
+    return At(y, {{name, 0, 90}, {budget, 90, 200}, {"实际支出数", 200, 300}, {"执行率", 300, 360}}, true);
   };
   std::vector<Line> lines = {
       At(0, {{"2021年度项目绩效自评航", 0, 200}}),  // 表 misread: no title rule matches
-      header(30),
+      header(30, "项目名称", "年度预算数"),
       At(42, {{"道路整治工程", 0, 90}, {"90.00", 90, 200}, {"90.00", 200, 300}, {"100.00%", 300, 360}}, true),
       OnPage(2, At(0, {{"2021年度项目绩效自评表", 0, 200}})),
       OnPage(2, At(12, {{"单位：万元", 0, 60}})),
-      OnPage(2, header(30)),
+      OnPage(2, header(30, "项日名称", "年度所算数")),  // the header printed again, read differently
       OnPage(2, At(42, {{"公厕改造工程", 0, 90}, {"130.00", 90, 200}, {"129.00", 200, 300}, {"99.23%", 300, 360}}, true)),
   };
+  for (auto& line : lines) {
+    for (auto& span : line.spans) span.where.confidence = 0.9;  // a scan
+  }
   Document doc = Build(lines);
   BOOST_REQUIRE_EQUAL(doc.tables.size(), 1u);
   const Table& t = doc.tables[0];

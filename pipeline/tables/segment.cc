@@ -78,6 +78,18 @@ bool MisreadOf(std::string_view read, std::string_view title) {
   return differ * 10 <= a.size();
 }
 
+// Characters the two texts share in order (longest common subsequence), over their mean length: 0..1.
+double Similarity(std::string_view x, std::string_view y) {
+  auto a = Characters(x), b = Characters(y);
+  if (a.empty() || b.empty()) return 0;
+  std::vector<size_t> row(b.size() + 1, 0), above(b.size() + 1, 0);
+  for (const auto& c : a) {
+    for (size_t j = 1; j <= b.size(); ++j) row[j] = c == b[j - 1] ? above[j - 1] + 1 : std::max(above[j], row[j - 1]);
+    std::swap(row, above);
+  }
+  return 2.0 * static_cast<double>(above[b.size()]) / static_cast<double>(a.size() + b.size());
+}
+
 class Segmenter {
  public:
   Segmenter(const rules::RuleSet& rules, const Options& options, Document* doc)
@@ -130,6 +142,7 @@ class Segmenter {
     if (!block_.empty()) FinishBlockRow();
     // A header line of several labels shows the header is printed again: its one-label lines
     // (a label wrapped onto a line of its own) are dropped with it.
+    if (auto last = HeaderReadAgain(lines, i)) return *last;
     if (header_set_.count(compact) && (repeating_header_ || line.cells.size() >= 2)) {
       repeating_header_ = true;
       return i;
@@ -149,6 +162,28 @@ class Segmenter {
     if (ContinuesRowAbove(lines, i)) return AppendToRowAbove(line), i;
     AddTokens(line);
     return i;
+  }
+
+  static bool ReadByOcr(const LineCells& line) {
+    return std::any_of(line.cells.begin(), line.cells.end(), [](const Cell& c) { return c.where.confidence.has_value(); });
+  }
+
+  // OCR reads a header printed again on a continuation page differently each time. Ruled lines
+  // without numbers above the page's first row, as many as the header has, up to the last of
+  // them much like one of the header's lines, are that header; returns that last line.
+  std::optional<size_t> HeaderReadAgain(const std::vector<LineCells>& lines, size_t i) const {
+    std::optional<size_t> last;
+    if (!body_started_ || table().rows.empty() || table().rows.back().where.page == lines[i].where.page) return last;
+    for (size_t k = i; k < lines.size() && k < i + table().header.size(); ++k) {
+      const LineCells& line = lines[k];
+      if (!line.cell_delimited || line.numeric > 0 || line.where.page != lines[i].where.page || !ReadByOcr(line)) break;
+      std::string text = normalize::Compact(line.text);
+      if (std::any_of(header_set_.begin(), header_set_.end(),
+                      [&](const std::string& header) { return Similarity(text, header) >= kSameHeader; })) {
+        last = k;
+      }
+    }
+    return last;
   }
 
   // A continuation page prints the header again; its lines are dropped one by one, not read as a row.
@@ -426,7 +461,6 @@ class Segmenter {
     head_.clear();
   }
 
-  // A table closed before any amount row: its first cell row is the header, the rest are rows.
   // A table closed before any amount row: its first cell row is the header, the rest are rows;
   // an empty table (a 政府性基金 table printing its header and a bare 合计) keeps all its label
   // rows as header.
@@ -633,6 +667,7 @@ class Segmenter {
     return "";
   }
 
+  static constexpr double kSameHeader = 0.6;  // Similarity of a header line read twice by OCR
   static constexpr size_t kMaxPendingLines = 12;
   static constexpr int kMinPartLabels = 3;  // known column labels in a line that starts a part
   static constexpr double kColumnSlack = 2.0;  // points two grids' column boundaries may differ
