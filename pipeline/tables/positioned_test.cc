@@ -181,6 +181,29 @@ BOOST_AUTO_TEST_CASE(a_ruled_grid_under_a_misread_title_is_a_table_continued_on_
   BOOST_TEST(warned);
 }
 
+BOOST_AUTO_TEST_CASE(a_title_misread_on_a_scanned_continuation_page_continues_the_table) {
+  auto two_pages = [](bool scanned) {
+    auto header = [](double y) { return At(y, {{"项目", 0, 90}, {"合计", 90, 200}, {"基本支出", 200, 300}}, true); };
+    std::vector<Line> lines = {
+        At(0, {{"表3 支出总表", 0, 100}}), At(12, {{"单位：万元", 0, 60}}), header(30),
+        At(42, {{"201 一般公共服务支出", 0, 90}, {"7", 90, 200}, {"0", 200, 300}}, true),
+        OnPage(2, At(0, {{"表3 文出总表", 0, 100}})),  // 支 read as 文
+        OnPage(2, header(30)),
+        OnPage(2, At(42, {{"221 住房保障支出", 0, 90}, {"1,231", 90, 200}, {"1,231", 200, 300}}, true)),
+    };
+    for (auto& line : lines) {
+      for (auto& span : line.spans) span.where.confidence = scanned ? std::optional<double>(0.9) : std::nullopt;
+    }
+    return Build(lines);
+  };
+  Document scan = two_pages(true);
+  BOOST_REQUIRE_EQUAL(scan.tables.size(), 1u);
+  BOOST_TEST(scan.tables[0].title == "支出总表");
+  BOOST_REQUIRE_EQUAL(scan.tables[0].rows.size(), 2u);
+  BOOST_TEST(scan.tables[0].rows[1].cells[1].amount_fen.value_or(0) == 1231000000LL);
+  BOOST_TEST(two_pages(false).tables.size() == 2u);  // a text layer's titles mean what they say
+}
+
 BOOST_AUTO_TEST_CASE(a_grid_of_labels_without_a_title_keeps_its_rows) {
   std::vector<Line> lines = {
       At(30, {{"项目名称", 0, 90}, {"年度预算数", 90, 200}, {"实际支出数", 200, 300}, {"执行率", 300, 360}}, true),

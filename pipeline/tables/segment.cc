@@ -69,13 +69,13 @@ std::vector<std::string_view> Characters(std::string_view text) {
   return out;
 }
 
-// `read` is `title` with at most one character in ten read as another (OCR's usual slip).
+// `read` is `title` with one character, or at most one in ten, read as another (OCR's usual slip).
 bool MisreadOf(std::string_view read, std::string_view title) {
   auto a = Characters(read), b = Characters(title);
   if (a.size() != b.size() || a.empty()) return false;
   size_t differ = 0;
   for (size_t i = 0; i < a.size(); ++i) differ += a[i] != b[i];
-  return differ * 10 <= a.size();
+  return differ <= std::max<size_t>(1, a.size() / 10);
 }
 
 // Characters the two texts share in order (longest common subsequence), over their mean length: 0..1.
@@ -256,7 +256,10 @@ class Segmenter {
     guessed_title_ = false;
     for (size_t t = 0; t < doc_->tables.size(); ++t) {
       const Table& existing = doc_->tables[t];
-      if (existing.number == title.number && existing.title == title.title && t + 1 == doc_->tables.size()) {
+      // A scan's title read again on the next page may come out with a character misread.
+      bool misread = !title.number.empty() && ReadByOcr(lines[i]) && MisreadOf(title.title, existing.title);
+      if (existing.number == title.number && (existing.title == title.title || misread) &&
+          t + 1 == doc_->tables.size()) {
         // The same table again: a continuation page repeating title and header (or another copy
         // of the form; SplitCopies tells them apart once the rows are known).
         continuations_.push_back(existing.rows.size());
