@@ -44,12 +44,20 @@ struct Alternative {
   std::string rule;
 };
 
-// Every text one confusion away from `text`: one character replaced as a rule allows.
+// Every text one confusion away from `text`: one character replaced as a rule allows, or a lost
+// one (a rule without match) put back between two others, where the text lacks it.
 std::vector<Alternative> Alternatives(const rules::RuleSet& rules, const std::string& text) {
   std::vector<Alternative> out;
   for (const auto& rule : rules.ocr_confusions) {
     const std::string& from = rule.pattern;
     const std::string& to = rule.attrs.at("replace");
+    if (from.empty()) {
+      if (text.find(to) != std::string::npos) continue;
+      for (size_t at = 1; at < text.size(); ++at) {
+        if ((text[at] & 0xC0) != 0x80) out.push_back({text.substr(0, at) + to + text.substr(at), rule.name});
+      }
+      continue;
+    }
     for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + 1)) {
       out.push_back({text.substr(0, at) + to + text.substr(at + from.size()), rule.name});
     }

@@ -10,16 +10,16 @@
 namespace budgetx::repair {
 namespace {
 
+const char* const kWholeAmounts =
+    "表3 支出总表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+    "\t合计\t1,280\t480\t800\n201\t一般公共服务支出\t880\t380\t500\n"
+    "20101\t人大事务\t880\t380\t500\n205\t教育支出\t400\t100\t300\n20501\t教育管理事务\t400\t100\t300\n";
+
 // A 支出总表 as a text dump, with one cell then marked as read by OCR with little confidence and
 // its text replaced by a misreading.
-Document Scanned(const std::string& misread, int row, int column) {
+Document Scanned(const std::string& misread, int row, int column, const char* dump = kWholeAmounts) {
   Document doc;
-  Status s = text_extractor::ExtractBytes(
-      "t.txt",
-      "表3 支出总表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
-      "\t合计\t1,280\t480\t800\n201\t一般公共服务支出\t880\t380\t500\n"
-      "20101\t人大事务\t880\t380\t500\n205\t教育支出\t400\t100\t300\n20501\t教育管理事务\t400\t100\t300\n",
-      &doc);
+  Status s = text_extractor::ExtractBytes("t.txt", dump, &doc);
   if (!s.ok()) throw std::runtime_error(s.ToString());
   tables::BuildTables(testing::ProjectRules(), tables::Options{}, &doc);
   Cell& cell = doc.tables.at(0).rows.at(static_cast<size_t>(row)).cells.at(static_cast<size_t>(column));
@@ -55,6 +55,22 @@ BOOST_AUTO_TEST_CASE(an_eight_read_as_three_is_repaired_by_the_checks_it_breaks)
   bool record_updated = false;
   for (const auto& r : doc.records) record_updated |= r.row == 1 && r.column_index == 2 && r.amount_fen == 880 * 1000000LL;
   BOOST_TEST(record_updated);
+}
+
+BOOST_AUTO_TEST_CASE(a_lost_decimal_point_is_put_back_where_the_checks_hold) {
+  const char* cents =
+      "表3 支出总表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+      "\t合计\t1,280.50\t480.20\t800.30\n201\t一般公共服务支出\t880.25\t380.10\t500.15\n"
+      "20101\t人大事务\t880.25\t380.10\t500.15\n205\t教育支出\t400.25\t100.10\t300.15\n"
+      "20501\t教育管理事务\t400.25\t100.10\t300.15\n";
+  Document doc = Scanned("88025", 1, 2, cents);  // 201 合计 880.25 read without its point
+  BOOST_REQUIRE(Fails(doc) > 0);
+  BOOST_TEST(RepairFromAccounts(testing::ProjectRules(), testing::ProjectRules().identities, 0.6, &doc) == 1);
+  BOOST_TEST(doc.tables[0].rows[1].cells[2].text == "880.25");
+  BOOST_TEST(doc.tables[0].rows[1].cells[2].amount_fen.value_or(0) == 88025 * 10000LL);
+  BOOST_TEST(doc.corrections.back().kind == "accounts_repair:point_lost");
+  BOOST_TEST(doc.corrections.back().raw == "88025");
+  BOOST_TEST(Fails(doc) == 0);
 }
 
 BOOST_AUTO_TEST_CASE(no_balance_is_forced_when_no_confusion_explains_the_gap) {

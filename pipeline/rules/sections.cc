@@ -33,16 +33,26 @@ Status ReadRepair(const SectionSpec& spec, const Entry& e, RuleSet* out) {
   return Status::Ok();
 }
 
-// A confusion swaps one character for another: both sides must be a single character.
+// A confusion swaps the character OCR read (match) for the one printed (replace); without a
+// match, replace is a character OCR lost. Both are single plain characters.
 Status ReadConfusion(const SectionSpec& spec, const Entry& e, RuleSet* out) {
-  BUDGETX_RETURN_IF_ERROR(ReadPlain(spec, e, out));
-  const Pattern& p = out->ocr_confusions.back();
   auto one_char = [](const std::string& s) {  // one UTF-8 code point
     return std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }) == 1;
   };
-  if (!one_char(p.pattern) || std::string("\\.^$|?*+()[]{}").find(p.pattern) != std::string::npos) {
-    return Error(e, *Find(e, "match"), "match must be one plain character, got '" + p.pattern + "'");
+  if (Find(e, "match")) {
+    BUDGETX_RETURN_IF_ERROR(ReadPlain(spec, e, out));
+    const std::string& match = out->ocr_confusions.back().pattern;
+    if (!one_char(match) || std::string("\\.^$|?*+()[]{}").find(match) != std::string::npos) {
+      return Error(e, *Find(e, "match"), "match must be one plain character, got '" + match + "'");
+    }
+  } else {
+    Pattern lost;
+    BUDGETX_RETURN_IF_ERROR(ReadNonEmpty(e, "name", &lost.name));
+    BUDGETX_RETURN_IF_ERROR(ReadString(e, "replace", &lost.attrs["replace"]));
+    lost.source = std::string(e.file) + ":" + std::to_string(e.line);
+    out->ocr_confusions.push_back(std::move(lost));
   }
+  const Pattern& p = out->ocr_confusions.back();
   if (!one_char(p.attrs.at("replace"))) {
     return Error(e, *Find(e, "replace"), "replace must be one character, got '" + p.attrs.at("replace") + "'");
   }
@@ -210,7 +220,7 @@ const std::vector<SectionSpec>& Sections() {
       {"narrative", kNameMatch, kNameMatch, {0, {"subject", "amount"}}, &RuleSet::narrative, ReadPlain},
       {"token_joins", {"name", "match", "in_text", "at_row_start", "glue"}, kMatch, kAny, &RuleSet::token_joins, ReadPlain},
       {"ocr_repairs", {"name", "match", "replace"}, {"name", "match", "replace"}, kAny, &RuleSet::ocr_repairs, ReadRepair},
-      {"ocr_confusions", {"name", "match", "replace"}, {"name", "match", "replace"}, kAny, &RuleSet::ocr_confusions,
+      {"ocr_confusions", {"name", "match", "replace"}, {"name", "replace"}, kAny, &RuleSet::ocr_confusions,
        ReadConfusion},
       {"column_identities",
        {"name", "target", "parts"},
