@@ -214,6 +214,9 @@ BOOST_AUTO_TEST_CASE(a_grid_of_labels_without_a_title_keeps_its_rows) {
   BOOST_TEST(doc.tables[0].title.empty());
   BOOST_REQUIRE_EQUAL(doc.tables[0].rows.size(), 1u);
   BOOST_TEST(doc.tables[0].rows[0].cells[0].text == "道路整治工程");
+  bool warned = false;
+  for (const auto& w : doc.warnings) warned |= w.message == "a ruled table has no title line above it";
+  BOOST_TEST(warned);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

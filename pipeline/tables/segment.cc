@@ -140,9 +140,9 @@ class Segmenter {
       return i;
     }
     if (!block_.empty()) FinishBlockRow();
+    if (auto last = HeaderReadAgain(lines, i)) return *last;
     // A header line of several labels shows the header is printed again: its one-label lines
     // (a label wrapped onto a line of its own) are dropped with it.
-    if (auto last = HeaderReadAgain(lines, i)) return *last;
     if (header_set_.count(compact) && (repeating_header_ || line.cells.size() >= 2)) {
       repeating_header_ = true;
       return i;
@@ -254,10 +254,11 @@ class Segmenter {
       table().title = title.title;
     }
     guessed_title_ = false;
+    // A scan's title read again on the next page may come out with a character misread.
+    const bool scanned = !title.number.empty() && ReadByOcr(lines[i]);
     for (size_t t = 0; t < doc_->tables.size(); ++t) {
       const Table& existing = doc_->tables[t];
-      // A scan's title read again on the next page may come out with a character misread.
-      bool misread = !title.number.empty() && ReadByOcr(lines[i]) && MisreadOf(title.title, existing.title);
+      bool misread = scanned && MisreadOf(title.title, existing.title);
       if (existing.number == title.number && (existing.title == title.title || misread) &&
           t + 1 == doc_->tables.size()) {
         // The same table again: a continuation page repeating title and header (or another copy
@@ -314,8 +315,10 @@ class Segmenter {
     }
     OpenTable(lines, title, lines[first].where, first);
     guessed_title_ = true;
-    doc_->warnings.push_back({"tables", "a ruled table's title matches no title rule; '" + title.title +
-                                            "' is taken as its title", lines[first].where});
+    std::string why = title.title.empty() ? "a ruled table has no title line above it"
+                                          : "a ruled table's title matches no title rule; '" + title.title +
+                                                "' is taken as its title";
+    doc_->warnings.push_back({"tables", why, lines[first].where});
     return first;
   }
 
