@@ -136,19 +136,36 @@ BOOST_AUTO_TEST_CASE(a_comma_for_the_point_and_a_bracket_for_a_parenthesis_are_r
       At(54, {{"项目支出", 0, 90}, {"1,234,56", 90, 200}, {"6.9", 200, 300}}, true),
       At(66, {{"残联事务《本级列支}", 0, 90}, {"1.00", 90, 200}, {"1.00", 200, 300}}, true),
       At(78, {{"宣传《预算法》", 0, 90}, {"2.00", 90, 200}, {"2.00", 200, 300}}, true),
+      At(90, {{"办事处〈(本级)", 0, 90}, {"3.00", 90, 200}, {"3.00", 200, 300}}, true),
   };
   for (auto& line : lines) {
     for (auto& span : line.spans) span.where.confidence = 0.9;
   }
   Document doc = Build(lines);
   const Table& t = doc.tables.at(0);
-  BOOST_REQUIRE_EQUAL(t.rows.size(), 4u);
+  BOOST_REQUIRE_EQUAL(t.rows.size(), 5u);
   BOOST_TEST(t.rows[0].cells[1].amount_fen.value_or(0) == 250000000);
   BOOST_TEST(t.rows[0].cells[1].raw == "250,00");
   BOOST_TEST(t.rows[0].cells[2].amount_fen.value_or(0) == 4962000000LL);
   BOOST_TEST(t.rows[1].cells[1].text == "1,234.56");
   BOOST_TEST(t.rows[2].cells[0].text == "残联事务(本级列支)");
   BOOST_TEST(t.rows[3].cells[0].text == "宣传《预算法》");
+  BOOST_TEST(t.rows[4].cells[0].text == "办事处(本级)");
+}
+
+BOOST_AUTO_TEST_CASE(a_year_in_a_year_column_is_no_amount) {
+  std::vector<Line> lines = {
+      At(0, {{"表9 三公经费支出表", 0, 100}}), At(12, {{"单位：万元", 0, 60}}),
+      At(30, {{"预算单位", 0, 90}, {"年度", 90, 150}, {"总计", 150, 200}, {"公务接待费", 200, 300}}, true),
+      At(42, {{"街道办事处", 0, 90}, {"2022年", 90, 150}, {"63", 150, 200}, {"0", 200, 300}}, true),
+      At(54, {{"", 0, 90}, {"2023", 90, 150}, {"65.5", 150, 200}, {"0", 200, 300}}, true),  // 年 lost
+  };
+  Document doc = Build(lines);
+  const Table& t = doc.tables.at(0);
+  BOOST_REQUIRE_EQUAL(t.rows.size(), 2u);
+  BOOST_TEST(t.columns.at(1).key == "year");
+  BOOST_TEST(!t.rows[1].cells[1].amount_fen.has_value());
+  BOOST_TEST(t.rows[1].cells[2].amount_fen.value_or(0) == 65500000);
 }
 
 BOOST_AUTO_TEST_CASE(a_ruled_grid_under_a_misread_title_is_a_table_continued_on_the_next_page) {
