@@ -51,6 +51,14 @@ Document Build(std::vector<Line> lines) {
   return doc;
 }
 
+// The same, every piece read by OCR (it carries a confidence).
+Document BuildScanned(std::vector<Line> lines) {
+  for (auto& line : lines) {
+    for (auto& span : line.spans) span.where.confidence = 0.9;
+  }
+  return Build(std::move(lines));
+}
+
 using testing::Texts;
 
 BOOST_AUTO_TEST_SUITE(tables_positioned)
@@ -109,10 +117,7 @@ BOOST_AUTO_TEST_CASE(ocr_misreadings_are_repaired_and_recorded) {
       At(48, {{"1.1人员经费〈含离退休人员)", 0, 90}, {"4,360.24", 90, 200}, {"4,441.24", 200, 300}}, true),
       At(54, {{"全计", 0, 90}, {"28 856.15", 90, 200}, {"4.962", 200, 300}}, true),
   };
-  for (auto& line : lines) {
-    for (auto& span : line.spans) span.where.confidence = 0.9;  // read by OCR
-  }
-  Document doc = Build(lines);
+  Document doc = BuildScanned(lines);
   const Table& t = doc.tables.at(0);
   BOOST_REQUIRE_EQUAL(t.rows.size(), 3u);
   BOOST_TEST(t.rows[1].cells[0].text == "1.1人员经费(含离退休人员)");
@@ -138,10 +143,7 @@ BOOST_AUTO_TEST_CASE(a_comma_for_the_point_and_a_bracket_for_a_parenthesis_are_r
       At(78, {{"宣传《预算法》", 0, 90}, {"2.00", 90, 200}, {"2.00", 200, 300}}, true),
       At(90, {{"办事处〈(本级)", 0, 90}, {"3.00", 90, 200}, {"3.00", 200, 300}}, true),
   };
-  for (auto& line : lines) {
-    for (auto& span : line.spans) span.where.confidence = 0.9;
-  }
-  Document doc = Build(lines);
+  Document doc = BuildScanned(lines);
   const Table& t = doc.tables.at(0);
   BOOST_REQUIRE_EQUAL(t.rows.size(), 5u);
   BOOST_TEST(t.rows[0].cells[1].amount_fen.value_or(0) == 250000000);
@@ -181,10 +183,7 @@ BOOST_AUTO_TEST_CASE(a_ruled_grid_under_a_misread_title_is_a_table_continued_on_
       OnPage(2, header(30, "项日名称", "年度所算数")),  // the header printed again, read differently
       OnPage(2, At(42, {{"公厕改造工程", 0, 90}, {"130.00", 90, 200}, {"129.00", 200, 300}, {"99.23%", 300, 360}}, true)),
   };
-  for (auto& line : lines) {
-    for (auto& span : line.spans) span.where.confidence = 0.9;  // a scan
-  }
-  Document doc = Build(lines);
+  Document doc = BuildScanned(lines);
   BOOST_REQUIRE_EQUAL(doc.tables.size(), 1u);
   const Table& t = doc.tables[0];
   BOOST_TEST(t.title == "2021年度项目绩效自评表");
@@ -208,10 +207,7 @@ BOOST_AUTO_TEST_CASE(a_title_misread_on_a_scanned_continuation_page_continues_th
         OnPage(2, header(30)),
         OnPage(2, At(42, {{"221 住房保障支出", 0, 90}, {"1,231", 90, 200}, {"1,231", 200, 300}}, true)),
     };
-    for (auto& line : lines) {
-      for (auto& span : line.spans) span.where.confidence = scanned ? std::optional<double>(0.9) : std::nullopt;
-    }
-    return Build(lines);
+    return scanned ? BuildScanned(lines) : Build(lines);
   };
   Document scan = two_pages(true);
   BOOST_REQUIRE_EQUAL(scan.tables.size(), 1u);

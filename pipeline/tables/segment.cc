@@ -258,9 +258,8 @@ class Segmenter {
     const bool scanned = !title.number.empty() && ReadByOcr(lines[i]);
     for (size_t t = 0; t < doc_->tables.size(); ++t) {
       const Table& existing = doc_->tables[t];
-      bool misread = scanned && MisreadOf(title.title, existing.title);
-      if (existing.number == title.number && (existing.title == title.title || misread) &&
-          t + 1 == doc_->tables.size()) {
+      if (t + 1 == doc_->tables.size() && existing.number == title.number &&
+          (existing.title == title.title || (scanned && MisreadOf(title.title, existing.title)))) {
         // The same table again: a continuation page repeating title and header (or another copy
         // of the form; SplitCopies tells them apart once the rows are known).
         continuations_.push_back(existing.rows.size());
