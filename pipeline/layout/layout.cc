@@ -158,6 +158,7 @@ std::vector<Line> LayOutPage(std::vector<Word> words, const std::vector<Ruling>&
   for (size_t g = 0; g < grids.size(); ++g) {
     for (int r = 0; r < grids[g].Rows(); ++r) {
       Line row = GridRow(grids[g], r, cell_words[g], page);
+      row.region = static_cast<int>(g);
       if (HasText(row)) lines.push_back(std::move(row));
     }
   }

@@ -62,6 +62,10 @@ struct Line {
   bool cell_delimited = false;
   // Leading tabs before the first span; the one-cell-per-line dump layout encodes structure there.
   int indent = 0;
+  // The table region of its page this line is a row of (numbered from 0 on each page, in the
+  // order the layout found them), or -1: regions come from the page's geometry (a ruled grid),
+  // before any rule reads the text.
+  int region = -1;
   Provenance where;
   std::string Text() const;  // spans joined with a single space (tab when cell_delimited)
 };

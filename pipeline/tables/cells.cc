@@ -164,6 +164,7 @@ LineCells ReadLine(const rules::RuleSet& rules, const Line& line) {
   out.where = line.where;
   out.cell_delimited = line.cell_delimited;
   out.indent = line.indent;
+  out.region = line.region;
   if (line.cell_delimited) {
     for (const auto& span : line.spans) {
       out.cells.push_back(MakeCell(span.text, span.where));

@@ -16,6 +16,7 @@ struct LineCells {
   Provenance where;
   bool cell_delimited = false;
   int indent = 0;
+  int region = -1;        // Line::region: the page's table region the line is a row of
   bool blank = false;
   int numeric = 0;        // cells that read as amounts or dashes
 };

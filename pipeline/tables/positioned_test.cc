@@ -16,6 +16,7 @@ struct Piece {
 Line At(double y, const std::vector<Piece>& pieces, bool grid_row = false, const std::vector<int>& spans = {}) {
   Line line;
   line.cell_delimited = grid_row;
+  line.region = grid_row ? 0 : -1;  // one ruled grid per page
   line.where.page = 1;
   line.where.box = Box{pieces.front().x0, y, pieces.back().x1, y + 10};
   for (size_t i = 0; i < pieces.size(); ++i) {
@@ -230,6 +231,51 @@ BOOST_AUTO_TEST_CASE(a_grid_of_labels_without_a_title_keeps_its_rows) {
   bool warned = false;
   for (const auto& w : doc.warnings) warned |= w.message == "a ruled table has no title line above it";
   BOOST_TEST(warned);
+}
+
+Line InRegion(int region, Line line) {
+  line.region = region;
+  return line;
+}
+
+BOOST_AUTO_TEST_CASE(two_grids_on_a_page_each_under_its_caption_are_two_tables) {
+  std::vector<Line> lines = {
+      At(0, {{"Table 6: Households by literacy", 0, 200}}),
+      At(20, {{"State", 0, 90}, {"n", 90, 150}}, true),
+      At(32, {{"Kerala", 0, 90}, {"2400", 90, 150}}, true),
+      At(60, {{"Table 7: Households by income", 0, 200}}),
+      InRegion(1, At(80, {{"State", 0, 60}, {"n", 60, 120}, {"Mean", 120, 200}}, true)),
+      InRegion(1, At(92, {{"Orissa", 0, 60}, {"1200", 60, 120}, {"31.5", 120, 200}}, true)),
+  };
+  Document doc = Build(lines);
+  BOOST_REQUIRE_EQUAL(doc.tables.size(), 2u);
+  BOOST_TEST(doc.tables[0].title == "Table6:Householdsbyliteracy");
+  BOOST_REQUIRE_EQUAL(doc.tables[0].rows.size(), 1u);
+  BOOST_TEST(doc.tables[0].rows[0].cells[1].text == "2400");
+  BOOST_TEST(doc.tables[1].title == "Table7:Householdsbyincome");
+  BOOST_REQUIRE_EQUAL(doc.tables[1].rows.size(), 1u);
+  BOOST_TEST(doc.tables[1].rows[0].cells[0].text == "Orissa");
+}
+
+BOOST_AUTO_TEST_CASE(a_grid_opening_the_next_page_with_the_same_columns_continues_the_table) {
+  auto row = [](double y, const std::string& name, const std::string& amount) {
+    return At(y, {{name, 0, 90}, {amount, 90, 200}}, true);
+  };
+  std::vector<Line> lines = {
+      At(0, {{"表5 项目支出表", 0, 100}}), At(12, {{"单位：万元", 0, 60}}),
+      row(30, "项目", "合计"), row(42, "道路整治工程", "90.00"),
+      At(60, {{"注：本表为示例。", 0, 100}}),  // a footnote closes the table on its page
+      OnPage(2, row(0, "公厕改造工程", "130.00")),
+      OnPage(3, At(0, {{"另一张表", 0, 60}, {"5.00", 60, 200}}, true)),  // other columns
+  };
+  Document doc = Build(lines);
+  BOOST_REQUIRE_EQUAL(doc.tables.size(), 2u);
+  const Table& t = doc.tables[0];
+  BOOST_TEST(t.title == "项目支出表");
+  BOOST_REQUIRE_EQUAL(t.rows.size(), 2u);
+  BOOST_TEST(t.rows[1].cells[1].amount_fen.value_or(0) == 130000000);
+  BOOST_TEST((t.pages == std::vector<int>{1, 2}));
+  BOOST_TEST(doc.tables[1].part == "2");  // the open table's next grid
 }
 
 BOOST_AUTO_TEST_SUITE_END()

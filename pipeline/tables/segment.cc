@@ -122,12 +122,18 @@ class Segmenter {
     if (!open_) {
       if (IsHeaderOfNewPart(line)) {
         StartPart(line, /*labelled=*/true);
-      } else if (IsHeaderOfUntitledGrid(line)) {
+      } else if (StartsUntitledRegion(line)) {
+        if (ContinuesByGrid(lines, i)) return Reopen(line), Step(lines, i);
         size_t last = StartUntitledTable(lines, i);  // the grid's lines above were passed over
         for (size_t k = last; k <= i; k = last + 1) last = Step(lines, k);
         return last;
       }
       return i;
+    }
+    if (StartsRegionAfterCaption(line)) {
+      pending_.clear();  // the caption is the next table's title, not a row of this one
+      Close();
+      return Step(lines, i);
     }
     if (Matches(rules_.table_ends, compact) && line.numeric == 0) {
       Close();
@@ -288,10 +294,52 @@ class Segmenter {
     NotePage(where.page);
   }
 
-  // A ruled grid headed by known column labels is a table even when no title rule matched the
-  // line above it (a title misread by OCR, or worded unlike any rule).
-  bool IsHeaderOfUntitledGrid(const LineCells& line) const {
-    return line.cell_delimited && line.where.box && line.numeric == 0 && KnownLabels(line) >= kMinPartLabels;
+  // A table region the layout found on the page (a ruled grid) is a table even when no title
+  // rule matched the line above it (a title misread by OCR, worded unlike any rule, or in
+  // another language).
+  static bool StartsUntitledRegion(const LineCells& line) {
+    return line.cell_delimited && line.where.box && line.region >= 0;
+  }
+
+  // Another region on the same page, after text lines that followed the open table's region: a
+  // caption and the next table (unless the region is headed by known labels: the next part of a
+  // form, as IsHeaderOfNewPart).
+  bool StartsRegionAfterCaption(const LineCells& line) const {
+    if (!StartsUntitledRegion(line) || last_region_.page != line.where.page || last_region_.region == line.region) {
+      return false;
+    }
+    bool caption = std::any_of(pending_.begin(), pending_.end(), [&](const LineCells& l) {
+      return l.where.page == line.where.page && l.numeric == 0 && !IsSentence(l);
+    });
+    return caption && KnownLabels(line) < kMinPartLabels;
+  }
+
+  // A region that opens a page and has the column boundaries of the last table's last row, on
+  // the page before, continues that table whatever its title line said (or when it has none).
+  bool ContinuesByGrid(const std::vector<LineCells>& lines, size_t i) const {
+    const LineCells& line = lines[i];
+    if (doc_->tables.empty() || table().rows.empty()) return false;
+    const Row& last = table().rows.back();
+    if (!last.delimited || last.where.page + 1 != line.where.page || !SameColumns(last.cells, line.cells)) return false;
+    for (size_t k = i; k-- > 0 && lines[k].where.page == line.where.page;) {
+      if (!lines[k].blank && !MatchUnit(rules_, lines[k].text)) return false;  // text above it on its page
+    }
+    return true;
+  }
+
+  void Reopen(const LineCells& line) {
+    open_ = true;
+    body_started_ = true;
+    repeating_header_ = true;  // its header, printed again, is dropped
+    NotePage(line.where.page);
+  }
+
+  static bool SameColumns(const std::vector<Cell>& a, const std::vector<Cell>& b) {
+    if (a.size() != b.size() || !AllPlaced(a) || !AllPlaced(b)) return false;
+    for (size_t k = 0; k < a.size(); ++k) {
+      if (std::abs(a[k].extent.x0 - b[k].extent.x0) > kColumnSlack) return false;
+    }
+    return true;
   }
 
   // The untitled grid begins at its first line of labels; its title is the text line just above
@@ -299,7 +347,7 @@ class Segmenter {
   size_t StartUntitledTable(const std::vector<LineCells>& lines, size_t header) {
     auto same_page = [&](size_t k) { return lines[k].where.page == lines[header].where.page; };
     size_t first = header;
-    while (first > 0 && same_page(first - 1) && lines[first - 1].cell_delimited && lines[first - 1].numeric == 0 &&
+    while (first > 0 && same_page(first - 1) && lines[first - 1].region == lines[header].region &&
            !Matches(rules_.table_ends, normalize::Compact(lines[first - 1].text))) {
       --first;
     }
@@ -309,7 +357,7 @@ class Segmenter {
       if (above.blank || MatchUnit(rules_, above.text) || Matches(rules_.skip_lines, normalize::Compact(above.text))) {
         continue;
       }
-      if (above.numeric == 0 && !above.cell_delimited) title.title = normalize::Compact(above.text);
+      if (above.numeric == 0 && !above.cell_delimited && !IsSentence(above)) title.title = normalize::Compact(above.text);
       break;
     }
     OpenTable(lines, title, lines[first].where, first);
@@ -343,12 +391,7 @@ class Segmenter {
     if (!body_started_ || table().rows.empty() || !table().rows.back().delimited) return false;
     const std::vector<Cell>& above = table().rows.back().cells;
     bool placed = AllPlaced(line.cells) && AllPlaced(above);
-    if (placed && line.cells.size() == above.size()) {
-      for (size_t k = 0; k < above.size(); ++k) {
-        if (std::abs(line.cells[k].extent.x0 - above[k].extent.x0) > kColumnSlack) return true;
-      }
-      return false;
-    }
+    if (placed && line.cells.size() == above.size()) return !SameColumns(line.cells, above);
     if (line.cells.size() == above.size()) return false;
     return placed || (line.numeric == 0 && KnownLabels(line) >= kMinPartLabels);
   }
@@ -440,6 +483,7 @@ class Segmenter {
   }
 
   void AddDelimitedRow(const LineCells& line) {
+    if (line.region >= 0) last_region_ = {line.where.page, line.region};
     Row row;
     row.cells = line.cells;
     row.where = line.where;
@@ -687,6 +731,10 @@ class Segmenter {
   bool open_ = false;
   bool body_started_ = false;
   bool repeating_header_ = false;
+  struct RegionId {
+    int page = 0, region = -1;
+  };
+  RegionId last_region_;  // the region of the last cell row a table took
   bool guessed_title_ = false;  // the open table's title is the line above an untitled grid
   std::vector<size_t> continuations_;  // rows of the open table where a repeated title resumed it
   bool last_row_is_total_ = false;
