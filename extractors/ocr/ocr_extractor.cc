@@ -312,7 +312,7 @@ std::vector<Line> Reader::ReadPage(const GreyImage& image, int page, std::vector
                          {page, 0, {}, {}}});
   }
   if (words.empty()) warnings->push_back({"ocr", "no text found on the page image", {page, 0, {}, {}}});
-  return layout::LayOutPage(std::move(words), rulings, page);
+  return layout::LayOutPage(std::move(words), rulings, page).lines;
 }
 
 }  // namespace budgetx::ocr

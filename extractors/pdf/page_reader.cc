@@ -182,6 +182,7 @@ PageContent PageReader::Read(int page) const {
           w.font_size = word->getFontSize();
           w.space_after = word->hasSpaceAfter();
           w.block = block_number;
+          w.rotation = word->getRotation();
           if (!w.text.empty()) content.words.push_back(std::move(w));
         }
       }

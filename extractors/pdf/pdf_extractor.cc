@@ -41,7 +41,10 @@ Status Extract(const std::string& path, const Options& options, Document* out) {
       p.needs_ocr = true;
       out->warnings.push_back({"extract", verdict.cause + "; the page needs OCR", {p.number, 0, {}, {}}});
     } else {
-      p.lines = layout::LayOutPage(std::move(content.words), content.rulings, p.number);
+      layout::PageLayout laid = layout::LayOutPage(std::move(content.words), content.rulings, p.number);
+      p.lines = std::move(laid.lines);
+      p.turns = laid.turns;
+      p.pivot = laid.pivot;
     }
     out->pages.push_back(std::move(p));
   }

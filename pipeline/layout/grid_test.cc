@@ -62,7 +62,7 @@ BOOST_AUTO_TEST_CASE(grid_rows_become_delimited_lines_with_joined_cells) {
       W("5", 150, 25, 160, 35),       W("1,23", 240, 22, 280, 29), W("4.00", 240, 31, 280, 38),
       W("合计", 10, 45, 30, 55),      W("12", 250, 45, 270, 55),
   };
-  std::vector<Line> lines = LayOutPage(words, MergedHeaderTable(), 2);
+  std::vector<Line> lines = LayOutPage(words, MergedHeaderTable(), 2).lines;
   BOOST_REQUIRE_EQUAL(lines.size(), 4u);
   BOOST_TEST(!lines[0].cell_delimited);
   BOOST_TEST(lines[0].Text() == "表1");
@@ -91,13 +91,36 @@ BOOST_AUTO_TEST_CASE(text_overflowing_a_fixed_height_row_stays_in_its_cell) {
       W("2023年度", 2, 8, 40, 18),   W("名称", 2, 21, 22, 31),      W("深圳市坪山", 102, 9, 150, 19),
       W("区坪山街道", 102, 21, 150, 31), W("办事处", 102, 33, 130, 43), W("任务", 2, 40, 22, 50),
   };
-  std::vector<Line> lines = LayOutPage(words, rules, 1);
+  std::vector<Line> lines = LayOutPage(words, rules, 1).lines;
   BOOST_REQUIRE_EQUAL(lines.size(), 3u);
   BOOST_TEST(lines[0].Text() == "2023年度");
   BOOST_TEST(lines[1].spans[0].text == "名称");
   BOOST_TEST(lines[1].spans[1].text == "深圳市坪山区坪山街道办事处");
   BOOST_TEST(lines[2].spans[0].text == "任务");
   BOOST_TEST(lines[2].spans[1].text == "");
+}
+
+// The same 2 x 2 grid printed sideways, its text running down the page (a quarter turn
+// clockwise): read after turning the page back, its first row is the one furthest right.
+BOOST_AUTO_TEST_CASE(a_grid_printed_sideways_is_laid_out_in_its_reading_frame) {
+  // Reading frame: columns x 0-100-200, rows y 0-20-40; page frame: x = 500 - y, y = x.
+  std::vector<Ruling> rules = {V(500, 0, 200), V(480, 0, 200), V(460, 0, 200),
+                               H(0, 460, 500), H(100, 460, 500), H(200, 460, 500)};
+  auto turned = [](const std::string& text, double x0, double x1, double row) {
+    Word w = W(text, 500 - row - 15, x0, 500 - row - 5, x1);  // 10 points tall in reading frame
+    w.rotation = 1;
+    return w;
+  };
+  std::vector<Word> words = {turned("State", 2, 40, 0), turned("n", 102, 110, 0),
+                             turned("Kerala", 2, 45, 20), turned("2400", 102, 130, 20)};
+  PageLayout laid = LayOutPage(words, rules, 1);
+  BOOST_TEST(laid.turns == 1);
+  BOOST_REQUIRE_EQUAL(laid.lines.size(), 2u);
+  BOOST_TEST(laid.lines[0].spans.at(0).text == "State");
+  BOOST_TEST(laid.lines[0].spans.at(1).text == "n");
+  BOOST_TEST(laid.lines[1].spans.at(0).text == "Kerala");
+  BOOST_TEST(laid.lines[1].spans.at(1).text == "2400");
+  BOOST_TEST(laid.lines[1].where.box->y0 == 20);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -4,6 +4,7 @@
 
 #include "pipeline/layout/grid.h"
 #include "pipeline/layout/layout.h"
+#include "pipeline/layout/upright.h"
 
 namespace budgetx::layout {
 namespace {
@@ -126,18 +127,8 @@ std::vector<int> CellsOfWords(const Grid& grid, const std::vector<Word>& words) 
   return cell;
 }
 
-}  // namespace
-
-std::vector<Box> GridCellBoxes(const std::vector<Ruling>& rulings) {
-  std::vector<Box> boxes;
-  for (const auto& grid : FindGrids(rulings)) {
-    for (const auto& c : grid.cells) boxes.push_back({grid.xs[c.col0], grid.ys[c.row0], grid.xs[c.col1], grid.ys[c.row1]});
-  }
-  return boxes;
-}
-
-std::vector<Line> LayOutPage(std::vector<Word> words, const std::vector<Ruling>& rulings, int page) {
-  std::vector<Line> lines;
+// The page's lines, laid out in its reading frame.
+std::vector<Line> LayOutUpright(std::vector<Word> words, const std::vector<Ruling>& rulings, int page) {
   std::vector<Word> free_words;
   std::vector<Grid> grids = FindGrids(rulings);
   std::vector<std::vector<std::vector<Word>>> cell_words(grids.size());
@@ -154,7 +145,7 @@ std::vector<Line> LayOutPage(std::vector<Word> words, const std::vector<Ruling>&
   for (size_t i = 0; i < words.size(); ++i) {
     if (!placed[i]) free_words.push_back(std::move(words[i]));
   }
-  lines = GroupIntoLines(std::move(free_words), page);
+  std::vector<Line> lines = GroupIntoLines(std::move(free_words), page);
   for (size_t g = 0; g < grids.size(); ++g) {
     for (int r = 0; r < grids[g].Rows(); ++r) {
       Line row = GridRow(grids[g], r, cell_words[g], page);
@@ -164,6 +155,23 @@ std::vector<Line> LayOutPage(std::vector<Word> words, const std::vector<Ruling>&
   }
   std::stable_sort(lines.begin(), lines.end(), [](const Line& a, const Line& b) { return a.where.box->y0 < b.where.box->y0; });
   return lines;
+}
+
+}  // namespace
+
+std::vector<Box> GridCellBoxes(const std::vector<Ruling>& rulings) {
+  std::vector<Box> boxes;
+  for (const auto& grid : FindGrids(rulings)) {
+    for (const auto& c : grid.cells) boxes.push_back({grid.xs[c.col0], grid.ys[c.row0], grid.xs[c.col1], grid.ys[c.row1]});
+  }
+  return boxes;
+}
+
+PageLayout LayOutPage(std::vector<Word> words, const std::vector<Ruling>& page_rulings, int page) {
+  Frame frame = ReadingFrame(words, page_rulings);
+  std::vector<Ruling> rulings = page_rulings;
+  if (frame.Turned()) frame.ToReading(&words, &rulings);
+  return {LayOutUpright(std::move(words), rulings, page), frame.turns, frame.Turned() ? frame.extent : 0};
 }
 
 }  // namespace budgetx::layout

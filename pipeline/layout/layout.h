@@ -29,6 +29,9 @@ struct Word {
   bool space_after = false;
   int block = -1;  // the text block the source grouped it in (a paragraph, a cell); -1 unknown
   std::optional<double> confidence;  // 0..1 when read by OCR
+  // Quarter turns clockwise of the word's baseline from the page's x axis (0..3): 1 runs down
+  // the page, 3 up it, as a table printed sideways does.
+  int rotation = 0;
 };
 
 // A horizontal (y0 == y1) or vertical (x0 == x1) rule.
@@ -43,8 +46,16 @@ struct Ruling {
 // touch), and each span keeps its box and extent.
 std::vector<Line> GroupIntoLines(std::vector<Word> words, int page);
 
+struct PageLayout {
+  std::vector<Line> lines;
+  int turns = 0;     // Page::turns: the frame the lines' boxes are in
+  double pivot = 0;  // Page::pivot
+};
+
 // The page's lines: grid rows of the ruled tables and plain lines for the rest, top to bottom.
-std::vector<Line> LayOutPage(std::vector<Word> words, const std::vector<Ruling>& rulings, int page);
+// A page whose text mostly runs down or up the page (a table printed sideways) is laid out in
+// its reading frame, turned back so that it reads top to bottom; its boxes are in that frame.
+PageLayout LayOutPage(std::vector<Word> words, const std::vector<Ruling>& rulings, int page);
 
 // The cells of the ruled grids the rules draw (a merged cell once), for a reader that reads an
 // image cell by cell.

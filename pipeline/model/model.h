@@ -74,6 +74,11 @@ struct Page {
   int number = 0;  // 1-based
   std::vector<Line> lines;
   bool needs_ocr = false;  // the text layer cannot be trusted (set by the PDF extractor)
+  // Quarter turns clockwise the page's text is printed at (1 or 3: a table printed sideways).
+  // The boxes of such a page are in its reading frame: the page turned back by as many quarter
+  // turns about `pivot` (for 1: x' = y, y' = pivot - x; for 3: x' = pivot - y, y' = x).
+  int turns = 0;
+  double pivot = 0;  // points
 };
 
 // An error or warning as a value, with the context needed to act on it:

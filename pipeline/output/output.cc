@@ -88,6 +88,11 @@ ordered_json Source(const Document& doc) {
   j["kind"] = doc.source_kind;
   if (!doc.encoding.empty()) j["encoding"] = doc.encoding;
   j["pages"] = doc.pages.size();
+  ordered_json sideways = ordered_json::array();
+  for (const auto& page : doc.pages) {
+    if (page.turns) sideways.push_back({{"page", page.number}, {"turns", page.turns}, {"pivot", page.pivot}});
+  }
+  if (!sideways.empty()) j["sideways_pages"] = sideways;
   return j;
 }
 
