@@ -10,7 +10,7 @@
 //
 // File format (see rules/README.md): each file is a mapping of sections to lists of entries.
 // Sections: document_kinds, years, issuers, table_titles, table_units, skip_lines, table_ends,
-// columns, header_labels, codes, row_kinds, narrative, token_joins, ocr_repairs, ocr_confusions,
+// contents_lines, headings, columns, header_labels, codes, row_kinds, narrative, token_joins, ocr_repairs, ocr_confusions,
 // column_identities, ratio_identities, cross_table, fdp_measures.
 #pragma once
 
@@ -60,6 +60,10 @@ struct RuleSet {
   std::vector<Pattern> table_units;     // capture group 1 = the unit ("万元")
   std::vector<Pattern> skip_lines;      // lines that are never table content (attr kind)
   std::vector<Pattern> table_ends;      // a matching line ends the current table
+  // Lines of a table of contents (attr kind: heading, the 目录 line; entry, a line with leaders
+  // or a page number): a page holding a heading or several entries has no table or title.
+  std::vector<Pattern> contents_lines;
+  std::vector<Pattern> headings;        // part headings of a document, never a table's title
   std::vector<ColumnRule> columns;
   std::vector<HeaderLabel> header_labels;
   std::vector<Pattern> codes;           // classification codes; attr level per entry

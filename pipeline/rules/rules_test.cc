@@ -292,6 +292,8 @@ const std::vector<BadCase> kBadCases = {
     {"unknown section lists all", "x: []\n", 1,
      "token_joins, ocr_repairs, ocr_confusions, column_identities, ratio_identities, cross_table, fdp_measures)"},
     {"section twice", "years: []\nyears: []\n", 2, "section 'years' appears twice"},
+    {"contents kind unknown", "contents_lines:\n  - {match: a, kind: toc}\n", 2,
+     "key 'kind' must be heading or entry, got 'toc'"},
     {"section mapping", "columns:\n  key: a\n  match: b\n", 1, "section 'columns' must be a sequence"},
     {"section scalar", "years: '(\\d+)'\n", 1,
      "section 'years' must be a sequence of entries (use [] for none), got '(\\d+)'"},
@@ -455,7 +457,7 @@ BOOST_AUTO_TEST_CASE(readme_examples_load) {
     BOOST_TEST(!r.empty());
     at = end + 3;
   }
-  BOOST_TEST(examples == 19);  // one per section
+  BOOST_TEST(examples == 21);  // one per section
 }
 
 // The rules the pipeline ships with must always load; their content is checked by later stages.

@@ -104,6 +104,15 @@ Status ReadRowKind(const SectionSpec& spec, const Entry& e, RuleSet* out) {
   return ReadPlain(spec, e, out);
 }
 
+Status ReadContentsLine(const SectionSpec& spec, const Entry& e, RuleSet* out) {
+  std::string kind;
+  BUDGETX_RETURN_IF_ERROR(ReadString(e, "kind", &kind));
+  if (kind != "heading" && kind != "entry") {
+    return Error(e, *Find(e, "kind"), "key 'kind' must be heading or entry, got '" + kind + "'");
+  }
+  return ReadPlain(spec, e, out);
+}
+
 Status ReadColumn(const SectionSpec& spec, const Entry& e, RuleSet* out) {
   ColumnRule rule;
   BUDGETX_RETURN_IF_ERROR(ReadNonEmpty(e, "key", &rule.key));
@@ -213,6 +222,9 @@ const std::vector<SectionSpec>& Sections() {
       {"table_units", kNameMatch, kMatch, kOneGroup, &RuleSet::table_units, ReadPlain},
       {"skip_lines", {"name", "match", "kind"}, kMatch, kAny, &RuleSet::skip_lines, ReadPlain},
       {"table_ends", kNameMatch, kMatch, kAny, &RuleSet::table_ends, ReadPlain},
+      {"contents_lines", {"name", "match", "kind"}, {"match", "kind"}, kAny, &RuleSet::contents_lines,
+       ReadContentsLine},
+      {"headings", kNameMatch, kMatch, kAny, &RuleSet::headings, ReadPlain},
       {"columns", {"key", "match", "amount", "holds"}, {"key", "match"}, kAny, nullptr, ReadColumn},
       {"header_labels", {"label", "parts"}, {"label"}, kAny, nullptr, ReadHeaderLabel},
       {"codes", {"name", "match", "level"}, kMatch, kAny, &RuleSet::codes, ReadCode},

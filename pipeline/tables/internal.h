@@ -17,6 +17,7 @@ struct LineCells {
   bool cell_delimited = false;
   int indent = 0;
   int region = -1;        // Line::region: the page's table region the line is a row of
+  bool contents = false;  // the line is on a table-of-contents page
   bool blank = false;
   int numeric = 0;        // cells that read as amounts or dashes
 };

@@ -27,9 +27,17 @@ std::optional<Box> Union(const std::optional<Box>& a, const std::optional<Box>& 
   return Box{std::min(a->x0, b->x0), std::min(a->y0, b->y0), std::max(a->x1, b->x1), std::max(a->y1, b->y1)};
 }
 
-// A line that is a table title, by the rules (whole-line match on the normalised text).
+int FilledCells(const LineCells& line) {
+  return static_cast<int>(std::count_if(line.cells.begin(), line.cells.end(), [](const Cell& c) { return !c.text.empty(); }));
+}
+
+// A line that is a table title, by the rules (whole-line match on the normalised text). A row of
+// a grid with several filled cells, and a heading of the document's parts, are not titles.
 std::optional<Title> MatchTitle(const rules::RuleSet& rules, const LineCells& line) {
   const std::string& text = line.text;
+  if ((line.cell_delimited && FilledCells(line) > 1) || rules::FirstMatch(rules.headings, normalize::Compact(text))) {
+    return std::nullopt;
+  }
   for (const auto& p : rules.table_titles) {
     const RE2& re = *p.re;
     auto groups = re.NamedCapturingGroups();
@@ -56,6 +64,20 @@ std::optional<std::string> MatchUnit(const rules::RuleSet& rules, const std::str
 
 bool Matches(const std::vector<rules::Pattern>& patterns, const std::string& text) {
   return rules::FirstMatch(patterns, text) != nullptr;
+}
+
+// A table of contents lists the tables' titles: a page with its heading (目录) or with several
+// of its entries (leaders, page numbers) holds no table, and its lines are no titles.
+constexpr int kMinContentsEntries = 3;
+
+bool IsContentsPage(const rules::RuleSet& rules, const Page& page) {
+  int entries = 0;
+  for (const auto& line : page.lines) {
+    const auto* p = rules::FirstMatch(rules.contents_lines, normalize::Compact(normalize::NormalizeText(line.Text()).text));
+    if (!p) continue;
+    if (p->attrs.at("kind") == "heading" || ++entries >= kMinContentsEntries) return true;
+  }
+  return false;
 }
 
 std::vector<std::string_view> Characters(std::string_view text) {
@@ -98,7 +120,11 @@ class Segmenter {
   void Run() {
     std::vector<LineCells> lines;
     for (const auto& page : doc_->pages) {
-      for (const auto& line : page.lines) lines.push_back(ReadLine(rules_, line));
+      bool contents = IsContentsPage(rules_, page);
+      for (const auto& line : page.lines) {
+        lines.push_back(ReadLine(rules_, line));
+        lines.back().contents = contents;
+      }
     }
     for (size_t i = 0; i < lines.size(); ++i) i = Step(lines, i);
     Close();
@@ -108,6 +134,10 @@ class Segmenter {
   // Handles lines[i]; returns the index of the last line consumed.
   size_t Step(const std::vector<LineCells>& lines, size_t i) {
     const LineCells& line = lines[i];
+    if (line.contents) {
+      Close();
+      return i;
+    }
     if (line.blank) {
       FinishBlockRow();
       return i;

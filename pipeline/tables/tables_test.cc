@@ -1,5 +1,6 @@
 #include "pipeline/tables/tables.h"
 
+#include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
 #include "extractors/text/text_extractor.h"
@@ -238,6 +239,34 @@ BOOST_AUTO_TEST_CASE(sequence_number_is_not_taken_for_the_first_amount) {
   BOOST_REQUIRE_EQUAL(t.rows.size(), 3u);
   BOOST_TEST(Texts(t.rows[1]).at(0) == "4");
   BOOST_TEST(Texts(t.rows[1]).at(3) == "8.00");
+}
+
+// Table numbers printed in other forms than 表N, and titles without a number, by the rules.
+BOOST_DATA_TEST_CASE(title_forms,
+                     boost::unit_test::data::make({"表五\n2026 年一般公共预算支出情况表", "预算05表 一般公共预算支出表",
+                                                   "公开05表\n一般公共预算支出表", "一般公共预算支出表（预算表 5）",
+                                                   "一、2018 年度一般公共预算支出表（功能科目）"}),
+                     heading) {
+  Document doc = Build(std::string(heading) + "\n单位：万元\n项目 合计\n201 一般公共服务支出 300\n");
+  BOOST_REQUIRE_EQUAL(doc.tables.size(), 1u);
+  BOOST_TEST(doc.tables[0].title.find("一般公共预算支出") != std::string::npos);
+  BOOST_TEST(doc.tables[0].rows.at(0).cells.back().amount_fen.value_or(0) == 300000000);
+}
+
+// A table of contents lists the titles: its lines open no table, the tables after it do.
+BOOST_AUTO_TEST_CASE(a_contents_page_opens_no_table) {
+  Document doc = Build(
+      "目录\n一、部门收支总表\n二、部门收入总表\n三、部门支出总表\n"
+      "\f一、部门收支总表\n单位：万元\n项目 合计\n201 一般公共服务支出 300\n");
+  BOOST_REQUIRE_EQUAL(doc.tables.size(), 1u);
+  BOOST_TEST(doc.tables[0].title == "部门收支总表");
+  BOOST_TEST((doc.tables[0].pages == std::vector<int>{2}));
+}
+
+BOOST_AUTO_TEST_CASE(a_part_heading_is_no_title) {
+  Document doc = Build("第二部分 2019 年度部门预算表\n一、部门收支总表\n单位：万元\n项目 合计\n201 一般公共服务支出 300\n");
+  BOOST_REQUIRE_EQUAL(doc.tables.size(), 1u);
+  BOOST_TEST(doc.tables[0].title == "部门收支总表");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
