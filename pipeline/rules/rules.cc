@@ -15,7 +15,7 @@ void MoveAll(std::vector<T>&& from, std::vector<T>* to) {
 
 bool RuleSet::empty() const {
   return document_kinds.empty() && years.empty() && issuers.empty() && table_titles.empty() &&
-         table_units.empty() && skip_lines.empty() && table_ends.empty() && contents_lines.empty() && headings.empty() && columns.empty() && header_labels.empty() &&
+         table_units.empty() && skip_lines.empty() && table_ends.empty() && contents_lines.empty() && headings.empty() && code_prefixes.empty() && columns.empty() && header_labels.empty() &&
          codes.empty() && row_kinds.empty() && narrative.empty() && token_joins.empty() && ocr_repairs.empty() && ocr_confusions.empty() &&
          fdp_measures.empty() &&
          identities.columns.empty() && identities.ratios.empty() && identities.cross_table.empty();

@@ -10,7 +10,7 @@
 //
 // File format (see rules/README.md): each file is a mapping of sections to lists of entries.
 // Sections: document_kinds, years, issuers, table_titles, table_units, skip_lines, table_ends,
-// contents_lines, headings, columns, header_labels, codes, row_kinds, narrative, token_joins, ocr_repairs, ocr_confusions,
+// contents_lines, headings, columns, header_labels, codes, code_prefixes, row_kinds, narrative, token_joins, ocr_repairs, ocr_confusions,
 // column_identities, ratio_identities, cross_table, fdp_measures.
 #pragma once
 
@@ -67,6 +67,8 @@ struct RuleSet {
   std::vector<ColumnRule> columns;
   std::vector<HeaderLabel> header_labels;
   std::vector<Pattern> codes;           // classification codes; attr level per entry
+  // A code printed in the name's cell before the name ([201]一般公共服务支出): group 1 is the code.
+  std::vector<Pattern> code_prefixes;
   std::vector<Pattern> row_kinds;       // name = total | subtotal | of_which | difference
   std::vector<Pattern> narrative;       // named groups: subject, amount; optional unit, percent
   std::vector<Pattern> token_joins;     // a token matching this continues the number before it

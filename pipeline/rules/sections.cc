@@ -228,6 +228,7 @@ const std::vector<SectionSpec>& Sections() {
       {"columns", {"key", "match", "amount", "holds"}, {"key", "match"}, kAny, nullptr, ReadColumn},
       {"header_labels", {"label", "parts"}, {"label"}, kAny, nullptr, ReadHeaderLabel},
       {"codes", {"name", "match", "level"}, kMatch, kAny, &RuleSet::codes, ReadCode},
+      {"code_prefixes", kNameMatch, kMatch, kOneGroup, &RuleSet::code_prefixes, ReadPlain},
       {"row_kinds", kNameMatch, kNameMatch, kAny, &RuleSet::row_kinds, ReadRowKind},
       {"narrative", kNameMatch, kNameMatch, {0, {"subject", "amount"}}, &RuleSet::narrative, ReadPlain},
       {"token_joins", {"name", "match", "in_text", "at_row_start", "glue"}, kMatch, kAny, &RuleSet::token_joins, ReadPlain},

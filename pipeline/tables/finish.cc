@@ -12,6 +12,8 @@ namespace {
 
 // Rows with a cell in every column needed before their positions define the columns.
 constexpr size_t kMinFullRows = 2;
+// Amounts a column needs, nearly all its cells, before its content alone makes it an amount column.
+constexpr size_t kMinAmountCells = 2;
 // A header label wrapped in its cell continues less than this many line heights below.
 constexpr double kMaxLabelWrapGap = 0.5;
 
@@ -26,20 +28,41 @@ const rules::Pattern* MatchCode(const rules::RuleSet& rules, const std::string& 
   return nullptr;
 }
 
+// The code printed before the name in the name's cell ([201]一般公共服务支出), and the length of
+// that prefix; nullopt when the text starts with none.
+struct CodePrefix {
+  std::string code;
+  size_t length = 0;
+};
+
+std::optional<CodePrefix> MatchCodePrefix(const rules::RuleSet& rules, const std::string& text) {
+  for (const auto& p : rules.code_prefixes) {
+    re2::StringPiece input(text), code;
+    if (RE2::Consume(&input, *p.re, &code)) return CodePrefix{std::string(code), text.size() - input.size()};
+  }
+  return std::nullopt;
+}
+
+void SetCode(const rules::Pattern& rule, const std::string& code, Row* row) {
+  row->code = code;
+  auto level = rule.attrs.find("level");
+  row->level = level == rule.attrs.end() ? 0 : std::stoi(level->second);
+}
+
+// Only the row's first filled cell can be its code, or begin with it.
 void MarkCode(const rules::RuleSet& rules, Row* row) {
-  for (size_t i = 0; i + 1 < row->cells.size(); ++i) {
+  for (size_t i = 0; i < row->cells.size(); ++i) {
     Cell& cell = row->cells[i];
     if (cell.text.empty()) continue;
-    const Cell& next = row->cells[i + 1];
     const rules::Pattern* code = MatchCode(rules, cell.text);
-    if (code && next.kind == ValueKind::kText) {
+    if (code && i + 1 < row->cells.size() && row->cells[i + 1].kind == ValueKind::kText) {
       cell.kind = ValueKind::kCode;
       cell.number.reset();
-      row->code = cell.text;
-      auto level = code->attrs.find("level");
-      row->level = level == code->attrs.end() ? 0 : std::stoi(level->second);
+      SetCode(*code, cell.text, row);
+    } else if (auto prefix = cell.kind == ValueKind::kText ? MatchCodePrefix(rules, cell.text) : std::nullopt) {
+      if (const rules::Pattern* rule = MatchCode(rules, prefix->code)) SetCode(*rule, prefix->code, row);
     }
-    return;  // only the row's first filled cell can be its code
+    return;
   }
 }
 
@@ -85,7 +108,8 @@ void TypeAmounts(int64_t unit_fen, Row* row, const std::vector<Column>& columns,
 void NameAndKind(const rules::RuleSet& rules, Row* row) {
   for (const auto& cell : row->cells) {
     if (cell.kind != ValueKind::kText) continue;
-    row->name = cell.text;
+    auto prefix = MatchCodePrefix(rules, cell.text);
+    row->name = prefix && prefix->code == row->code ? cell.text.substr(prefix->length) : cell.text;
     break;
   }
   std::string compact = normalize::Compact(row->name);
@@ -409,6 +433,27 @@ void BuildColumns(const rules::RuleSet& rules, Table* table, size_t ncols) {
   }
 }
 
+// A column no rule names whose filled cells are nearly all amounts as printed, with a decimal
+// point or a thousands separator among them, holds amounts: its header is worded unlike any
+// rule (预算, 金额) or in another language. A column of counts (1, 2, 3) does not qualify.
+void InferAmountColumns(Table* table) {
+  for (size_t i = 0; i < table->columns.size(); ++i) {
+    Column& col = table->columns[i];
+    if (col.amount || col.key.rfind("col_", 0) != 0) continue;
+    size_t filled = 0, numeric = 0;
+    bool formatted = false;
+    for (const auto& row : table->rows) {
+      if (i >= row.cells.size() || row.cells[i].kind == ValueKind::kEmpty) continue;
+      const Cell& c = row.cells[i];
+      ++filled;
+      if (c.kind != ValueKind::kAmount && c.kind != ValueKind::kDash) continue;
+      ++numeric;
+      formatted |= c.text.find_first_of(".,") != std::string::npos;
+    }
+    if (formatted && numeric >= kMinAmountCells && numeric * 5 >= filled * 4) col.amount = true;
+  }
+}
+
 void MarkAmountColumns(Table* table) {
   for (size_t i = 0; i < table->columns.size(); ++i) {
     size_t amounts = 0, filled = 0;
@@ -508,6 +553,7 @@ void FinishTable(const rules::RuleSet& rules, Table* table, std::vector<Warning>
   }
   BuildColumns(rules, table, ncols);
   JoinCodeParts(rules, table);
+  InferAmountColumns(table);
   for (auto& row : table->rows) {
     TypeAmounts(table->unit_fen, &row, table->columns, warnings);
     NameAndKind(rules, &row);

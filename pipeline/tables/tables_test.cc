@@ -269,6 +269,33 @@ BOOST_AUTO_TEST_CASE(a_part_heading_is_no_title) {
   BOOST_TEST(doc.tables[0].title == "部门收支总表");
 }
 
+// A code printed before the name in its cell gives the row its code and level; a column whose
+// header no rule names holds amounts when nearly all its cells are printed amounts.
+BOOST_AUTO_TEST_CASE(a_bracketed_code_before_the_name_and_an_unnamed_amount_column) {
+  Document doc = Build(
+      "表5 一般公共预算支出情况表\n单位：万元\n科目 本年数\n合计 7,651.71\n[206]科学技术支出 53.44\n"
+      "[20605]科技条件与服务 53.44\n");
+  const Table& t = doc.tables.at(0);
+  BOOST_REQUIRE_EQUAL(t.rows.size(), 3u);
+  BOOST_TEST(t.rows[1].code == "206");
+  BOOST_TEST(t.rows[1].level == 1);
+  BOOST_TEST(t.rows[1].name == "科学技术支出");
+  BOOST_TEST(t.rows[2].code == "20605");
+  BOOST_TEST(t.rows[2].level == 2);
+}
+
+BOOST_AUTO_TEST_CASE(an_unnamed_column_of_printed_amounts_holds_amounts) {
+  Document doc = Build(
+      "表1 收支总表\n单位：万元\n收入\t本年数\t支出\t本年数\n一、预算拨款\t7,651.71\t一、一般公共服务支出\t0.00\n"
+      "二、事业收入\t0.00\t二、外交支出\t7,651.71\n序号\t1\t序号\t2\n");
+  const Table& t = doc.tables.at(0);
+  BOOST_REQUIRE_EQUAL(t.columns.size(), 4u);
+  BOOST_TEST(t.columns[1].amount);
+  BOOST_TEST(t.columns[3].amount);
+  BOOST_TEST(t.rows.at(0).cells.at(1).amount_fen.value_or(0) == 7651710000LL);
+  BOOST_TEST(t.rows.at(1).cells.at(3).amount_fen.value_or(0) == 7651710000LL);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace
