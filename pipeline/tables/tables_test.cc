@@ -296,6 +296,21 @@ BOOST_AUTO_TEST_CASE(an_unnamed_column_of_printed_amounts_holds_amounts) {
   BOOST_TEST(t.rows.at(1).cells.at(3).amount_fen.value_or(0) == 7651710000LL);
 }
 
+// The columns numbered under the header (栏次 1 2 3, ** ** 1 2 3) are no row: the page after it,
+// printing them again, continues the table instead of starting another copy of the form.
+BOOST_AUTO_TEST_CASE(a_row_of_column_numbers_is_no_row) {
+  Document doc = Build(
+      "表3 支出总表\n单位：万元\n科目编码 科目名称 合计 基本支出 项目支出\n** ** 1 2 3\n"
+      "201 一般公共服务支出 300 200 100\n\f表3 支出总表\n单位：万元\n科目编码 科目名称 合计 基本支出 项目支出\n"
+      "** ** 1 2 3\n208 社会保障和就业支出 50 50 0\n");
+  BOOST_REQUIRE_EQUAL(doc.tables.size(), 1u);
+  const Table& t = doc.tables[0];
+  BOOST_REQUIRE_EQUAL(t.rows.size(), 2u);
+  BOOST_TEST(t.rows[0].code == "201");
+  BOOST_TEST(t.rows[1].code == "208");
+  BOOST_TEST(t.rows[1].cells.back().amount_fen.value_or(-1) == 0);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace
