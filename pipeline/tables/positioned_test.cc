@@ -278,6 +278,23 @@ BOOST_AUTO_TEST_CASE(a_grid_opening_the_next_page_with_the_same_columns_continue
   BOOST_TEST(doc.tables[1].part == "2");  // the open table's next grid
 }
 
+// Lines under a title that make neither a grid nor columns are running text, not a table.
+BOOST_AUTO_TEST_CASE(running_text_under_a_title_is_no_table) {
+  std::vector<Line> lines = {
+      At(0, {{"十三、部门整体支出绩效目标表", 0, 200}}),
+      At(20, {{"第一部分", 0, 60}, {"部门预算情况说明", 100, 300}}),
+      At(32, {{"一、部门情况说明", 0, 120}}),
+      At(38, {{"本部门主要职责包括协助处理日常工作，", 0, 400}}),
+      At(44, {{"负责会议的筹备、组织和服务保障工作", 0, 400}}),
+      At(56, {{"内设机构 12 个，另设机关党委", 0, 300}}),
+  };
+  Document doc = Build(lines);
+  BOOST_TEST(doc.tables.empty());
+  bool warned = false;
+  for (const auto& w : doc.warnings) warned |= w.message.find("are running text, not a table") != std::string::npos;
+  BOOST_TEST(warned);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace

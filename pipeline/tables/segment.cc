@@ -66,19 +66,12 @@ bool Matches(const std::vector<rules::Pattern>& patterns, const std::string& tex
   return rules::FirstMatch(patterns, text) != nullptr;
 }
 
-// A table of contents lists the tables' titles: a page with its heading (目录) or with several
-// of its entries (leaders, page numbers) holds no table, and its lines are no titles.
+// A table of contents lists the tables' titles: a page with its heading (目录), with several of
+// its entries (leaders, page numbers), or with titles and nothing but text holds no table, and
+// its lines are no titles.
 constexpr int kMinContentsEntries = 3;
-
-bool IsContentsPage(const rules::RuleSet& rules, const Page& page) {
-  int entries = 0;
-  for (const auto& line : page.lines) {
-    const auto* p = rules::FirstMatch(rules.contents_lines, normalize::Compact(normalize::NormalizeText(line.Text()).text));
-    if (!p) continue;
-    if (p->attrs.at("kind") == "heading" || ++entries >= kMinContentsEntries) return true;
-  }
-  return false;
-}
+constexpr int kMinListedTitles = 4;
+constexpr int kMaxEntryWidth = 60;  // display columns of a contents entry
 
 std::vector<std::string_view> Characters(std::string_view text) {
   std::vector<std::string_view> out;
@@ -119,12 +112,14 @@ class Segmenter {
 
   void Run() {
     std::vector<LineCells> lines;
+    bool contents_above = false;
     for (const auto& page : doc_->pages) {
-      bool contents = IsContentsPage(rules_, page);
-      for (const auto& line : page.lines) {
-        lines.push_back(ReadLine(rules_, line));
-        lines.back().contents = contents;
-      }
+      size_t first = lines.size();
+      for (const auto& line : page.lines) lines.push_back(ReadLine(rules_, line));
+      bool contents = IsContentsPage(lines, first);
+      for (size_t k = first; k < lines.size(); ++k) lines[k].contents = contents;
+      if (contents_above && !contents) MarkContentsSpill(&lines, first);
+      contents_above = contents;
     }
     for (size_t i = 0; i < lines.size(); ++i) i = Step(lines, i);
     Close();
@@ -198,6 +193,40 @@ class Segmenter {
     if (ContinuesRowAbove(lines, i)) return AppendToRowAbove(line), i;
     AddTokens(line);
     return i;
+  }
+
+  // lines[first..] are one page's lines.
+  bool IsContentsPage(const std::vector<LineCells>& lines, size_t first) const {
+    int entries = 0, titles = 0;
+    bool rows = false;
+    for (size_t k = first; k < lines.size(); ++k) {
+      const LineCells& line = lines[k];
+      const auto* p = rules::FirstMatch(rules_.contents_lines, normalize::Compact(line.text));
+      if (p && (p->attrs.at("kind") == "heading" || ++entries >= kMinContentsEntries)) return true;
+      titles += MatchTitle(rules_, line).has_value();
+      rows = rows || line.numeric > 0 || line.cell_delimited;
+    }
+    return titles >= kMinListedTitles && !rows;
+  }
+
+  // The contents' last entries run over onto the next page (lines[first..]): its first lines, up
+  // to the text, except a title that a unit line shows to head a table.
+  void MarkContentsSpill(std::vector<LineCells>* lines, size_t first) const {
+    std::optional<size_t> last_title;
+    for (size_t k = first; k < lines->size() && IsEntryLike((*lines)[k]); ++k) {
+      LineCells& line = (*lines)[k];
+      if (MatchUnit(rules_, line.text)) {
+        for (size_t j = last_title.value_or(k); j < k; ++j) (*lines)[j].contents = false;
+        return;
+      }
+      if (MatchTitle(rules_, line)) last_title = k;
+      line.contents = true;
+    }
+  }
+
+  // A line such as a contents entry: short text, no numbers, no sentence.
+  static bool IsEntryLike(const LineCells& line) {
+    return line.blank || (!line.cell_delimited && line.numeric == 0 && !IsSentence(line) && DisplayWidth(line.text) <= kMaxEntryWidth);
   }
 
   static bool ReadByOcr(const LineCells& line) {
@@ -823,6 +852,33 @@ void DropEmptyTables(Document* doc) {
   doc->tables.erase(std::remove_if(doc->tables.begin(), doc->tables.end(), empty), doc->tables.end());
 }
 
+// Share of rows with at most one filled cell that makes lines under a title running text.
+constexpr double kProseShare = 0.8;
+constexpr size_t kMinProseRows = 3;
+
+// Lines under a title that form neither a grid nor columns, one piece of text each, are running
+// text (a contents entry or a heading taken for a title, and the chapter after it): they are
+// left to the narrative, and the title is reported.
+bool IsProse(const Table& table) {
+  size_t single = 0;
+  for (const auto& row : table.rows) {
+    if (row.delimited || !row.where.box) return false;
+    size_t filled = std::count_if(row.cells.begin(), row.cells.end(), [](const Cell& c) { return !c.text.empty(); });
+    single += filled <= 1;
+  }
+  return table.rows.size() >= kMinProseRows && static_cast<double>(single) >= kProseShare * static_cast<double>(table.rows.size());
+}
+
+void DropProse(Document* doc) {
+  for (const auto& table : doc->tables) {
+    if (!IsProse(table)) continue;
+    doc->warnings.push_back({"tables", "the " + std::to_string(table.rows.size()) + " lines under '" + table.number +
+                                           table.title + "' are running text, not a table; left out of tables",
+                             table.where});
+  }
+  doc->tables.erase(std::remove_if(doc->tables.begin(), doc->tables.end(), IsProse), doc->tables.end());
+}
+
 // Cells OCR read with little confidence, for a person to compare with the page image.
 void ListForReview(double below, Document* doc) {
   for (int t = 0; t < static_cast<int>(doc->tables.size()); ++t) {
@@ -850,6 +906,7 @@ void NoteRowPages(Table* table) {
 void BuildTables(const rules::RuleSet& rules, const Options& options, Document* doc) {
   Segmenter(rules, options, doc).Run();
   DropEmptyTables(doc);
+  DropProse(doc);
   for (auto& table : doc->tables) NoteRowPages(&table);
   for (auto& table : doc->tables) {
     if (table.unit.empty()) {

@@ -311,6 +311,18 @@ BOOST_AUTO_TEST_CASE(a_row_of_column_numbers_is_no_row) {
   BOOST_TEST(t.rows[1].cells.back().amount_fen.value_or(-1) == 0);
 }
 
+// The contents' last entries on the next page are no titles either; a table titled right after
+// them, under its unit line, still is.
+BOOST_AUTO_TEST_CASE(contents_entries_running_over_onto_the_next_page_open_no_table) {
+  Document doc = Build(
+      "目录\n一、部门收支总表\n二、部门收入总表\n\f十二、项目支出绩效目标表\n十三、部门整体支出绩效目标表\n"
+      "本部门职责是贯彻落实有关工作要求，在履行职责过程中加强管理，预算 300 万元。\n"
+      "\f一、部门收支总表\n单位：万元\n项目 合计\n201 一般公共服务支出 300\n");
+  BOOST_REQUIRE_EQUAL(doc.tables.size(), 1u);
+  BOOST_TEST(doc.tables[0].title == "部门收支总表");
+  BOOST_TEST((doc.tables[0].pages == std::vector<int>{3}));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace
