@@ -44,7 +44,8 @@ std::string HelpText() {
       "budgetx — budget reports (部门预算, 决算, 绩效自评表) to reconciled canonical JSON\n\n"
       "Usage:\n"
       "  budgetx extract FILE_OR_DIR... [-o DIR | -o -] [--db FILE|URL] [--format LIST] [-j N] [--force]\n"
-      "  budgetx rules check [DIR]\n\n"
+      "  budgetx rules check [DIR]\n"
+      "  budgetx lines FILE      the lines the tables stage reads: page, table region, cells\n\n"
       "Options:\n";
   for (const auto& f : kFlags) {
     std::string left = std::string(f.names) + (f.value ? std::string(" ") + f.value : "");
@@ -177,7 +178,16 @@ bool ParseArgs(const std::vector<std::string>& args, Config* config, std::string
     if (positional.size() > 2) config->rules_dir = positional[2];
     return true;
   }
-  *error = "unknown command '" + positional[0] + "' (expected 'extract' or 'rules check')";
+  if (positional[0] == "lines") {
+    config->command = Command::kLines;
+    config->inputs.assign(positional.begin() + 1, positional.end());
+    if (config->inputs.size() != 1) {
+      *error = "lines needs exactly one FILE";
+      return false;
+    }
+    return true;
+  }
+  *error = "unknown command '" + positional[0] + "' (expected 'extract', 'lines' or 'rules check')";
   return false;
 }
 

@@ -14,7 +14,7 @@ constexpr int kExitOk = 0;
 constexpr int kExitNothing = 1;
 constexpr int kExitError = 2;
 
-enum class Command { kHelp, kVersion, kExtract, kRulesCheck };
+enum class Command { kHelp, kVersion, kExtract, kRulesCheck, kLines };
 
 struct Config {
   Command command = Command::kHelp;

@@ -60,6 +60,25 @@ int ExtractToStdout(const Config& config, const rules::RuleSet& rules) {
   return doc.tables.empty() && doc.facts.empty() ? kExitNothing : kExitOk;
 }
 
+// One line per laid-out line: page, region (the ruled grid it is a row of, or -), and its
+// cells separated by " | " (tokens by spaces), for writing and checking rules.
+int Lines(const Config& config) {
+  Document doc;
+  Status status = driver::Extract(PipelineOptions(config), config.inputs.front(), &doc);
+  if (!status.ok()) {
+    std::cerr << status.ToString() << "\n";
+    return kExitError;
+  }
+  for (const auto& page : doc.pages) {
+    for (const auto& line : page.lines) {
+      std::cout << "p" << page.number << " " << (line.region < 0 ? std::string("-") : "r" + std::to_string(line.region));
+      for (size_t i = 0; i < line.spans.size(); ++i) std::cout << (i == 0 ? " " : line.cell_delimited ? " | " : " ") << line.spans[i].text;
+      std::cout << "\n";
+    }
+  }
+  return kExitOk;
+}
+
 int Extract(const Config& config) {
   rules::RuleSet rules;
   if (!LoadRules(config, &rules)) return kExitError;
@@ -119,6 +138,7 @@ int main(int argc, char** argv) {
     case Command::kVersion: std::cout << VersionText(); return kExitOk;
     case Command::kRulesCheck: return RulesCheck(config);
     case Command::kExtract: return Extract(config);
+    case Command::kLines: return Lines(config);
   }
   return kExitError;
 }

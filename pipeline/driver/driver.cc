@@ -53,7 +53,7 @@ Status ReadScannedPages(const Options& options, const std::string& path, Documen
 
 }  // namespace
 
-Status Process(const rules::RuleSet& rules, const Options& options, const std::string& path, Document* doc) {
+Status Extract(const Options& options, const std::string& path, Document* doc) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) {
     return Status::Error(Status::Code::kBadInput, path, "is a directory, not a document");
@@ -61,7 +61,11 @@ Status Process(const rules::RuleSet& rules, const Options& options, const std::s
   std::string ext = Extension(path);
   Status s = ext == ".pdf" ? pdf_extractor::Extract(path, options.pdf, doc) : text_extractor::Extract(path, doc);
   if (s.ok() && ext == ".pdf" && options.read_scans) s = ReadScannedPages(options, path, doc);
-  if (!s.ok()) return s;
+  return s;
+}
+
+Status Process(const rules::RuleSet& rules, const Options& options, const std::string& path, Document* doc) {
+  BUDGETX_RETURN_IF_ERROR(Extract(options, path, doc));
   narrative::Describe(rules, doc);
   tables::BuildTables(rules, options.tables, doc);
   reconcile::Reconcile(rules.identities, doc);

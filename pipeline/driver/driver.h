@@ -31,4 +31,8 @@ struct Options {
 
 Status Process(const rules::RuleSet& rules, const Options& options, const std::string& path, Document* doc);
 
+// The first step of Process: the document's pages of lines (scanned pages read by OCR), before
+// any rule reads them.
+Status Extract(const Options& options, const std::string& path, Document* doc);
+
 }  // namespace budgetx::driver

@@ -16,6 +16,8 @@ constexpr double kJoinGap = 2.0;
 constexpr double kMinLength = 3.0;
 // How far a rule may stop short of the rule it meets and still cross it.
 constexpr double kReach = 2.5;
+// How far rules must run past a grid's outermost rule to bound a column or row left open there.
+constexpr double kOpenEdge = 4.0;
 
 // A rule along one axis: `at` across it, [from, to] along it.
 struct Segment {
@@ -91,6 +93,20 @@ bool Drawn(const std::vector<Segment>& lines, double at, double from, double to)
   });
 }
 
+// Rules across a grid that reach beyond its outermost rule the other way (at least two of them,
+// by more than kOpenEdge) bound a column or row printed without its outer border; `bounds` gets
+// the boundary where they end.
+void AddOpenEdges(const std::vector<Segment>& across, std::vector<double>* bounds) {
+  if (bounds->empty()) return;
+  std::vector<double> before, after;
+  for (const auto& s : across) {
+    if (s.from < bounds->front() - kOpenEdge) before.push_back(s.from);
+    if (s.to > bounds->back() + kOpenEdge) after.push_back(s.to);
+  }
+  if (before.size() >= 2) bounds->insert(bounds->begin(), *std::min_element(before.begin(), before.end()));
+  if (after.size() >= 2) bounds->push_back(*std::max_element(after.begin(), after.end()));
+}
+
 Grid BuildGrid(const std::vector<Segment>& hs, const std::vector<Segment>& vs) {
   Grid grid;
   std::vector<double> xs, ys;
@@ -98,6 +114,8 @@ Grid BuildGrid(const std::vector<Segment>& hs, const std::vector<Segment>& vs) {
   for (const auto& h : hs) ys.push_back(h.at);
   grid.xs = Boundaries(xs);
   grid.ys = Boundaries(ys);
+  AddOpenEdges(hs, &grid.xs);
+  AddOpenEdges(vs, &grid.ys);
   int rows = grid.Rows(), cols = grid.Columns();
   if (rows < 1 || cols < 1) return grid;
   UnionFind slots(static_cast<size_t>(rows * cols));

@@ -123,6 +123,24 @@ BOOST_AUTO_TEST_CASE(a_grid_printed_sideways_is_laid_out_in_its_reading_frame) {
   BOOST_TEST(laid.lines[1].where.box->y0 == 20);
 }
 
+// Names printed left of a ruled block of numbers, with no rule of their own: the grid takes
+// them in as its first column.
+BOOST_AUTO_TEST_CASE(a_column_beside_a_grid_without_rules_is_its_first_column) {
+  std::vector<Ruling> rules = {H(0, 100, 300), H(20, 100, 300), H(40, 100, 300), H(60, 100, 300),
+                               V(100, 0, 60), V(200, 0, 60), V(300, 0, 60)};
+  std::vector<Word> words = {W("963", 110, 5, 130, 15),     W("439", 210, 5, 230, 15),
+                             W("Alcona", 10, 25, 50, 35),   W("923", 110, 25, 130, 35), W("393", 210, 25, 230, 35),
+                             W("Caledonia", 10, 45, 60, 55), W("1026", 110, 45, 135, 55), W("349", 210, 45, 230, 55)};
+  std::vector<Line> lines = LayOutPage(words, rules, 1).lines;
+  BOOST_REQUIRE_EQUAL(lines.size(), 3u);
+  BOOST_REQUIRE_EQUAL(lines[1].spans.size(), 3u);
+  BOOST_TEST(lines[1].spans[0].text == "Alcona");
+  BOOST_TEST(lines[1].spans[1].text == "923");
+  BOOST_TEST(lines[2].spans[0].text == "Caledonia");
+  BOOST_TEST(lines[0].spans[0].text == "");
+  BOOST_TEST(lines[2].region == 0);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace

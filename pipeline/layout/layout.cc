@@ -1,6 +1,7 @@
 // A page's lines: ruled grids first (their words become cells), the remaining words as plain lines.
 #include <algorithm>
 #include <cmath>
+#include <set>
 
 #include "pipeline/layout/grid.h"
 #include "pipeline/layout/layout.h"
@@ -17,6 +18,10 @@ constexpr double kAlignSlack = 1.5;
 constexpr double kMaxLineGap = 0.5;
 // How far (in line heights) an overflowing paragraph's centre may lie from its cell's centre.
 constexpr double kMaxOffCentre = 0.3;
+// A column printed beside a grid without rules: rows it must fill, and the margin (points) drawn
+// around its words.
+constexpr int kMinOpenRows = 2;
+constexpr double kOpenMargin = 1.0;
 
 bool AsciiLetter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
 
@@ -127,10 +132,46 @@ std::vector<int> CellsOfWords(const Grid& grid, const std::vector<Word>& words) 
   return cell;
 }
 
+// Words beside a grid, in its rows, are a column printed without rules (names left of a ruled
+// block of numbers): rules drawn around them let the grid take them in. Words in at least a
+// third of the grid's rows (and two) on one side make the column.
+std::vector<Ruling> OpenColumnRules(const Grid& grid, const std::vector<Word>& words) {
+  std::vector<Ruling> out;
+  for (int side : {-1, 1}) {
+    std::set<int> rows;
+    double edge = side < 0 ? grid.xs.front() : grid.xs.back();
+    double reach = edge;
+    for (const auto& w : words) {
+      double y = (w.box.y0 + w.box.y1) / 2;
+      bool beside = side < 0 ? w.box.x1 <= grid.xs.front() : w.box.x0 >= grid.xs.back();
+      if (!beside || y <= grid.ys.front() || y >= grid.ys.back()) continue;
+      int row = static_cast<int>(std::upper_bound(grid.ys.begin(), grid.ys.end(), y) - grid.ys.begin()) - 1;
+      rows.insert(row);
+      reach = side < 0 ? std::min(reach, w.box.x0 - kOpenMargin) : std::max(reach, w.box.x1 + kOpenMargin);
+    }
+    if (static_cast<int>(rows.size()) < std::max(kMinOpenRows, grid.Rows() / 3)) continue;
+    double x0 = std::min(reach, edge), x1 = std::max(reach, edge);
+    for (double y : grid.ys) out.push_back({x0, y, x1, y});
+    out.push_back({reach, grid.ys.front(), reach, grid.ys.back()});
+  }
+  return out;
+}
+
+// The grids of the rules, each widened by the columns printed beside it without rules.
+std::vector<Grid> GridsWithOpenColumns(const std::vector<Ruling>& rulings, const std::vector<Word>& words) {
+  std::vector<Grid> grids = FindGrids(rulings);
+  std::vector<Ruling> widened = rulings;
+  for (const auto& grid : grids) {
+    std::vector<Ruling> open = OpenColumnRules(grid, words);
+    widened.insert(widened.end(), open.begin(), open.end());
+  }
+  return widened.size() == rulings.size() ? grids : FindGrids(widened);
+}
+
 // The page's lines, laid out in its reading frame.
 std::vector<Line> LayOutUpright(std::vector<Word> words, const std::vector<Ruling>& rulings, int page) {
   std::vector<Word> free_words;
-  std::vector<Grid> grids = FindGrids(rulings);
+  std::vector<Grid> grids = GridsWithOpenColumns(rulings, words);
   std::vector<std::vector<std::vector<Word>>> cell_words(grids.size());
   for (size_t g = 0; g < grids.size(); ++g) cell_words[g].resize(grids[g].cells.size());
   std::vector<bool> placed(words.size(), false);

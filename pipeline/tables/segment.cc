@@ -155,6 +155,10 @@ class Segmenter {
       }
       return i;
     }
+    if (LeavesItsRegion(line)) {
+      Close();
+      return Step(lines, i);
+    }
     if (StartsRegionAfterCaption(line)) {
       pending_.clear();  // the caption is the next table's title, not a row of this one
       Close();
@@ -319,6 +323,7 @@ class Segmenter {
       table().title = title.title;
     }
     guessed_title_ = false;
+    region_table_ = false;
     // A scan's title read again on the next page may come out with a character misread.
     const bool scanned = !title.number.empty() && ReadByOcr(lines[i]);
     for (size_t t = 0; t < doc_->tables.size(); ++t) {
@@ -358,6 +363,13 @@ class Segmenter {
   // another language).
   static bool StartsUntitledRegion(const LineCells& line) {
     return line.cell_delimited && line.where.box && line.region >= 0;
+  }
+
+  // A table that only its region made (no title rule named it) is that region's rows: the text
+  // after the region is not the table's.
+  bool LeavesItsRegion(const LineCells& line) const {
+    return region_table_ && line.region < 0 && !line.blank && last_region_.page == line.where.page &&
+           !table().rows.empty();
   }
 
   // Another region on the same page, after text lines that followed the open table's region: a
@@ -421,6 +433,7 @@ class Segmenter {
     }
     OpenTable(lines, title, lines[first].where, first);
     guessed_title_ = true;
+    region_table_ = true;
     std::string why = title.title.empty() ? "a ruled table has no title line above it"
                                           : "a ruled table's title matches no title rule; '" + title.title +
                                                 "' is taken as its title";
@@ -795,6 +808,7 @@ class Segmenter {
   };
   RegionId last_region_;  // the region of the last cell row a table took
   bool guessed_title_ = false;  // the open table's title is the line above an untitled grid
+  bool region_table_ = false;   // the open table was opened by its region, not by a title rule
   std::vector<size_t> continuations_;  // rows of the open table where a repeated title resumed it
   bool last_row_is_total_ = false;
   bool text_rows_ = false;
