@@ -31,11 +31,12 @@ class WordsAndRules : public TextOutputDev {
  public:
   WordsAndRules() : TextOutputDev(nullptr, nullptr, false, 0, false) {}
 
+  // White strokes are rules only where they cross shading (white rules on shaded cells).
   void stroke(GfxState* state) override {
     TextOutputDev::stroke(state);
     GfxRGB rgb;
     state->getStrokeRGB(&rgb);
-    if (!NearWhite(rgb)) AddStrokes(state);
+    AddStrokes(state, NearWhite(rgb) ? &white_rulings_ : &rulings_);
   }
   void fill(GfxState* state) override {
     TextOutputDev::fill(state);
@@ -46,18 +47,28 @@ class WordsAndRules : public TextOutputDev {
     AddFills(state);
   }
 
-  std::vector<layout::Ruling> TakeRulings() { return std::move(rulings_); }
+  std::vector<layout::Ruling> TakeRulings() {
+    for (const auto& r : white_rulings_) {
+      double x = (r.x0 + r.x1) / 2, y = (r.y0 + r.y1) / 2;
+      bool on_shading = std::any_of(shading_.begin(), shading_.end(), [&](const Box& b) {
+        return x >= b.x0 - kMaxRuleThickness && x <= b.x1 + kMaxRuleThickness && y >= b.y0 - kMaxRuleThickness &&
+               y <= b.y1 + kMaxRuleThickness;
+      });
+      if (on_shading) rulings_.push_back(r);
+    }
+    return std::move(rulings_);
+  }
 
  private:
-  void AddSegment(double x0, double y0, double x1, double y1) {
+  static void AddSegment(double x0, double y0, double x1, double y1, std::vector<layout::Ruling>* out) {
     if (std::abs(y1 - y0) <= kSkew && std::abs(x1 - x0) > kSkew) {
-      rulings_.push_back({std::min(x0, x1), (y0 + y1) / 2, std::max(x0, x1), (y0 + y1) / 2});
+      out->push_back({std::min(x0, x1), (y0 + y1) / 2, std::max(x0, x1), (y0 + y1) / 2});
     } else if (std::abs(x1 - x0) <= kSkew && std::abs(y1 - y0) > kSkew) {
-      rulings_.push_back({(x0 + x1) / 2, std::min(y0, y1), (x0 + x1) / 2, std::max(y0, y1)});
+      out->push_back({(x0 + x1) / 2, std::min(y0, y1), (x0 + x1) / 2, std::max(y0, y1)});
     }
   }
 
-  void AddStrokes(GfxState* state) {
+  void AddStrokes(GfxState* state, std::vector<layout::Ruling>* out) {
     const GfxPath* path = state->getPath();
     for (int i = 0; i < path->getNumSubpaths(); ++i) {
       const GfxSubpath* sub = path->getSubpath(i);
@@ -69,7 +80,7 @@ class WordsAndRules : public TextOutputDev {
         double x0, y0, x1, y1;
         state->transform(sub->getX(a), sub->getY(a), &x0, &y0);
         state->transform(sub->getX(b), sub->getY(b), &x1, &y1);
-        AddSegment(x0, y0, x1, y1);
+        AddSegment(x0, y0, x1, y1, out);
       }
     }
   }
@@ -94,12 +105,15 @@ class WordsAndRules : public TextOutputDev {
       }
       if (curved) continue;
       double w = x1 - x0, h = y1 - y0;
-      if (h <= kMaxRuleThickness && w > h) AddSegment(x0, (y0 + y1) / 2, x1, (y0 + y1) / 2);
-      else if (w <= kMaxRuleThickness && h > w) AddSegment((x0 + x1) / 2, y0, (x0 + x1) / 2, y1);
+      if (h <= kMaxRuleThickness && w > h) AddSegment(x0, (y0 + y1) / 2, x1, (y0 + y1) / 2, &rulings_);
+      else if (w <= kMaxRuleThickness && h > w) AddSegment((x0 + x1) / 2, y0, (x0 + x1) / 2, y1, &rulings_);
+      else shading_.push_back({x0, y0, x1, y1});
     }
   }
 
   std::vector<layout::Ruling> rulings_;
+  std::vector<layout::Ruling> white_rulings_;  // white strokes: rules where they cross shading
+  std::vector<Box> shading_;                   // filled rectangles wider than a rule
 };
 
 std::string WordText(const TextWord& word) {
