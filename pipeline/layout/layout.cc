@@ -3,6 +3,7 @@
 #include <cmath>
 #include <set>
 
+#include "pipeline/layout/aligned.h"
 #include "pipeline/layout/grid.h"
 #include "pipeline/layout/layout.h"
 #include "pipeline/layout/upright.h"
@@ -187,6 +188,7 @@ std::vector<Line> LayOutUpright(std::vector<Word> words, const std::vector<Rulin
     if (!placed[i]) free_words.push_back(std::move(words[i]));
   }
   std::vector<Line> lines = GroupIntoLines(std::move(free_words), page);
+  MarkAlignedRegions(&lines, static_cast<int>(grids.size()));
   for (size_t g = 0; g < grids.size(); ++g) {
     for (int r = 0; r < grids[g].Rows(); ++r) {
       Line row = GridRow(grids[g], r, cell_words[g], page);

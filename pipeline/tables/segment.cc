@@ -170,6 +170,7 @@ class Segmenter {
     }
     if (Matches(rules_.skip_lines, compact)) return i;
     last_table_line_ = line.where.line;
+    if (line.region >= 0) last_region_ = {line.where.page, line.region};
     if (IsBlockLine(line)) {
       block_.push_back(line);
       return i;
@@ -361,9 +362,7 @@ class Segmenter {
   // A table region the layout found on the page (a ruled grid) is a table even when no title
   // rule matched the line above it (a title misread by OCR, worded unlike any rule, or in
   // another language).
-  static bool StartsUntitledRegion(const LineCells& line) {
-    return line.cell_delimited && line.where.box && line.region >= 0;
-  }
+  static bool StartsUntitledRegion(const LineCells& line) { return line.where.box && line.region >= 0; }
 
   // A table that only its region made (no title rule named it) is that region's rows: the text
   // after the region is not the table's.
@@ -380,7 +379,7 @@ class Segmenter {
       return false;
     }
     bool caption = std::any_of(pending_.begin(), pending_.end(), [&](const LineCells& l) {
-      return l.where.page == line.where.page && l.numeric == 0 && !IsSentence(l);
+      return l.where.page == line.where.page && l.region < 0 && l.numeric == 0 && !IsSentence(l);
     });
     return caption && KnownLabels(line) < kMinPartLabels;
   }
@@ -555,7 +554,6 @@ class Segmenter {
   }
 
   void AddDelimitedRow(const LineCells& line) {
-    if (line.region >= 0) last_region_ = {line.where.page, line.region};
     Row row;
     row.cells = line.cells;
     row.where = line.where;
