@@ -193,7 +193,9 @@ bool ParseArgs(const std::vector<std::string>& args, Config* config, std::string
 
 std::string Describe(const rules::RuleSet& rules) {
   std::map<std::string, size_t> counts = {
-      {"document_kinds", rules.document_kinds.size()}, {"table_titles", rules.table_titles.size()},
+      {"document_kinds", rules.document_kinds.size()}, {"title_ends", rules.title_ends.size()},
+      {"years", rules.years.size()}, {"issuers", rules.issuers.size()}, {"not_issuers", rules.not_issuers.size()},
+      {"regions", rules.regions.size()}, {"table_titles", rules.table_titles.size()},
       {"columns", rules.columns.size()}, {"header_labels", rules.header_labels.size()},
       {"row_kinds", rules.row_kinds.size()},
       {"narrative", rules.narrative.size()}, {"ocr_repairs", rules.ocr_repairs.size()},

@@ -258,9 +258,10 @@ struct DocumentCounts {
 };
 
 struct DocumentInfo {
-  std::string kind;    // 部门预算, 部门决算, 项目绩效自评表, ...
+  std::string kind;    // 部门预算, 部门决算, 项目绩效自评表, ...; "other" when no rule names it
   int year = 0;
-  std::string issuer;
+  std::string issuer;  // the 部门 or 单位 the document reports on
+  std::string region;  // the region the issuer or title names (上海市普陀区), when it names one
   std::string unit;    // the unit most tables declare
   std::string title;
 };

@@ -1,6 +1,10 @@
 #include "pipeline/narrative/narrative.h"
 
 #include <re2/re2.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <optional>
 
 #include "pipeline/normalize/normalize.h"
 
@@ -8,7 +12,15 @@ namespace budgetx::narrative {
 namespace {
 
 // How many leading lines may name the document's kind, year and issuer.
-constexpr int kHeadLines = 80;
+constexpr size_t kHeadLines = 80;
+// A cover's title: at most this many lines (a joint notice's letterhead lists a dozen bodies),
+// below at most kTitleStart lines that are not part of it; a pattern reads at most kTitleJoin of
+// its lines joined (a title wraps over three at most).
+constexpr size_t kTitleLines = 12;
+constexpr int kTitleStart = 2;
+constexpr size_t kTitleJoin = 4;
+// The kind of a document no document_kinds entry names.
+constexpr char kOtherKind[] = "other";
 
 struct Sentence {
   std::string text;
@@ -35,33 +47,128 @@ std::vector<Sentence> Sentences(const Document& doc) {
   return out;
 }
 
-std::string FirstCapture(const std::vector<rules::Pattern>& patterns, const std::string& text) {
+// The document's first lines, compacted, as the document rules read them.
+struct Head {
+  std::vector<std::string> title;  // the cover's title lines (see rules/document.yaml)
+  std::vector<std::string> lines;  // the first kHeadLines lines; a label's value joined on
+};
+
+std::string Compacted(const Line& line) { return normalize::Compact(normalize::NormalizeText(line.Text()).text); }
+
+bool Ends(const rules::RuleSet& rules, const Line& line, const std::string& text) {
+  // A table row is never part of a title, whatever its cells say.
+  return line.cell_delimited || rules::FirstMatch(rules.title_ends, text) != nullptr;
+}
+
+// The first lines of the first page with text, from the first that is not a title end (a page
+// mark or an attachment label may sit above the title) up to the next one.
+std::vector<std::string> TitleLines(const rules::RuleSet& rules, const Page& page) {
+  std::vector<std::string> title;
+  int passed = 0;
+  for (const auto& line : page.lines) {
+    if (line.spans.empty()) continue;
+    std::string text = Compacted(line);
+    if (Ends(rules, line, text)) {
+      if (!title.empty() || ++passed > kTitleStart) break;
+      continue;
+    }
+    title.push_back(std::move(text));
+    if (title.size() == kTitleLines) break;
+  }
+  return title;
+}
+
+Head ReadHead(const rules::RuleSet& rules, const Document& doc) {
+  Head head;
+  for (const auto& page : doc.pages) {
+    for (const auto& line : page.lines) {
+      if (line.spans.empty()) continue;
+      if (head.lines.empty()) head.title = TitleLines(rules, page);
+      head.lines.push_back(Compacted(line));
+      if (head.lines.size() == kHeadLines) break;
+    }
+    if (head.lines.size() == kHeadLines) break;
+  }
+  // A label whose value is printed on the next line (评价项目单位： / 长沙市…) reads as one line.
+  for (size_t i = 0; i + 1 < head.lines.size(); ++i) {
+    if (head.lines[i].ends_with(":") || head.lines[i].ends_with("：")) head.lines[i] += head.lines[i + 1];
+  }
+  return head;
+}
+
+// The texts a year or issuer pattern reads: each line, or the title read from each of its lines in
+// turn, alone and then with up to kTitleJoin - 1 following ones joined on, so that a title wrapped
+// anywhere matches and its earliest reading wins.
+std::vector<std::string> Texts(const rules::Pattern& p, const Head& head) {
+  auto in = p.attrs.find("in");
+  if (in == p.attrs.end() || in->second != "title") return head.lines;
+  std::vector<std::string> texts;
+  for (size_t first = 0; first < head.title.size(); ++first) {
+    std::string text;
+    for (size_t i = first; i < head.title.size() && i < first + kTitleJoin; ++i) texts.push_back(text += head.title[i]);
+  }
+  return texts;
+}
+
+// Group 1 of the first pattern that matches one of its texts with a capture `accept` takes.
+template <typename Accept>
+std::string FirstCapture(const std::vector<rules::Pattern>& patterns, const Head& head, Accept accept) {
   std::string value;
   for (const auto& p : patterns) {
-    if (RE2::PartialMatch(text, *p.re, &value)) return value;
+    for (const auto& text : Texts(p, head)) {
+      if (RE2::PartialMatch(text, *p.re, &value) && accept(value)) return value;
+    }
   }
   return "";
 }
 
-void DescribeHead(const rules::RuleSet& rules, Document* doc) {
-  int seen = 0;
-  for (const auto& page : doc->pages) {
-    for (const auto& line : page.lines) {
-      if (line.spans.empty() || ++seen > kHeadLines) continue;
-      std::string text = normalize::Compact(normalize::NormalizeText(line.Text()).text);
-      if (doc->info.kind.empty()) {
-        if (const auto* kind = rules::FirstMatch(rules.document_kinds, text)) {
-          doc->info.kind = kind->name;
-          doc->info.title = text;
-        }
-      }
-      if (!doc->info.year) {
-        std::string year = FirstCapture(rules.years, text);
-        if (!year.empty()) doc->info.year = std::stoi(year);
-      }
-      if (doc->info.issuer.empty()) doc->info.issuer = FirstCapture(rules.issuers, text);
+// "2026", or a year in numerals (二〇二六): ICU knows each character's digit value.
+std::optional<int> ReadYear(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  int year = 0;
+  int32_t i = 0, n = static_cast<int32_t>(text.size());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(text.data(), i, n, c);
+    double digit = u_getNumericValue(c);
+    if (digit == U_NO_NUMERIC_VALUE || digit < 0 || digit > 9 || digit != static_cast<int>(digit)) return std::nullopt;
+    year = year * 10 + static_cast<int>(digit);
+  }
+  return year;
+}
+
+// The kind and title: the title's lines joined until they name a kind, else the first line that does.
+void DescribeKind(const rules::RuleSet& rules, const Head& head, DocumentInfo* info) {
+  std::string title;
+  for (const auto& line : head.title) {
+    if (const auto* kind = rules::FirstMatch(rules.document_kinds, title += line)) {
+      info->kind = kind->name;
+      info->title = title;
+      return;
     }
   }
+  for (const auto& line : head.lines) {
+    if (const auto* kind = rules::FirstMatch(rules.document_kinds, line)) {
+      info->kind = kind->name;
+      info->title = line;
+      return;
+    }
+  }
+  info->kind = kOtherKind;
+  info->title = title;
+}
+
+void DescribeHead(const rules::RuleSet& rules, Document* doc) {
+  Head head = ReadHead(rules, *doc);
+  DocumentInfo& info = doc->info;
+  DescribeKind(rules, head, &info);
+  auto year = ReadYear(FirstCapture(rules.years, head, [](const std::string& y) { return ReadYear(y).has_value(); }));
+  if (year) info.year = *year;
+  info.issuer = FirstCapture(rules.issuers, head,
+                             [&](const std::string& s) { return !rules::FirstMatch(rules.not_issuers, s); });
+  // The region is read from the issuer when it names one, else from the title (上海市2026年市级单位预算).
+  Head named{{}, {info.issuer, info.title}};
+  info.region = FirstCapture(rules.regions, named, [](const std::string&) { return true; });
 }
 
 void AddFacts(const rules::RuleSet& rules, const Sentence& sentence, Document* doc) {
@@ -101,7 +208,7 @@ void AddFacts(const rules::RuleSet& rules, const Sentence& sentence, Document* d
 
 void Describe(const rules::RuleSet& rules, Document* doc) {
   DescribeHead(rules, doc);
-  if (doc->info.kind.empty()) doc->warnings.push_back({"narrative", "document kind not recognised", {}});
+  if (doc->info.kind == kOtherKind) doc->warnings.push_back({"narrative", "document kind not recognised", {}});
   if (!doc->info.year) doc->warnings.push_back({"narrative", "fiscal year not found", {}});
   for (const auto& sentence : Sentences(*doc)) AddFacts(rules, sentence, doc);
 }

@@ -1,11 +1,12 @@
 // Stage: narrative — what the document is, and the amounts its running text states.
 //
 // Input:  Document with pages of lines; the RuleSet.
-// Output: Document::info (kind, fiscal year, issuer, title) from the first lines that match the
-//         rules, and Document::facts: one NarrativeFact per narrative rule match, with the amount
+// Output: Document::info (kind, fiscal year, issuer, region, title) from the cover's title and
+//         the first lines, as rules/document.yaml describes; kind "other" when no rule names it.
+//         Document::facts: one NarrativeFact per narrative rule match, with the amount
 //         in fen and the percentage where the sentence gives one. Sentences wrapped over several
 //         lines are rejoined before matching (a sentence ends at 。；! or a blank-line gap).
-// Errors: none; a document whose kind or year is not found gets a Warning.
+// Errors: none; a document whose kind (then "other") or year is not found gets a Warning.
 // Thread-safety: pure function of its inputs.
 #pragma once
 

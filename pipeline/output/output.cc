@@ -177,7 +177,8 @@ class Writer {
 
 ordered_json DocumentInfoJson(const Document& doc) {
   return {{"kind", doc.info.kind}, {"year", doc.info.year ? ordered_json(doc.info.year) : ordered_json(nullptr)},
-          {"issuer", doc.info.issuer}, {"unit", doc.info.unit}, {"title", doc.info.title}};
+          {"issuer", doc.info.issuer}, {"region", doc.info.region}, {"unit", doc.info.unit},
+          {"title", doc.info.title}};
 }
 
 ordered_json RecordJson(const Record& r) {

@@ -14,8 +14,9 @@ void MoveAll(std::vector<T>&& from, std::vector<T>* to) {
 }  // namespace
 
 bool RuleSet::empty() const {
-  return document_kinds.empty() && years.empty() && issuers.empty() && table_titles.empty() &&
-         table_units.empty() && skip_lines.empty() && table_ends.empty() && contents_lines.empty() && headings.empty() && code_prefixes.empty() && columns.empty() && header_labels.empty() &&
+  return document_kinds.empty() && title_ends.empty() && years.empty() && issuers.empty() && not_issuers.empty() &&
+         regions.empty() && table_titles.empty() && table_units.empty() && skip_lines.empty() && table_ends.empty() &&
+         contents_lines.empty() && headings.empty() && code_prefixes.empty() && columns.empty() && header_labels.empty() &&
          codes.empty() && row_kinds.empty() && narrative.empty() && token_joins.empty() && ocr_repairs.empty() && ocr_confusions.empty() &&
          fdp_measures.empty() &&
          identities.columns.empty() && identities.ratios.empty() && identities.cross_table.empty();

@@ -9,8 +9,9 @@
 // Thread-safety: a loaded RuleSet is immutable and may be shared by threads.
 //
 // File format (see rules/README.md): each file is a mapping of sections to lists of entries.
-// Sections: document_kinds, years, issuers, table_titles, table_units, skip_lines, table_ends,
-// contents_lines, headings, columns, header_labels, codes, code_prefixes, row_kinds, narrative, token_joins, ocr_repairs, ocr_confusions,
+// Sections: document_kinds, title_ends, years, issuers, not_issuers, regions, table_titles,
+// table_units, skip_lines, table_ends, contents_lines, headings, columns, header_labels, codes,
+// code_prefixes, row_kinds, narrative, token_joins, ocr_repairs, ocr_confusions,
 // column_identities, ratio_identities, cross_table, fdp_measures.
 #pragma once
 
@@ -53,9 +54,14 @@ struct HeaderLabel {
 };
 
 struct RuleSet {
-  std::vector<Pattern> document_kinds;  // name = document kind; searched in the first lines
-  std::vector<Pattern> years;           // capture group 1 = the fiscal year
-  std::vector<Pattern> issuers;         // capture group 1 = the issuing body
+  std::vector<Pattern> document_kinds;  // name = document kind; searched in the title, then the first lines
+  std::vector<Pattern> title_ends;      // a matching line is not part of the cover's title
+  // Capture group 1 = the fiscal year / the issuing body; attr "in" = "title" or "lines" (the
+  // default), the text a pattern is matched with (see rules/README.md).
+  std::vector<Pattern> years;
+  std::vector<Pattern> issuers;
+  std::vector<Pattern> not_issuers;     // a captured issuer matching one is not an issuer
+  std::vector<Pattern> regions;         // capture group 1 = the region the issuer (else title) names
   std::vector<Pattern> table_titles;    // named groups: number (optional), title
   std::vector<Pattern> table_units;     // capture group 1 = the unit ("万元")
   std::vector<Pattern> skip_lines;      // lines that are never table content (attr kind)

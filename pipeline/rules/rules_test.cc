@@ -288,7 +288,7 @@ const std::vector<BadCase> kBadCases = {
     {"top level sequence", "- columns\n", 1, "top level must be a mapping"},
     {"top level scalar", "columns\n", 1, "top level must be a mapping"},
     {"unknown section", "years: []\ncolums:\n  - {key: a, match: x}\n", 2,
-     "unknown section 'colums' (valid: document_kinds, years, issuers"},
+     "unknown section 'colums' (valid: document_kinds, title_ends, years, issuers"},
     {"unknown section lists all", "x: []\n", 1,
      "token_joins, ocr_repairs, ocr_confusions, column_identities, ratio_identities, cross_table, fdp_measures)"},
     {"section twice", "years: []\nyears: []\n", 2, "section 'years' appears twice"},
@@ -316,6 +316,8 @@ const std::vector<BadCase> kBadCases = {
     {"missing match", "columns:\n  - key: a\n", 2, "columns entry 1: missing required key 'match'"},
     {"missing key", "columns:\n  - {match: a}\n", 2, "missing required key 'key'"},
     {"missing kind name", "document_kinds:\n  - {match: 预算}\n", 2, "missing required key 'name'"},
+    {"issuer read from nothing", "issuers:\n  - {match: '(.+局)', in: cover}\n", 2,
+     "issuers entry 1: key 'in' must be title or lines, got 'cover'"},
     {"header label missing", "header_labels:\n  - {parts: [小计]}\n", 2, "missing required key 'label'"},
     {"header label parts scalar", "header_labels:\n  - {label: 单位资金, parts: 小计}\n", 2,
      "key 'parts' must be a sequence of strings"},
@@ -457,7 +459,7 @@ BOOST_AUTO_TEST_CASE(readme_examples_load) {
     BOOST_TEST(!r.empty());
     at = end + 3;
   }
-  BOOST_TEST(examples == 22);  // one per section
+  BOOST_TEST(examples == 25);  // one per section
 }
 
 // The rules the pipeline ships with must always load; their content is checked by later stages.

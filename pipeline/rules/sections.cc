@@ -22,6 +22,17 @@ Status ReadPlain(const SectionSpec& spec, const Entry& e, RuleSet* out) {
   return Status::Ok();
 }
 
+// The narrative stage matches a year or issuer pattern with the text `in` names (absent: lines);
+// any other value would silently match nothing.
+Status ReadHeadPattern(const SectionSpec& spec, const Entry& e, RuleSet* out) {
+  std::string in = "lines";
+  BUDGETX_RETURN_IF_ERROR(ReadString(e, "in", &in));
+  if (in != "lines" && in != "title") {
+    return Error(e, *Find(e, "in"), "key 'in' must be title or lines, got '" + in + "'");
+  }
+  return ReadPlain(spec, e, out);
+}
+
 // The replacement must only name groups the pattern has: checked here, not when a cell is read.
 Status ReadRepair(const SectionSpec& spec, const Entry& e, RuleSet* out) {
   BUDGETX_RETURN_IF_ERROR(ReadPlain(spec, e, out));
@@ -216,8 +227,11 @@ const std::vector<SectionSpec>& Sections() {
   // name, allowed keys, required keys, capture groups, destination, reader
   static const std::vector<SectionSpec> kSections = {
       {"document_kinds", kNameMatch, kNameMatch, kAny, &RuleSet::document_kinds, ReadPlain},
-      {"years", kNameMatch, kMatch, kOneGroup, &RuleSet::years, ReadPlain},
-      {"issuers", kNameMatch, kMatch, kOneGroup, &RuleSet::issuers, ReadPlain},
+      {"title_ends", kNameMatch, kMatch, kAny, &RuleSet::title_ends, ReadPlain},
+      {"years", {"name", "match", "in"}, kMatch, kOneGroup, &RuleSet::years, ReadHeadPattern},
+      {"issuers", {"name", "match", "in"}, kMatch, kOneGroup, &RuleSet::issuers, ReadHeadPattern},
+      {"not_issuers", kNameMatch, kMatch, kAny, &RuleSet::not_issuers, ReadPlain},
+      {"regions", kNameMatch, kMatch, kOneGroup, &RuleSet::regions, ReadPlain},
       {"table_titles", kNameMatch, kMatch, {0, {"title"}}, &RuleSet::table_titles, ReadPlain},
       {"table_units", kNameMatch, kMatch, kOneGroup, &RuleSet::table_units, ReadPlain},
       {"skip_lines", {"name", "match", "kind"}, kMatch, kAny, &RuleSet::skip_lines, ReadPlain},
