@@ -9,7 +9,7 @@ namespace {
 
 // Pieces of a line farther apart than this many line heights are in different cells; closer
 // ones are words of one cell (a sentence's spaces).
-constexpr double kCellGap = 1.2;
+constexpr double kCellGap = 0.5;
 // A run of lines is a table when at least this many of them have pieces in two columns or more.
 constexpr size_t kMinRows = 3;
 // Lines of one table are at most this many line heights apart.
@@ -91,6 +91,51 @@ size_t RunEnd(const std::vector<Line>& lines, size_t first) {
   return last_multi;
 }
 
+bool AsciiLetter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+
+// The line read at the gutters: one span per column (empty where the line has nothing), the
+// spans in a column joined (with a space between words), its extent the range between gutters.
+void ToColumns(const std::vector<Extent>& gutters, Line* line) {
+  std::vector<Span> columns(gutters.size() + 1);
+  for (size_t c = 0; c < columns.size(); ++c) {
+    columns[c].where.page = line->where.page;
+    columns[c].extent = {c == 0 ? line->where.box->x0 : gutters[c - 1].x1, c == gutters.size() ? line->where.box->x1 : gutters[c].x0};
+  }
+  for (const auto& span : line->spans) {
+    double mid = (span.extent.x0 + span.extent.x1) / 2;
+    size_t c = static_cast<size_t>(std::count_if(gutters.begin(), gutters.end(), [&](const Extent& g) { return g.x1 <= mid; }));
+    Span& cell = columns[c];
+    if (!cell.text.empty() && AsciiLetter(cell.text.back()) && !span.text.empty() && AsciiLetter(span.text.front())) cell.text += ' ';
+    else if (!cell.text.empty() && cell.where.box && span.extent.x0 - cell.where.box->x1 > Height(*line) / 4) cell.text += ' ';
+    cell.text += span.text;
+    const Box& b = *span.where.box;
+    cell.where.box = cell.where.box ? Box{std::min(cell.where.box->x0, b.x0), std::min(cell.where.box->y0, b.y0),
+                                          std::max(cell.where.box->x1, b.x1), std::max(cell.where.box->y1, b.y1)}
+                                    : b;
+    if (span.where.confidence) cell.where.confidence = std::min(cell.where.confidence.value_or(1.0), *span.where.confidence);
+  }
+  line->columns = std::move(columns);
+}
+
+// A cell of the line runs across one of the gutters (a title or a note over the columns).
+bool Crosses(const std::vector<Extent>& cells, const std::vector<Extent>& gutters) {
+  return std::any_of(cells.begin(), cells.end(), [&](const Extent& c) {
+    return std::any_of(gutters.begin(), gutters.end(), [&](const Extent& g) { return c.x0 < g.x0 && c.x1 > g.x1; });
+  });
+}
+
+// The gutters of the run's fullest lines (at least half as many cells as its fullest line):
+// a title, a wrapped header or a note across the columns does not close a gutter.
+std::vector<Extent> RunGutters(const std::vector<std::vector<Extent>>& cells) {
+  size_t most = 0;
+  for (const auto& row : cells) most = std::max(most, row.size());
+  std::vector<std::vector<Extent>> full;
+  for (const auto& row : cells) {
+    if (row.size() >= 2 && row.size() * 2 >= most) full.push_back(row);
+  }
+  return Gutters(full);
+}
+
 }  // namespace
 
 int MarkAlignedRegions(std::vector<Line>* lines, int next_region) {
@@ -100,9 +145,18 @@ int MarkAlignedRegions(std::vector<Line>* lines, int next_region) {
     size_t last = RunEnd(ls, i);
     std::vector<std::vector<Extent>> cells;
     for (size_t k = i; k <= last; ++k) cells.push_back(Cells(ls[k]));
-    std::vector<Extent> gutters = Gutters(cells);
-    if (gutters.empty() || RowsAcross(cells, gutters) < kMinRows) continue;
-    for (size_t k = i; k <= last; ++k) ls[k].region = next_region;
+    std::vector<Extent> gutters = RunGutters(cells);
+    if (gutters.empty()) continue;
+    // Lines across the columns at either end are the table's title or notes, not its rows.
+    size_t first = i;
+    while (first < last && Crosses(cells[first - i], gutters)) ++first;
+    while (last > first && Crosses(cells[last - i], gutters)) --last;
+    cells = std::vector<std::vector<Extent>>(cells.begin() + static_cast<long>(first - i), cells.begin() + static_cast<long>(last - i + 1));
+    if (RowsAcross(cells, gutters) < kMinRows) continue;
+    for (size_t k = first; k <= last; ++k) {
+      ToColumns(gutters, &ls[k]);
+      ls[k].region = next_region;
+    }
     ++next_region;
     i = last;
   }

@@ -66,6 +66,10 @@ struct Line {
   // order the layout found them), or -1: regions come from the page's geometry (a ruled grid),
   // before any rule reads the text.
   int region = -1;
+  // A line of a region found from text alignment (no rules) read at the region's gutters: one
+  // span per column, empty where the line has nothing there. Empty for other lines. The tables
+  // stage reads a table no title rule opened by these columns, a titled one by its spans.
+  std::vector<Span> columns;
   Provenance where;
   std::string Text() const;  // spans joined with a single space (tab when cell_delimited)
 };

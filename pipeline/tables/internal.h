@@ -1,6 +1,7 @@
 // Internal to the tables stage; not part of its contract.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,8 @@ struct LineCells {
   int indent = 0;
   int region = -1;        // Line::region: the page's table region the line is a row of
   bool contents = false;  // the line is on a table-of-contents page
+  // Line::columns read as a cell-delimited line, for a table its region opened.
+  std::shared_ptr<const LineCells> columned;
   bool blank = false;
   int numeric = 0;        // cells that read as amounts or dashes
 };

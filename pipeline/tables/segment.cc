@@ -115,7 +115,7 @@ class Segmenter {
     bool contents_above = false;
     for (const auto& page : doc_->pages) {
       size_t first = lines.size();
-      for (const auto& line : page.lines) lines.push_back(ReadLine(rules_, line));
+      for (const auto& line : page.lines) lines.push_back(ReadLineAndColumns(line));
       bool contents = IsContentsPage(lines, first);
       for (size_t k = first; k < lines.size(); ++k) lines[k].contents = contents;
       if (contents_above && !contents) MarkContentsSpill(&lines, first);
@@ -128,7 +128,8 @@ class Segmenter {
  private:
   // Handles lines[i]; returns the index of the last line consumed.
   size_t Step(const std::vector<LineCells>& lines, size_t i) {
-    const LineCells& line = lines[i];
+    // A table its region opened reads an unruled region's lines by the region's columns.
+    const LineCells& line = region_table_ && open_ && lines[i].columned ? *lines[i].columned : lines[i];
     if (line.contents) {
       Close();
       return i;
@@ -198,6 +199,16 @@ class Segmenter {
     if (ContinuesRowAbove(lines, i)) return AppendToRowAbove(line), i;
     AddTokens(line);
     return i;
+  }
+
+  LineCells ReadLineAndColumns(const Line& line) const {
+    LineCells read = ReadLine(rules_, line);
+    if (line.columns.empty()) return read;
+    Line columns = line;
+    columns.spans = line.columns;
+    columns.cell_delimited = true;
+    read.columned = std::make_shared<const LineCells>(ReadLine(rules_, columns));
+    return read;
   }
 
   // lines[first..] are one page's lines.
