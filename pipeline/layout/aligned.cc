@@ -91,22 +91,26 @@ size_t RunEnd(const std::vector<Line>& lines, size_t first) {
   return last_multi;
 }
 
-bool AsciiLetter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+// Text pieces of one cell are words to part with a space unless both sides are CJK (or other
+// non-ASCII script written without spaces).
+bool NeedsSpace(const std::string& before, const std::string& after) {
+  return !before.empty() && !after.empty() &&
+         (static_cast<unsigned char>(before.back()) < 0x80 || static_cast<unsigned char>(after.front()) < 0x80);
+}
 
 // The line read at the gutters: one span per column (empty where the line has nothing), the
 // spans in a column joined (with a space between words), its extent the range between gutters.
-void ToColumns(const std::vector<Extent>& gutters, Line* line) {
+void ToColumns(const Extent& across, const std::vector<Extent>& gutters, Line* line) {
   std::vector<Span> columns(gutters.size() + 1);
   for (size_t c = 0; c < columns.size(); ++c) {
     columns[c].where.page = line->where.page;
-    columns[c].extent = {c == 0 ? line->where.box->x0 : gutters[c - 1].x1, c == gutters.size() ? line->where.box->x1 : gutters[c].x0};
+    columns[c].extent = {c == 0 ? across.x0 : gutters[c - 1].x1, c == gutters.size() ? across.x1 : gutters[c].x0};
   }
   for (const auto& span : line->spans) {
     double mid = (span.extent.x0 + span.extent.x1) / 2;
     size_t c = static_cast<size_t>(std::count_if(gutters.begin(), gutters.end(), [&](const Extent& g) { return g.x1 <= mid; }));
     Span& cell = columns[c];
-    if (!cell.text.empty() && AsciiLetter(cell.text.back()) && !span.text.empty() && AsciiLetter(span.text.front())) cell.text += ' ';
-    else if (!cell.text.empty() && cell.where.box && span.extent.x0 - cell.where.box->x1 > Height(*line) / 4) cell.text += ' ';
+    if (NeedsSpace(cell.text, span.text)) cell.text += ' ';
     cell.text += span.text;
     const Box& b = *span.where.box;
     cell.where.box = cell.where.box ? Box{std::min(cell.where.box->x0, b.x0), std::min(cell.where.box->y0, b.y0),
@@ -138,6 +142,14 @@ std::vector<Extent> RunGutters(const std::vector<std::vector<Extent>>& cells) {
 
 }  // namespace
 
+std::vector<Extent> ColumnGutters(const std::vector<Line>& lines) {
+  std::vector<std::vector<Extent>> cells;
+  for (const auto& line : lines) {
+    if (line.where.box) cells.push_back(Cells(line));
+  }
+  return RunGutters(cells);
+}
+
 int MarkAlignedRegions(std::vector<Line>* lines, int next_region) {
   std::vector<Line>& ls = *lines;
   for (size_t i = 0; i < ls.size(); ++i) {
@@ -153,8 +165,10 @@ int MarkAlignedRegions(std::vector<Line>* lines, int next_region) {
     while (last > first && Crosses(cells[last - i], gutters)) --last;
     cells = std::vector<std::vector<Extent>>(cells.begin() + static_cast<long>(first - i), cells.begin() + static_cast<long>(last - i + 1));
     if (RowsAcross(cells, gutters) < kMinRows) continue;
+    Extent across{1e18, -1e18};
+    for (size_t k = first; k <= last; ++k) across = {std::min(across.x0, ls[k].where.box->x0), std::max(across.x1, ls[k].where.box->x1)};
     for (size_t k = first; k <= last; ++k) {
-      ToColumns(gutters, &ls[k]);
+      ToColumns(across, gutters, &ls[k]);
       ls[k].region = next_region;
     }
     ++next_region;

@@ -14,4 +14,7 @@ namespace budgetx::layout {
 // Line::columns, their text split at the gutters.
 int MarkAlignedRegions(std::vector<Line>* lines, int next_region);
 
+// The gutters the lines' fullest rows leave open, left to right (x-ranges in points).
+std::vector<Extent> ColumnGutters(const std::vector<Line>& lines);
+
 }  // namespace budgetx::layout

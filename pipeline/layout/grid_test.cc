@@ -141,6 +141,23 @@ BOOST_AUTO_TEST_CASE(a_column_beside_a_grid_without_rules_is_its_first_column) {
   BOOST_TEST(lines[2].region == 0);
 }
 
+// A boxed header over a body printed without rules: the body's lines are rows, its numbers in
+// the columns their alignment shows within the header's cells.
+BOOST_AUTO_TEST_CASE(an_unruled_body_under_a_boxed_header_is_read_as_rows) {
+  std::vector<Ruling> rules = {H(0, 0, 200), H(20, 0, 200), H(80, 0, 200), V(0, 0, 80), V(100, 0, 80), V(200, 0, 80)};
+  std::vector<Word> words = {W("Offense", 2, 5, 40, 15),  W("Total", 110, 5, 140, 15),
+                             W("Murder", 2, 25, 40, 35),  W("10.0", 110, 25, 130, 35), W("9.1", 160, 25, 180, 35),
+                             W("Robbery", 2, 40, 45, 50), W("100.5", 110, 40, 135, 50), W("43.0", 160, 40, 180, 50),
+                             W("Arson", 2, 55, 30, 65),   W("9.4", 110, 55, 125, 65),  W("7.0", 160, 55, 175, 65)};
+  std::vector<Line> lines = LayOutPage(words, rules, 1).lines;
+  BOOST_REQUIRE_EQUAL(lines.size(), 4u);
+  BOOST_REQUIRE_EQUAL(lines[2].spans.size(), 3u);
+  BOOST_TEST(lines[2].spans[0].text == "Robbery");
+  BOOST_TEST(lines[2].spans[1].text == "100.5");
+  BOOST_TEST(lines[2].spans[2].text == "43.0");
+  BOOST_TEST(lines[3].spans[2].text == "7.0");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace

@@ -23,6 +23,10 @@ constexpr double kMaxOffCentre = 0.3;
 // around its words.
 constexpr int kMinOpenRows = 2;
 constexpr double kOpenMargin = 1.0;
+// A grid row is a block of unruled rows when it holds this many lines of text, filling this
+// share of the grid's columns on average.
+constexpr size_t kMinUnruledRows = 3;
+constexpr double kUnruledFill = 0.6;
 
 bool AsciiLetter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
 
@@ -158,21 +162,62 @@ std::vector<Ruling> OpenColumnRules(const Grid& grid, const std::vector<Word>& w
   return out;
 }
 
-// The grids of the rules, each widened by the columns printed beside it without rules.
-std::vector<Grid> GridsWithOpenColumns(const std::vector<Ruling>& rulings, const std::vector<Word>& words) {
-  std::vector<Grid> grids = FindGrids(rulings);
-  std::vector<Ruling> widened = rulings;
-  for (const auto& grid : grids) {
-    std::vector<Ruling> open = OpenColumnRules(grid, words);
-    widened.insert(widened.end(), open.begin(), open.end());
+// A grid row holding several lines of text that fill most of the grid's columns is a block of
+// rows printed without rules (a boxed header over an unruled body): rules between its lines and
+// along the grid's column boundaries part it. Wrapped text fills a column or two, not most.
+std::vector<Ruling> UnruledRowRules(const Grid& grid, const std::vector<Word>& words) {
+  std::vector<Ruling> out;
+  for (int r = 0; r < grid.Rows(); ++r) {
+    std::vector<Word> inside;
+    for (const auto& w : words) {
+      double x = (w.box.x0 + w.box.x1) / 2, y = (w.box.y0 + w.box.y1) / 2;
+      if (x > grid.xs.front() && x < grid.xs.back() && y > grid.ys[r] && y < grid.ys[r + 1]) inside.push_back(w);
+    }
+    std::vector<Line> lines = GroupIntoLines(std::move(inside), 0);
+    if (lines.size() < kMinUnruledRows) continue;
+    // The block's columns: the grid's, and those its text aligns in within them.
+    std::vector<double> bounds(grid.xs.begin() + 1, grid.xs.end() - 1);
+    for (const auto& gutter : ColumnGutters(lines)) {
+      bool ruled = std::any_of(grid.xs.begin(), grid.xs.end(), [&](double x) { return x >= gutter.x0 && x <= gutter.x1; });
+      if (!ruled) bounds.push_back((gutter.x0 + gutter.x1) / 2);
+    }
+    std::sort(bounds.begin(), bounds.end());
+    size_t filled = 0;
+    for (const auto& line : lines) {
+      std::set<long> columns;
+      for (const auto& span : line.spans) {
+        double x = (span.extent.x0 + span.extent.x1) / 2;
+        columns.insert(std::upper_bound(bounds.begin(), bounds.end(), x) - bounds.begin());
+      }
+      filled += columns.size();
+    }
+    if (static_cast<double>(filled) < kUnruledFill * static_cast<double>(lines.size() * (bounds.size() + 1))) continue;
+    for (size_t k = 1; k < lines.size(); ++k) {
+      double y = (lines[k - 1].where.box->y1 + lines[k].where.box->y0) / 2;
+      out.push_back({grid.xs.front(), y, grid.xs.back(), y});
+    }
+    for (double x : bounds) out.push_back({x, grid.ys[r], x, grid.ys[r + 1]});
   }
-  return widened.size() == rulings.size() ? grids : FindGrids(widened);
+  return out;
+}
+
+// The grids of the rules, each widened by the columns printed beside it without rules and its
+// unruled blocks of rows parted.
+std::vector<Grid> CompletedGrids(const std::vector<Ruling>& rulings, const std::vector<Word>& words) {
+  std::vector<Grid> grids = FindGrids(rulings);
+  std::vector<Ruling> completed = rulings;
+  for (const auto& grid : grids) {
+    for (const auto& more : {OpenColumnRules(grid, words), UnruledRowRules(grid, words)}) {
+      completed.insert(completed.end(), more.begin(), more.end());
+    }
+  }
+  return completed.size() == rulings.size() ? grids : FindGrids(completed);
 }
 
 // The page's lines, laid out in its reading frame.
 std::vector<Line> LayOutUpright(std::vector<Word> words, const std::vector<Ruling>& rulings, int page) {
   std::vector<Word> free_words;
-  std::vector<Grid> grids = GridsWithOpenColumns(rulings, words);
+  std::vector<Grid> grids = CompletedGrids(rulings, words);
   std::vector<std::vector<std::vector<Word>>> cell_words(grids.size());
   for (size_t g = 0; g < grids.size(); ++g) cell_words[g].resize(grids[g].cells.size());
   std::vector<bool> placed(words.size(), false);
