@@ -195,6 +195,9 @@ struct Table {
   std::vector<Row> rows;  // body rows only
   std::string part;       // when one numbered table is printed in parts
   Provenance where;       // title position
+  // A title rule named the table; otherwise its region on the page made it (its title is the
+  // line above, or none). Not output.
+  bool named = false;
 };
 
 // One amount as an analytics database loads it.

@@ -154,6 +154,26 @@ NormalizedText NormalizeText(std::string_view raw) {
   return out;
 }
 
+std::string CompactTitle(std::string_view text) {
+  std::string out;
+  bool gap = false;
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  size_t i = 0, n = text.size();
+  while (i < n) {
+    size_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c >= 0 && u_isUWhiteSpace(c)) {
+      gap = true;
+      continue;
+    }
+    if (gap && c >= 0 && c < 0x80 && !out.empty() && static_cast<unsigned char>(out.back()) < 0x80) out += ' ';
+    gap = false;
+    out.append(text.substr(start, i - start));
+  }
+  return out;
+}
+
 std::string Compact(std::string_view text) {
   std::string out;
   out.reserve(text.size());

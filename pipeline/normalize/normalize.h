@@ -35,6 +35,10 @@ NormalizedText NormalizeText(std::string_view raw);
 // Removes every whitespace character (used to compare labels and titles).
 std::string Compact(std::string_view text);
 
+// Compact, but one space is kept between two ASCII characters: words of a Latin title stay
+// apart ("Table 6: Households by state"), a CJK title loses its spaces ("2026 年 收支总表").
+std::string CompactTitle(std::string_view text);
+
 // How a normalised cell reads.
 struct NumberReading {
   ValueKind kind = ValueKind::kText;  // kEmpty, kDash, kAmount, kPercent, kNumber or kText

@@ -91,6 +91,10 @@ void TypeAmounts(int64_t unit_fen, Row* row, const std::vector<Column>& columns,
   for (size_t i = 0; i < row->cells.size(); ++i) {
     Cell& cell = row->cells[i];
     if (cell.kind != ValueKind::kAmount) continue;
+    if (unit_fen == 0) {  // no unit: numbers, not money
+      cell.kind = ValueKind::kNumber;
+      continue;
+    }
     bool declared_text = i < columns.size() && !columns[i].amount && columns[i].key.rfind("col_", 0) != 0;
     bool declared_amount = i < columns.size() && columns[i].amount;
     if (declared_text || (!declared_amount && !ConfirmedAmount(*row, i))) {
@@ -530,7 +534,7 @@ const rules::ColumnRule* ColumnRuleFor(const rules::RuleSet& rules, const std::s
 }
 
 void FinishTable(const rules::RuleSet& rules, Table* table, std::vector<Warning>* warnings) {
-  auto unit_fen = normalize::UnitFen(table->unit);
+  auto unit_fen = table->unit.empty() ? std::optional<int64_t>(0) : normalize::UnitFen(table->unit);
   if (!unit_fen) {
     warnings->push_back({"tables", "table " + table->number + ": unknown unit '" + table->unit + "'; assumed 万元",
                          table->where});

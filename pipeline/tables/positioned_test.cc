@@ -249,10 +249,10 @@ BOOST_AUTO_TEST_CASE(two_grids_on_a_page_each_under_its_caption_are_two_tables) 
   };
   Document doc = Build(lines);
   BOOST_REQUIRE_EQUAL(doc.tables.size(), 2u);
-  BOOST_TEST(doc.tables[0].title == "Table6:Householdsbyliteracy");
+  BOOST_TEST(doc.tables[0].title == "Table 6: Households by literacy");
   BOOST_REQUIRE_EQUAL(doc.tables[0].rows.size(), 1u);
   BOOST_TEST(doc.tables[0].rows[0].cells[1].text == "2400");
-  BOOST_TEST(doc.tables[1].title == "Table7:Householdsbyincome");
+  BOOST_TEST(doc.tables[1].title == "Table 7: Households by income");
   BOOST_REQUIRE_EQUAL(doc.tables[1].rows.size(), 1u);
   BOOST_TEST(doc.tables[1].rows[0].cells[0].text == "Orissa");
 }

@@ -48,7 +48,7 @@ std::optional<Title> MatchTitle(const rules::RuleSet& rules, const LineCells& li
     if (!RE2::FullMatchN(text, re, argp.data(), static_cast<int>(argp.size()))) continue;
     Title t;
     if (auto it = groups.find("number"); it != groups.end()) t.number = normalize::Compact(values[it->second - 1]);
-    if (auto it = groups.find("title"); it != groups.end()) t.title = normalize::Compact(values[it->second - 1]);
+    if (auto it = groups.find("title"); it != groups.end()) t.title = normalize::CompactTitle(values[it->second - 1]);
     return t;
   }
   return std::nullopt;
@@ -326,7 +326,7 @@ class Segmenter {
         title.title = next->title;  // "附件1:" above "2020年…自评表"
         last = j;
       } else if (j < lines.size() && !next && lines[j].numeric == 0) {
-        title.title = normalize::Compact(lines[j].text);
+        title.title = normalize::CompactTitle(lines[j].text);
         last = j;
       }
     }
@@ -363,6 +363,7 @@ class Segmenter {
     table.number = title.number;
     table.title = title.title;
     table.where = where;
+    table.named = true;
     doc_->tables.push_back(std::move(table));
     open_ = true;
     body_started_ = false;
@@ -438,10 +439,11 @@ class Segmenter {
       if (above.blank || MatchUnit(rules_, above.text) || Matches(rules_.skip_lines, normalize::Compact(above.text))) {
         continue;
       }
-      if (above.numeric == 0 && !above.cell_delimited && !IsSentence(above)) title.title = normalize::Compact(above.text);
+      if (above.numeric == 0 && !above.cell_delimited && !IsSentence(above)) title.title = normalize::CompactTitle(above.text);
       break;
     }
     OpenTable(lines, title, lines[first].where, first);
+    table().named = false;
     guessed_title_ = true;
     region_table_ = true;
     std::string why = title.title.empty() ? "a ruled table has no title line above it"
@@ -490,6 +492,7 @@ class Segmenter {
     Table part;
     part.number = table().number;
     part.title = table().title;
+    part.named = table().named;
     part.part = std::to_string(++parts_[doc_->tables.size() - 1] + 1);
     part.where = first.where;
     doc_->tables.push_back(std::move(part));
@@ -915,6 +918,17 @@ void ListForReview(double below, Document* doc) {
   }
 }
 
+// A header label of the table names a column of amounts by the rules (合计, 预算数 …).
+bool NamesAmountColumn(const rules::RuleSet& rules, const Table& table) {
+  for (const auto& line : table.header) {
+    for (const auto& label : line) {
+      const rules::ColumnRule* rule = label.empty() ? nullptr : ColumnRuleFor(rules, normalize::Compact(label));
+      if (rule && rule->amount) return true;
+    }
+  }
+  return false;
+}
+
 // The pages a table's title and rows are on (narrative after a table's last row is not the table's).
 void NoteRowPages(Table* table) {
   std::set<int> pages(table->pages.begin(), table->pages.end());
@@ -932,10 +946,14 @@ void BuildTables(const rules::RuleSet& rules, const Options& options, Document* 
   DropProse(doc);
   for (auto& table : doc->tables) NoteRowPages(&table);
   for (auto& table : doc->tables) {
-    if (table.unit.empty()) {
+    if (table.unit.empty() && (table.named || !doc->info.unit.empty() || NamesAmountColumn(rules, table))) {
       table.unit = doc->info.unit.empty() ? options.default_unit : doc->info.unit;
       doc->warnings.push_back({"tables", "table " + table.number + " " + table.title +
                                              " declares no unit; assumed " + table.unit, table.where});
+    } else if (table.unit.empty()) {
+      doc->warnings.push_back({"tables", "table " + table.number + " " + table.title +
+                                             " declares no unit and names no amount column; its numbers are not read as amounts",
+                               table.where});
     }
     FinishTable(rules, &table, &doc->warnings);
   }
