@@ -66,6 +66,7 @@ Line GridRow(const Grid& grid, int row, const std::vector<std::vector<Word>>& ce
       const auto& words = cell_words[static_cast<size_t>(grid.owner[row * grid.Columns() + c])];
       span.text = CellText(words, page);
       span.where.confidence = LowestConfidence(words);
+      for (const auto& w : words) span.inset = std::max(0.0, std::min(span.inset < 0 ? 1e9 : span.inset, w.box.x0 - grid.xs[c]));
       span.column_span = cell.col1 - cell.col0;
       span.extent = {grid.xs[cell.col0], grid.xs[cell.col1]};
       span.where.box = Box{grid.xs[cell.col0], grid.ys[cell.row0], grid.xs[cell.col1], grid.ys[cell.row1]};

@@ -45,6 +45,7 @@ struct Span {
   Provenance where;
   Extent extent;
   int column_span = 1;  // grid columns a merged cell of a ruled table covers
+  double inset = -1;    // points from a ruled cell's left edge to its text; -1 unknown
 };
 
 // A page rendered for OCR: one byte per pixel (0 black … 255 white), rows top to bottom.
@@ -152,6 +153,7 @@ struct Cell {
   Provenance where;
   Extent extent;  // across the line, when the extractor knows it
   int column_span = 1;  // columns a merged cell covers (ruled tables)
+  double inset = -1;    // Span::inset: how far the text is indented in its ruled cell (points)
   std::string repair;   // the OCR repair rule that changed `text` (rules/ocr.yaml), if any
 };
 
@@ -165,6 +167,9 @@ struct Row {
   std::string code;   // classification code (3/5/7 digits) when the row has one
   std::string name;   // the row's label (科目名称, 项目名称 …), normalised
   int level = 0;      // 1 = 类 (3 digits), 2 = 款 (5), 3 = 项 (7), 0 = none
+  // How many steps the row's name is indented in a left-aligned name column (0 = flush), the
+  // hierarchy of rows without codes or outline numbers; 0 when not known.
+  int indent = 0;
   // First column the code applies to: a 收支总表 row is an income item and an expenditure item
   // side by side, and only the 支出 half carries the classification.
   int code_column = 0;

@@ -118,6 +118,21 @@ std::optional<std::vector<int>> PartsIn(const TableView& view, const std::vector
   return parts;
 }
 
+// Without codes or outline numbers, the names' indentation: only the least indented rows add up.
+std::vector<int> TopOfIndents(const TableView& view, const std::vector<int>& parts) {
+  int top = -1;
+  for (int r : parts) {
+    const Row& row = view.table->rows[r];
+    if (row.kind == RowKind::kBody && (top < 0 || row.indent < top)) top = row.indent;
+  }
+  std::vector<int> kept;
+  for (int r : parts) {
+    const Row& row = view.table->rows[r];
+    if (row.kind != RowKind::kBody || row.indent == top) kept.push_back(r);
+  }
+  return kept;
+}
+
 // Without codes, an outline (一、… 1.… or bare detail names under 一、) is the only structure: only
 // the top items add up to the total, the rest are their details.
 std::vector<int> TopOfOutline(const TableView& view, const std::vector<int>& parts, int col) {
@@ -126,7 +141,7 @@ std::vector<int> TopOfOutline(const TableView& view, const std::vector<int>& par
     int level = OutlineLevel(LabelFor(view, r, col));
     if (view.table->rows[r].kind == RowKind::kBody && level > 0 && (top == 0 || level < top)) top = level;
   }
-  if (top == 0) return parts;
+  if (top == 0) return TopOfIndents(view, parts);
   std::vector<int> kept;
   for (int r : parts) {
     if (view.table->rows[r].kind != RowKind::kBody || OutlineLevel(LabelFor(view, r, col)) == top) kept.push_back(r);

@@ -170,6 +170,7 @@ LineCells ReadLine(const rules::RuleSet& rules, const Line& line) {
       out.cells.push_back(MakeCell(span.text, span.where));
       out.cells.back().extent = span.extent;
       out.cells.back().column_span = span.column_span;
+      out.cells.back().inset = span.inset;
     }
   } else {
     out.cells = GroupTokens(rules, line);

@@ -12,6 +12,12 @@ namespace {
 
 // Rows with a cell in every column needed before their positions define the columns.
 constexpr size_t kMinFullRows = 2;
+// Insets (points) within kIndentSlack are one indentation step; steps are a few points to a few
+// characters apart, and a name column with more than kMaxIndentSteps of them is not indented.
+constexpr double kIndentSlack = 2.0;
+constexpr double kMinIndentStep = 5.0;
+constexpr double kMaxIndentStep = 30.0;
+constexpr size_t kMaxIndentSteps = 4;
 // Amounts a column needs, nearly all its cells, before its content alone makes it an amount column.
 constexpr size_t kMinAmountCells = 2;
 // A header label wrapped in its cell continues less than this many line heights below.
@@ -458,6 +464,54 @@ void InferAmountColumns(Table* table) {
   }
 }
 
+// The name cell of a row: its first text cell; nullptr when it has none or no known inset.
+const Cell* NameCell(const Row& row) {
+  auto name = std::find_if(row.cells.begin(), row.cells.end(), [](const Cell& c) { return c.kind == ValueKind::kText; });
+  return name == row.cells.end() || name->inset < 0 ? nullptr : &*name;
+}
+
+// The insets a left-aligned name column indents its rows by: clusters of at least two rows,
+// kIndentSlack wide, between kMinIndentStep and kMaxIndentStep apart. Empty when the insets do
+// not step so (centred names), or the first row of the table's body is not the least indented.
+std::vector<double> IndentSteps(const Table& table) {
+  std::vector<double> insets;
+  for (const auto& row : table.rows) {
+    if (const Cell* name = NameCell(row)) insets.push_back(name->inset);
+  }
+  std::sort(insets.begin(), insets.end());
+  std::vector<double> steps;
+  for (size_t i = 0; i < insets.size();) {
+    size_t j = i;
+    while (j < insets.size() && insets[j] - insets[i] <= kIndentSlack) ++j;
+    if (j - i >= 2) steps.push_back(insets[i]);
+    i = j;
+  }
+  if (steps.size() < 2 || steps.size() > kMaxIndentSteps) return {};
+  for (size_t k = 1; k < steps.size(); ++k) {
+    if (steps[k] - steps[k - 1] < kMinIndentStep || steps[k] - steps[k - 1] > kMaxIndentStep) return {};
+  }
+  for (const auto& row : table.rows) {
+    if (row.kind != RowKind::kBody) continue;
+    const Cell* name = NameCell(row);
+    if (name && name->inset > steps.front() + kIndentSlack) return {};
+    break;
+  }
+  return steps;
+}
+
+// Rows whose names a left-aligned name column indents by steps (a unit over its 经济分类 items, a
+// 类 over its 款 without codes): each row's step.
+void MarkIndents(Table* table) {
+  std::vector<double> steps = IndentSteps(*table);
+  if (steps.empty()) return;
+  for (auto& row : table->rows) {
+    const Cell* name = NameCell(row);
+    if (!name) continue;
+    long step = std::upper_bound(steps.begin(), steps.end(), name->inset + kIndentSlack) - steps.begin() - 1;
+    row.indent = static_cast<int>(std::max(0L, step));
+  }
+}
+
 void MarkAmountColumns(Table* table) {
   for (size_t i = 0; i < table->columns.size(); ++i) {
     size_t amounts = 0, filled = 0;
@@ -564,6 +618,7 @@ void FinishTable(const rules::RuleSet& rules, Table* table, std::vector<Warning>
   }
   MarkAmountColumns(table);
   MarkUnitTotals(table);
+  MarkIndents(table);
 }
 
 }  // namespace budgetx::tables

@@ -295,6 +295,30 @@ BOOST_AUTO_TEST_CASE(running_text_under_a_title_is_no_table) {
   BOOST_TEST(warned);
 }
 
+// Units over their 经济分类 items, told apart only by the items' indentation in the name cell:
+// the 合计 adds the units.
+BOOST_AUTO_TEST_CASE(indented_names_nest_under_the_row_above) {
+  auto row = [](double y, const std::string& name, double inset, const std::string& amount) {
+    Line line = At(y, {{name, 0, 150}, {amount, 150, 250}}, true);
+    line.spans[0].inset = inset;
+    return line;
+  };
+  std::vector<Line> lines = {
+      At(0, {{"表11 部门预算基本支出预算表", 0, 200}}), At(12, {{"单位：万元", 0, 60}}),
+      At(30, {{"支出项目类别", 0, 150}, {"总计", 150, 250}}, true),
+      row(42, "合计", 5, "300.00"),         row(54, "示例局（本级）", 5, "200.00"),
+      row(66, "工资福利支出", 15, "150.00"), row(78, "商品和服务支出", 15, "50.00"),
+      row(90, "示例中心", 5, "100.00"),      row(102, "工资福利支出", 15, "100.00"),
+  };
+  Document doc = Build(lines);
+  const Table& t = doc.tables.at(0);
+  BOOST_REQUIRE_EQUAL(t.rows.size(), 6u);
+  BOOST_TEST(t.rows[1].indent == 0);
+  BOOST_TEST(t.rows[2].indent == 1);
+  BOOST_TEST(t.rows[4].indent == 0);
+  BOOST_TEST(t.rows[5].indent == 1);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace
