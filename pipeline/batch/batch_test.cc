@@ -61,6 +61,15 @@ BOOST_AUTO_TEST_CASE(folders_are_walked_for_documents_in_name_order) {
   BOOST_TEST(problems[0].find("missing.pdf: no such file or folder") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(a_folder_without_documents_is_reported) {
+  TempDir dir;
+  dir.Write("page.html", "<html></html>");
+  std::vector<std::string> problems;
+  BOOST_TEST(FindInputs({dir.path.string()}, &problems).empty());
+  BOOST_REQUIRE_EQUAL(problems.size(), 1u);
+  BOOST_TEST(problems[0].find(": no .pdf or .txt file in this folder") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(every_document_is_stored_once_and_a_rerun_skips_them) {
   TempDir dir;
   for (int i = 0; i < 5; ++i) dir.Write("d" + std::to_string(i) + ".txt", "document " + std::to_string(i));

@@ -3,7 +3,14 @@
 // Input:  the words of a page with their boxes (PDF points, origin top-left, y downward) as a
 //         text layer or OCR gives them, and the page's horizontal and vertical ruling lines in
 //         the same frame.
-// Output: the page's Lines, top to bottom. Words inside a ruled grid (at least two columns
+// Output: the page's Lines, top to bottom, each table region's lines numbered by Line::region.
+//         Regions come from geometry alone, before any rule reads the text: ruled grids (strokes,
+//         thin filled rectangles, white rules on shading; a column printed beside a grid without
+//         rules is taken in; a grid row holding several lines that fill most columns is parted
+//         into rows), and runs of plain lines whose cells leave the same gutters open (unruled
+//         tables: Line::columns gives them read at the gutters). A page whose text runs down or
+//         up the page is laid out in its reading frame (PageLayout::turns).
+//         Words inside a ruled grid (at least two columns
 //         bounded by vertical and horizontal rules) become one cell-delimited Line per grid row
 //         with one Span per grid column: the words of a cell are joined (a wrapped name or a
 //         number broken over two lines is one cell), a cell merged over several columns keeps

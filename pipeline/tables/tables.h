@@ -1,6 +1,15 @@
 // Stage: tables — finds tables in the pages of a Document and builds typed rows.
 //
-// Input:  Document with pages of lines (from any extractor) and the loaded RuleSet.
+// Input:  Document with pages of lines (from any extractor; a line may belong to a table region
+//         the layout found from the page's geometry, Line::region) and the loaded RuleSet.
+// Tables: a title rule opens a table (numbers 表N, 表一, 公开01表, 预算02表, （预算表 1）, titles
+//         with or without a number); a region no title opened is a table too, titled by the line
+//         above it (with a warning), read by its columns when it is unruled, and it ends with its
+//         region. A second region after a caption on the same page is another table; a region
+//         opening the next page with the last table's column boundaries continues it. Contents
+//         pages (rules contents_lines, or titles and nothing else) and part headings open none;
+//         lines under a title that form neither grid nor columns are running text, left out
+//         with a warning.
 // Output: Document::tables (number, title, unit, pages, header lines, columns with canonical keys,
 //         body rows of normalised, typed cells with provenance), Document::records (one per
 //         amount), Document::indicators (rows of performance-target tables), and a Correction for
