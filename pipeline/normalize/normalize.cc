@@ -154,8 +154,13 @@ NormalizedText NormalizeText(std::string_view raw) {
   return out;
 }
 
-std::string CompactTitle(std::string_view text) {
+namespace {
+
+// Whitespace removed; with `ascii_words`, one space kept where it parted two ASCII characters.
+// Ill-formed bytes are copied as they are: comparing labels must not invent characters.
+std::string Squeeze(std::string_view text, bool ascii_words) {
   std::string out;
+  out.reserve(text.size());
   bool gap = false;
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   size_t i = 0, n = text.size();
@@ -167,26 +172,17 @@ std::string CompactTitle(std::string_view text) {
       gap = true;
       continue;
     }
-    if (gap && c >= 0 && c < 0x80 && !out.empty() && static_cast<unsigned char>(out.back()) < 0x80) out += ' ';
+    if (ascii_words && gap && c >= 0 && c < 0x80 && !out.empty() && static_cast<unsigned char>(out.back()) < 0x80) out += ' ';
     gap = false;
     out.append(text.substr(start, i - start));
   }
   return out;
 }
 
-std::string Compact(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-  size_t i = 0, n = text.size();
-  while (i < n) {
-    size_t start = i;
-    UChar32 c;
-    U8_NEXT(s, i, n, c);
-    // Ill-formed bytes are copied as they are: comparing labels must not invent characters.
-    if (c < 0 || !u_isUWhiteSpace(c)) out.append(text.substr(start, i - start));
-  }
-  return out;
-}
+}  // namespace
+
+std::string CompactTitle(std::string_view text) { return Squeeze(text, true); }
+
+std::string Compact(std::string_view text) { return Squeeze(text, false); }
 
 }  // namespace budgetx::normalize
