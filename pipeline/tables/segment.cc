@@ -371,9 +371,9 @@ class Segmenter {
     NotePage(where.page);
   }
 
-  // A table region the layout found on the page (a ruled grid) is a table even when no title
-  // rule matched the line above it (a title misread by OCR, worded unlike any rule, or in
-  // another language).
+  // A table region the layout found on the page (a ruled grid, or lines aligned in columns) is a
+  // table even when no title rule matched the line above it (a title misread by OCR, worded
+  // unlike any rule, or in another language).
   static bool StartsUntitledRegion(const LineCells& line) { return line.where.box && line.region >= 0; }
 
   // A table that only its region made (no title rule named it) is that region's rows: the text
@@ -396,8 +396,8 @@ class Segmenter {
     return caption && KnownLabels(line) < kMinPartLabels;
   }
 
-  // A region that opens a page and has the column boundaries of the last table's last row, on
-  // the page before, continues that table whatever its title line said (or when it has none).
+  // A region that opens a page (nothing above it but a unit line) with the column boundaries of
+  // the last table's last row, on the page before, continues that table though no title says so.
   bool ContinuesByGrid(const std::vector<LineCells>& lines, size_t i) const {
     const LineCells& line = lines[i];
     if (doc_->tables.empty() || table().rows.empty()) return false;
