@@ -266,7 +266,7 @@ BOOST_AUTO_TEST_CASE(a_grid_opening_the_next_page_with_the_same_columns_continue
       row(30, "项目", "合计"), row(42, "道路整治工程", "90.00"),
       At(60, {{"注：本表为示例。", 0, 100}}),  // a footnote closes the table on its page
       OnPage(2, row(0, "公厕改造工程", "130.00")),
-      OnPage(3, At(0, {{"另一张表", 0, 60}, {"5.00", 60, 200}}, true)),  // other columns
+      OnPage(3, At(0, {{"另一张表", 0, 60}, {"5.00", 60, 120}, {"6.00", 120, 200}}, true)),  // other columns
   };
   Document doc = Build(lines);
   BOOST_REQUIRE_EQUAL(doc.tables.size(), 2u);
@@ -317,6 +317,36 @@ BOOST_AUTO_TEST_CASE(indented_names_nest_under_the_row_above) {
   BOOST_TEST(t.rows[2].indent == 1);
   BOOST_TEST(t.rows[4].indent == 0);
   BOOST_TEST(t.rows[5].indent == 1);
+}
+
+// The next page may size the columns anew: as many columns there are the same grid.
+BOOST_AUTO_TEST_CASE(a_grid_resized_on_the_next_page_is_the_same_table) {
+  std::vector<Line> lines = {
+      At(0, {{"表12 项目支出表", 0, 100}}), At(12, {{"单位：万元", 0, 60}}),
+      At(30, {{"项目", 0, 90}, {"合计", 90, 200}}, true), At(42, {{"道路整治工程", 0, 90}, {"90.00", 90, 200}}, true),
+      OnPage(2, At(0, {{"公厕改造工程", 0, 120}, {"130.00", 120, 230}}, true)),
+  };
+  Document doc = Build(lines);
+  BOOST_REQUIRE_EQUAL(doc.tables.size(), 1u);
+  BOOST_REQUIRE_EQUAL(doc.tables[0].rows.size(), 2u);
+  BOOST_TEST(doc.tables[0].rows[1].cells[1].amount_fen.value_or(0) == 130000000);
+}
+
+// One copy of a form per page, its title printed once: a page opening with the form's first
+// label again is its next copy.
+BOOST_AUTO_TEST_CASE(a_page_opening_with_the_forms_first_label_is_its_next_copy) {
+  auto row = [](int page, double y, const std::string& label, const std::string& value) {
+    return OnPage(page, At(y, {{label, 0, 90}, {value, 90, 200}}, true));
+  };
+  std::vector<Line> lines = {
+      At(0, {{"财政项目支出绩效目标填报表", 0, 200}}),
+      row(1, 30, "项目名称", "就业援助基地补贴"), row(1, 42, "项目资金总额", "10.00"),
+      row(2, 30, "项目名称", "社区环境整治经费"), row(2, 42, "项目资金总额", "20.00"),
+  };
+  Document doc = Build(lines);
+  BOOST_REQUIRE_EQUAL(doc.tables.size(), 2u);
+  BOOST_TEST((doc.tables[1].pages == std::vector<int>{2}));
+  BOOST_TEST(doc.tables[1].rows.back().cells[1].text == "20.00");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

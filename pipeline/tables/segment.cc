@@ -475,7 +475,9 @@ class Segmenter {
     if (!body_started_ || table().rows.empty() || !table().rows.back().delimited) return false;
     const std::vector<Cell>& above = table().rows.back().cells;
     bool placed = AllPlaced(line.cells) && AllPlaced(above);
-    if (placed && line.cells.size() == above.size()) return !SameColumns(line.cells, above);
+    // A page may size the columns anew: on the next page as many columns are the same grid.
+    bool next_page = line.where.page > table().rows.back().where.page;
+    if (placed && line.cells.size() == above.size()) return !next_page && !SameColumns(line.cells, above);
     if (line.cells.size() == above.size()) return false;
     return placed || (line.numeric == 0 && KnownLabels(line) >= kMinPartLabels);
   }
@@ -572,7 +574,10 @@ class Segmenter {
     row.cells = line.cells;
     row.where = line.where;
     row.delimited = true;
-    table().rows.push_back(std::move(row));
+    // A page that opens with the table's first row again may be the form's next copy (SplitCopies).
+    auto& rows = table().rows;
+    if (!rows.empty() && rows.back().where.page < row.where.page) continuations_.push_back(rows.size());
+    rows.push_back(std::move(row));
   }
 
   // A header row holds short labels only; a form's rows (项目名称 | a long name, 25% | 50%) do not.
@@ -772,11 +777,13 @@ class Segmenter {
   void SplitCopies() {
     std::vector<size_t> starts;
     const auto& rows = table().rows;
+    std::set<std::string> opening = OpeningTexts();
     for (size_t b : continuations_) {
-      if (b > 0 && b < rows.size() && !FirstText(rows[0]).empty() && FirstText(rows[b]) == FirstText(rows[0])) {
-        starts.push_back(b);
-      }
+      if (b > 0 && b < rows.size() && opening.count(FirstText(rows[b]))) starts.push_back(b);
     }
+    // A repeated title and a page break may mark the same row.
+    std::sort(starts.begin(), starts.end());
+    starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
     continuations_.clear();
     size_t at = doc_->tables.size();
     for (auto b = starts.rbegin(); b != starts.rend(); ++b) {
@@ -791,6 +798,19 @@ class Segmenter {
       std::erase_if(copy.pages, [&](int p) { return p < first_page; });
       doc_->tables.insert(doc_->tables.begin() + static_cast<long>(at), std::move(copy));
     }
+  }
+
+  // How the open table's copy of a form opens: the first label of each header line and of its
+  // first row (a form's first lines are taken for its header when they are labels).
+  std::set<std::string> OpeningTexts() const {
+    std::set<std::string> texts;
+    for (const auto& line : table().header) {
+      auto label = std::find_if(line.begin(), line.end(), [](const std::string& s) { return !s.empty(); });
+      if (label != line.end()) texts.insert(normalize::Compact(*label));
+    }
+    if (!table().rows.empty()) texts.insert(FirstText(table().rows.front()));
+    texts.erase("");
+    return texts;
   }
 
   static std::string FirstText(const Row& row) {
