@@ -52,6 +52,17 @@ std::string CellText(const std::vector<Word>& words, int page) {
   return text;
 }
 
+// How far the first line of a cell's text starts from the cell's left edge (its indentation;
+// wrapped lines below may hang further left); -1 for an empty cell.
+double FirstLineInset(const std::vector<Word>& words, double left) {
+  double top = 1e18, inset = -1;
+  for (const auto& w : words) top = std::min(top, w.box.y0);
+  for (const auto& w : words) {
+    if (w.box.y0 - top < (w.box.y1 - w.box.y0) / 2) inset = inset < 0 ? w.box.x0 - left : std::min(inset, w.box.x0 - left);
+  }
+  return inset < 0 ? inset : std::max(0.0, inset);
+}
+
 Line GridRow(const Grid& grid, int row, const std::vector<std::vector<Word>>& cell_words, int page) {
   Line line;
   line.cell_delimited = true;
@@ -66,7 +77,7 @@ Line GridRow(const Grid& grid, int row, const std::vector<std::vector<Word>>& ce
       const auto& words = cell_words[static_cast<size_t>(grid.owner[row * grid.Columns() + c])];
       span.text = CellText(words, page);
       span.where.confidence = LowestConfidence(words);
-      for (const auto& w : words) span.inset = std::max(0.0, std::min(span.inset < 0 ? 1e9 : span.inset, w.box.x0 - grid.xs[c]));
+      span.inset = FirstLineInset(words, grid.xs[c]);
       span.column_span = cell.col1 - cell.col0;
       span.extent = {grid.xs[cell.col0], grid.xs[cell.col1]};
       span.where.box = Box{grid.xs[cell.col0], grid.ys[cell.row0], grid.xs[cell.col1], grid.ys[cell.row1]};

@@ -52,6 +52,7 @@ ordered_json ToJson(const Table& t, size_t index) {
     if (r.code_borrowed) row["code_from"] = {{"column", r.code_column}, {"borrowed", true}};
     row["name"] = r.name;
     row["level"] = r.level;
+    if (r.indent > 0) row["indent"] = r.indent;
     row["provenance"] = ToJson(r.where);
     row["cells"] = ordered_json::array();
     for (const auto& c : r.cells) row["cells"].push_back(ToJson(c));

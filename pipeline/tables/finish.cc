@@ -15,7 +15,7 @@ constexpr size_t kMinFullRows = 2;
 // Insets (points) within kIndentSlack are one indentation step; steps are a few points to a few
 // characters apart, and a name column with more than kMaxIndentSteps of them is not indented.
 constexpr double kIndentSlack = 2.0;
-constexpr double kMinIndentStep = 5.0;
+constexpr double kMinIndentStep = 8.0;
 constexpr double kMaxIndentStep = 30.0;
 constexpr size_t kMaxIndentSteps = 4;
 // Amounts a column needs, nearly all its cells, before its content alone makes it an amount column.
@@ -470,6 +470,12 @@ const Cell* NameCell(const Row& row) {
   return name == row.cells.end() || name->inset < 0 ? nullptr : &*name;
 }
 
+// The step an inset is at: the last step it reaches (within kIndentSlack).
+int StepOf(const std::vector<double>& steps, double inset) {
+  long step = std::upper_bound(steps.begin(), steps.end(), inset + kIndentSlack) - steps.begin() - 1;
+  return static_cast<int>(std::max(0L, step));
+}
+
 // The insets a left-aligned name column indents its rows by: clusters of at least two rows,
 // kIndentSlack wide, between kMinIndentStep and kMaxIndentStep apart. Empty when the insets do
 // not step so (centred names), or the first row of the table's body is not the least indented.
@@ -479,21 +485,21 @@ std::vector<double> IndentSteps(const Table& table) {
     if (const Cell* name = NameCell(row)) insets.push_back(name->inset);
   }
   std::sort(insets.begin(), insets.end());
-  std::vector<double> steps;
+  std::vector<double> steps;  // clusters of two rows or more, a step apart
   for (size_t i = 0; i < insets.size();) {
     size_t j = i;
     while (j < insets.size() && insets[j] - insets[i] <= kIndentSlack) ++j;
-    if (j - i >= 2) steps.push_back(insets[i]);
+    if (j - i >= 2 && (steps.empty() || insets[i] - steps.back() >= kMinIndentStep)) steps.push_back(insets[i]);
     i = j;
   }
   if (steps.size() < 2 || steps.size() > kMaxIndentSteps) return {};
   for (size_t k = 1; k < steps.size(); ++k) {
-    if (steps[k] - steps[k - 1] < kMinIndentStep || steps[k] - steps[k - 1] > kMaxIndentStep) return {};
+    if (steps[k] - steps[k - 1] > kMaxIndentStep) return {};
   }
   for (const auto& row : table.rows) {
     if (row.kind != RowKind::kBody) continue;
     const Cell* name = NameCell(row);
-    if (name && name->inset > steps.front() + kIndentSlack) return {};
+    if (name && StepOf(steps, name->inset) > 0) return {};
     break;
   }
   return steps;
@@ -506,9 +512,8 @@ void MarkIndents(Table* table) {
   if (steps.empty()) return;
   for (auto& row : table->rows) {
     const Cell* name = NameCell(row);
-    if (!name) continue;
-    long step = std::upper_bound(steps.begin(), steps.end(), name->inset + kIndentSlack) - steps.begin() - 1;
-    row.indent = static_cast<int>(std::max(0L, step));
+    if (!name || row.kind == RowKind::kTotal) continue;  // a 合计 is often centred
+    row.indent = StepOf(steps, name->inset);
   }
 }
 
