@@ -349,6 +349,18 @@ BOOST_AUTO_TEST_CASE(a_page_opening_with_the_forms_first_label_is_its_next_copy)
   BOOST_TEST(doc.tables[1].rows.back().cells[1].text == "20.00");
 }
 
+// The page's number printed under a titled grid is no row of one amount.
+BOOST_AUTO_TEST_CASE(a_page_number_under_a_grid_is_no_row) {
+  std::vector<Line> lines = {
+      At(0, {{"表8 政府性基金预算支出表", 0, 100}}), At(12, {{"单位：万元", 0, 60}}),
+      At(30, {{"科目名称", 0, 90}, {"合计", 90, 200}}, true), At(42, {{"城乡社区支出", 0, 90}, {"7,600.00", 90, 200}}, true),
+      At(300, {{"29", 100, 110}}),
+  };
+  Document doc = Build(lines);
+  BOOST_REQUIRE_EQUAL(doc.tables.size(), 1u);
+  BOOST_TEST(doc.tables[0].rows.size() == 1u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace

@@ -156,6 +156,7 @@ class Segmenter {
       }
       return i;
     }
+    if (IsNumberUnderGrid(line)) return i;
     if (LeavesItsRegion(line)) {
       Close();
       return Step(lines, i);
@@ -375,6 +376,16 @@ class Segmenter {
   // table even when no title rule matched the line above it (a title misread by OCR, worded
   // unlike any rule, or in another language).
   static bool StartsUntitledRegion(const LineCells& line) { return line.where.box && line.region >= 0; }
+
+  // A lone whole number under a grid's last row on its page, outside the grid, is the page's
+  // number (one the running-line check missed), not a row of one amount.
+  bool IsNumberUnderGrid(const LineCells& line) const {
+    if (line.region >= 0 || line.cells.size() != 1 || line.numeric != 1 || table().rows.empty()) return false;
+    const Row& last = table().rows.back();
+    const Cell& cell = line.cells.front();
+    return last.delimited && last_region_.page == line.where.page && cell.number && cell.number->scale == 0 &&
+           cell.text.find(',') == std::string::npos;
+  }
 
   // A table that only its region made (no title rule named it) is that region's rows: the text
   // after the region is not the table's.
