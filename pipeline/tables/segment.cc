@@ -352,19 +352,21 @@ class Segmenter {
         return last;
       }
     }
-    OpenTable(lines, title, lines[i].where, last + 1);
+    OpenTable(lines, title, lines[i].where, last + 1, /*named=*/true);
     return last;
   }
 
   // The table's first line after its title is lines[first].
-  void OpenTable(const std::vector<LineCells>& lines, const Title& title, const Provenance& where, size_t first) {
+  // `named`: a title rule matched the title (else it is the line above a region, or none).
+  void OpenTable(const std::vector<LineCells>& lines, const Title& title, const Provenance& where, size_t first,
+                 bool named) {
     Close();
     band_gap_ = BandGap(lines, first, NextTitle(lines, first));
     Table table;
     table.number = title.number;
     table.title = title.title;
     table.where = where;
-    table.named = true;
+    table.named = named;
     doc_->tables.push_back(std::move(table));
     open_ = true;
     body_started_ = false;
@@ -453,8 +455,7 @@ class Segmenter {
       if (above.numeric == 0 && !above.cell_delimited && !IsSentence(above)) title.title = normalize::CompactTitle(above.text);
       break;
     }
-    OpenTable(lines, title, lines[first].where, first);
-    table().named = false;
+    OpenTable(lines, title, lines[first].where, first, /*named=*/false);
     guessed_title_ = true;
     region_table_ = true;
     std::string why = title.title.empty() ? "a ruled table has no title line above it"
