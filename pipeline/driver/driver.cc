@@ -9,6 +9,7 @@
 #include "pipeline/narrative/narrative.h"
 #include "pipeline/reconcile/reconcile.h"
 #include "pipeline/repair/repair.h"
+#include "pipeline/tables/tables.h"
 
 namespace budgetx::driver {
 namespace {
@@ -64,12 +65,31 @@ Status Extract(const Options& options, const std::string& path, Document* doc) {
   return s;
 }
 
+void Assemble(const rules::RuleSet& rules, const Options& options, Document* doc) {
+  narrative::Description described = narrative::Describe(rules, doc->pages);
+  tables::BuiltTables built = tables::BuildTables(rules, options.tables, doc->pages);
+  reconcile::Reconciliation checked = reconcile::Reconcile(rules.identities, built.tables, described.facts);
+  repair::Repaired repaired = repair::RepairFromAccounts(rules, options.tables.review_below, std::move(built.tables),
+                                                         described.facts, std::move(checked));
+  doc->info = std::move(described.info);
+  doc->info.unit = built.unit;
+  doc->tables = std::move(repaired.tables);
+  doc->records = tables::Records(doc->tables);
+  doc->indicators = std::move(built.indicators);
+  doc->facts = std::move(described.facts);
+  doc->checks = std::move(repaired.reconciliation.checks);
+  doc->review = std::move(built.review);
+  for (auto* corrections : {&built.corrections, &repaired.corrections}) {
+    doc->corrections.insert(doc->corrections.end(), corrections->begin(), corrections->end());
+  }
+  for (auto* warnings : {&described.warnings, &built.warnings, &repaired.reconciliation.warnings}) {
+    doc->warnings.insert(doc->warnings.end(), warnings->begin(), warnings->end());
+  }
+}
+
 Status Process(const rules::RuleSet& rules, const Options& options, const std::string& path, Document* doc) {
   BUDGETX_RETURN_IF_ERROR(Extract(options, path, doc));
-  narrative::Describe(rules, doc);
-  tables::BuildTables(rules, options.tables, doc);
-  reconcile::Reconcile(rules.identities, doc);
-  repair::RepairFromAccounts(rules, rules.identities, options.tables.review_below, doc);
+  Assemble(rules, options, doc);
   return Status::Ok();
 }
 

@@ -2,7 +2,9 @@
 //
 // Input:  a path (.pdf, or anything else as a text dump) and the loaded RuleSet.
 // Output: a finished Document: extracted (PDF pages without a usable text layer read by OCR),
-//         described, tables built, reconciled.
+//         then assembled from what each later stage returns (narrative's description, the tables,
+//         their reconciliation, the repairs, and the records of the repaired tables). The driver
+//         is the only place that writes a Document after extraction.
 // Errors: the extractor's Status (unreadable, empty, not text, unsupported type) with the file's
 //         path; everything after extraction reports through Document::warnings instead.
 // Thread-safety: Process may run concurrently on different documents with one shared RuleSet.
@@ -30,6 +32,9 @@ struct Options {
 };
 
 Status Process(const rules::RuleSet& rules, const Options& options, const std::string& path, Document* doc);
+
+// The steps of Process after extraction: the stages run on doc->pages, their results put in *doc.
+void Assemble(const rules::RuleSet& rules, const Options& options, Document* doc);
 
 // The first step of Process: the document's pages of lines (scanned pages read by OCR), before
 // any rule reads them.

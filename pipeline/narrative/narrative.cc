@@ -27,14 +27,14 @@ struct Sentence {
   Provenance where;
 };
 
-std::vector<Sentence> Sentences(const Document& doc) {
+std::vector<Sentence> Sentences(const std::vector<Page>& pages) {
   std::vector<Sentence> out;
   Sentence cur;
   auto flush = [&] {
     if (!cur.text.empty()) out.push_back(cur);
     cur = Sentence{};
   };
-  for (const auto& page : doc.pages) {
+  for (const auto& page : pages) {
     for (const auto& line : page.lines) {
       if (line.spans.empty() || line.cell_delimited) continue;
       std::string text = normalize::NormalizeText(line.Text()).text;
@@ -78,9 +78,9 @@ std::vector<std::string> TitleLines(const rules::RuleSet& rules, const Page& pag
   return title;
 }
 
-Head ReadHead(const rules::RuleSet& rules, const Document& doc) {
+Head ReadHead(const rules::RuleSet& rules, const std::vector<Page>& pages) {
   Head head;
-  for (const auto& page : doc.pages) {
+  for (const auto& page : pages) {
     for (const auto& line : page.lines) {
       if (line.spans.empty()) continue;
       if (head.lines.empty()) head.title = TitleLines(rules, page);
@@ -158,9 +158,9 @@ void DescribeKind(const rules::RuleSet& rules, const Head& head, DocumentInfo* i
   info->title = title;
 }
 
-void DescribeHead(const rules::RuleSet& rules, Document* doc) {
-  Head head = ReadHead(rules, *doc);
-  DocumentInfo& info = doc->info;
+DocumentInfo DescribeHead(const rules::RuleSet& rules, const std::vector<Page>& pages) {
+  Head head = ReadHead(rules, pages);
+  DocumentInfo info;
   DescribeKind(rules, head, &info);
   auto year = ReadYear(FirstCapture(rules.years, head, [](const std::string& y) { return ReadYear(y).has_value(); }));
   if (year) info.year = *year;
@@ -169,9 +169,10 @@ void DescribeHead(const rules::RuleSet& rules, Document* doc) {
   // The region is read from the issuer when it names one, else from the title (上海市2026年市级单位预算).
   Head named{{}, {info.issuer, info.title}};
   info.region = FirstCapture(rules.regions, named, [](const std::string&) { return true; });
+  return info;
 }
 
-void AddFacts(const rules::RuleSet& rules, const Sentence& sentence, Document* doc) {
+void AddFacts(const rules::RuleSet& rules, const Sentence& sentence, std::vector<NarrativeFact>* facts) {
   for (const auto& p : rules.narrative) {
     const RE2& re = *p.re;
     auto groups = re.NamedCapturingGroups();
@@ -197,7 +198,7 @@ void AddFacts(const rules::RuleSet& rules, const Sentence& sentence, Document* d
       if (amount.value && fen_per_unit) fact.amount_fen = normalize::ToFen(*amount.value, *fen_per_unit);
       auto percent = normalize::ReadNumber(group("percent"));
       if (percent.value) fact.percent = percent.value;
-      doc->facts.push_back(std::move(fact));
+      facts->push_back(std::move(fact));
       size_t next = static_cast<size_t>(match[0].data() - sentence.text.data()) + match[0].size();
       pos = next > pos ? next : pos + 1;
     }
@@ -206,11 +207,13 @@ void AddFacts(const rules::RuleSet& rules, const Sentence& sentence, Document* d
 
 }  // namespace
 
-void Describe(const rules::RuleSet& rules, Document* doc) {
-  DescribeHead(rules, doc);
-  if (doc->info.kind == kOtherKind) doc->warnings.push_back({"narrative", "document kind not recognised", {}});
-  if (!doc->info.year) doc->warnings.push_back({"narrative", "fiscal year not found", {}});
-  for (const auto& sentence : Sentences(*doc)) AddFacts(rules, sentence, doc);
+Description Describe(const rules::RuleSet& rules, const std::vector<Page>& pages) {
+  Description out;
+  out.info = DescribeHead(rules, pages);
+  if (out.info.kind == kOtherKind) out.warnings.push_back({"narrative", "document kind not recognised", {}});
+  if (!out.info.year) out.warnings.push_back({"narrative", "fiscal year not found", {}});
+  for (const auto& sentence : Sentences(pages)) AddFacts(rules, sentence, &out.facts);
+  return out;
 }
 
 }  // namespace budgetx::narrative

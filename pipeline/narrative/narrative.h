@@ -1,9 +1,9 @@
 // Stage: narrative — what the document is, and the amounts its running text states.
 //
-// Input:  Document with pages of lines; the RuleSet.
-// Output: Document::info (kind, fiscal year, issuer, region, title) from the cover's title and
-//         the first lines, as rules/document.yaml describes; kind "other" when no rule names it.
-//         Document::facts: one NarrativeFact per narrative rule match, with the amount
+// Input:  a document's pages of lines; the RuleSet.
+// Output: a Description: the document's info (kind, fiscal year, issuer, region, title) from the
+//         cover's title and the first lines, as rules/document.yaml describes; kind "other" when
+//         no rule names it. Its facts: one NarrativeFact per narrative rule match, with the amount
 //         in fen and the percentage where the sentence gives one. Sentences wrapped over several
 //         lines are rejoined before matching (a sentence ends at 。；! or a blank-line gap).
 // Errors: none; a document whose kind (then "other") or year is not found gets a Warning.
@@ -15,6 +15,12 @@
 
 namespace budgetx::narrative {
 
-void Describe(const rules::RuleSet& rules, Document* doc);
+struct Description {
+  DocumentInfo info;  // all but the unit, which the tables declare
+  std::vector<NarrativeFact> facts;
+  std::vector<Warning> warnings;
+};
+
+Description Describe(const rules::RuleSet& rules, const std::vector<Page>& pages);
 
 }  // namespace budgetx::narrative

@@ -5,12 +5,13 @@
 
 namespace budgetx::reconcile {
 
-void Reconcile(const Identities& identities, Document* doc) {
+Reconciliation Reconcile(const Identities& identities, const std::vector<Table>& tables,
+                         const std::vector<NarrativeFact>& facts) {
   using namespace internal;
   std::vector<TableView> views;
-  for (int t = 0; t < static_cast<int>(doc->tables.size()); ++t) views.push_back(MakeView(doc->tables[t], t));
-  // Checks are collected apart and appended at the end; the tables are only read.
-  std::vector<Check> checks;
+  for (int t = 0; t < static_cast<int>(tables.size()); ++t) views.push_back(MakeView(tables[t], t));
+  Reconciliation out;
+  std::vector<Check>& checks = out.checks;
   for (const auto& view : views) {
     AddRollups(view, &checks);
     AddDifferences(view, &checks);
@@ -22,10 +23,8 @@ void Reconcile(const Identities& identities, Document* doc) {
     AddInferredRatios(view, AddDeclaredRatios(view, identities.ratios, &checks), &checks);
   }
   AddCrossTable(views, identities.cross_table, &checks);
-  std::vector<Warning> warnings;
-  AddNarrativeLinks(views, doc->facts, &checks, &warnings);
-  doc->warnings.insert(doc->warnings.end(), warnings.begin(), warnings.end());
-  doc->checks.insert(doc->checks.end(), checks.begin(), checks.end());
+  AddNarrativeLinks(views, facts, &checks, &out.warnings);
+  return out;
 }
 
 }  // namespace budgetx::reconcile

@@ -1,11 +1,10 @@
 // Stage: reconcile — checks that the printed numbers agree with each other.
 //
-// Input:  a Document whose tables are built (rows with codes, kinds and typed cells; columns with
-//         canonical keys) and the identities the rules declare.
-// Output: Document::checks gains one Check per identity instance, each pass,
-//         pass_within_rounding or fail, with stated and computed values; Document::warnings gains
-//         one per amount in the text that its table row contradicts. Printed numbers are never
-//         changed. Nothing else in the document is modified.
+// Input:  built tables (rows with codes, kinds and typed cells; columns with canonical keys), the
+//         amounts the text states (narrative facts) and the identities the rules declare.
+// Output: a Reconciliation: one Check per identity instance, each pass, pass_within_rounding or
+//         fail, with stated and computed values, and one Warning per amount in the text that its
+//         table row contradicts. The tables are only read: printed numbers are never changed.
 // Kinds of check:
 //   code_rollup      a row with a classification code = Σ rows of its direct child codes
 //                    (201 = Σ 201xx, 20101 = Σ 20101xx), per amount column (a code applies from
@@ -41,46 +40,24 @@
 #include <vector>
 
 #include "pipeline/model/model.h"
+#include "pipeline/rules/rules.h"
 
 namespace budgetx::reconcile {
 
-// target = Σ signs[i] × parts[i], by column key.
-struct ColumnIdentity {
-  std::string name;  // as written in the rules, e.g. "支出总计 = 基本支出 + 项目支出"
-  std::string target;
-  std::vector<std::string> parts;
-  std::vector<int> signs;  // +1/-1 per part; empty means all +1
+// The identities reconcile checks are the rules' (rules/columns.yaml and the like).
+using rules::CellSelector;
+using rules::ColumnIdentity;
+using rules::CrossTableIdentity;
+using rules::Identities;
+using rules::RatioIdentity;
+
+struct Reconciliation {
+  std::vector<Check> checks;      // every check of every table, then across tables and the text
+  std::vector<Warning> warnings;  // amounts in the text that their table row contradicts
 };
 
-// target (a percent column) = numerator / denominator × scale.
-struct RatioIdentity {
-  std::string name;
-  std::string target;
-  std::string numerator;
-  std::string denominator;
-  int64_t scale = 100;
-};
-
-// A cell named by table title pattern, row label and column key.
-struct CellSelector {
-  std::string table_title;  // substring of the table title (after normalisation)
-  std::string row_label;    // substring of the row name; empty = the table's first row
-  std::string column;       // column key; empty = the first amount column
-};
-
-struct CrossTableIdentity {
-  std::string name;
-  CellSelector left;
-  CellSelector right;
-};
-
-struct Identities {
-  std::vector<ColumnIdentity> columns;
-  std::vector<RatioIdentity> ratios;
-  std::vector<CrossTableIdentity> cross_table;
-};
-
-// Appends the checks of every table of `doc` (and across its tables) to doc->checks.
-void Reconcile(const Identities& identities, Document* doc);
+// The checks of `tables` (indexed as CellRef::table) and of the text's `facts` against them.
+Reconciliation Reconcile(const Identities& identities, const std::vector<Table>& tables,
+                         const std::vector<NarrativeFact>& facts);
 
 }  // namespace budgetx::reconcile

@@ -13,28 +13,31 @@ bool Involves(const Check& check, const CellRef& cell) {
   return same(check.target) || std::any_of(check.parts.begin(), check.parts.end(), same);
 }
 
-Cell& At(Document* doc, const CellRef& ref) { return doc->tables[ref.table].rows[ref.row].cells[ref.column]; }
+Cell& At(std::vector<Table>* tables, const CellRef& ref) { return (*tables)[ref.table].rows[ref.row].cells[ref.column]; }
+
+const Cell& At(const std::vector<Table>& tables, const CellRef& ref) {
+  return tables[ref.table].rows[ref.row].cells[ref.column];
+}
 
 // OCR cells with an amount in failing checks, least confident first.
-std::vector<CellRef> Suspects(const Document& doc, double below) {
+std::vector<CellRef> Suspects(const std::vector<Table>& tables, const std::vector<Check>& checks, double below) {
   std::vector<CellRef> out;
   std::set<std::tuple<int, int, int>> seen;
   auto consider = [&](const CellRef& r) {
-    if (r.table >= static_cast<int>(doc.tables.size())) return;
-    const auto& rows = doc.tables[r.table].rows;
+    if (r.table >= static_cast<int>(tables.size())) return;
+    const auto& rows = tables[r.table].rows;
     if (r.row >= static_cast<int>(rows.size()) || r.column >= static_cast<int>(rows[r.row].cells.size())) return;
     const Cell& cell = rows[r.row].cells[r.column];
     if (!cell.amount_fen || !cell.where.confidence || *cell.where.confidence >= below) return;
     if (seen.insert({r.table, r.row, r.column}).second) out.push_back(r);
   };
-  for (const auto& check : doc.checks) {
+  for (const auto& check : checks) {
     if (check.result != CheckResult::kFail) continue;
     consider(check.target);
     for (const auto& p : check.parts) consider(p);
   }
   std::sort(out.begin(), out.end(), [&](const CellRef& a, const CellRef& b) {
-    return *doc.tables[a.table].rows[a.row].cells[a.column].where.confidence <
-           *doc.tables[b.table].rows[b.row].cells[b.column].where.confidence;
+    return *At(tables, a).where.confidence < *At(tables, b).where.confidence;
   });
   return out;
 }
@@ -65,23 +68,20 @@ std::vector<Alternative> Alternatives(const rules::RuleSet& rules, const std::st
   return out;
 }
 
-// The checks of a reconciled copy of the document in which the cell reads `text`, or nothing when
-// the text is no amount.
-std::optional<std::vector<Check>> ChecksWith(const reconcile::Identities& identities, const Document& doc,
-                                             const CellRef& ref, const std::string& text) {
-  Document trial;
-  trial.tables = doc.tables;
-  trial.facts = doc.facts;
+// The reconciliation of a copy of the tables in which the cell reads `text`, or nothing when the
+// text is no amount.
+std::optional<reconcile::Reconciliation> ChecksWith(const rules::Identities& identities, std::vector<Table> trial,
+                                                    const std::vector<NarrativeFact>& facts, const CellRef& ref,
+                                                    const std::string& text) {
   Cell& cell = At(&trial, ref);
   auto reading = normalize::ReadNumber(text);
   if (reading.kind != ValueKind::kAmount || !reading.value) return std::nullopt;
-  auto fen = normalize::ToFen(*reading.value, trial.tables[ref.table].unit_fen, nullptr);
+  auto fen = normalize::ToFen(*reading.value, trial[ref.table].unit_fen, nullptr);
   if (!fen) return std::nullopt;
   cell.text = text;
   cell.number = reading.value;
   cell.amount_fen = fen;
-  reconcile::Reconcile(identities, &trial);
-  return trial.checks;
+  return reconcile::Reconcile(identities, trial, facts);
 }
 
 bool AllHold(const std::vector<Check>& checks, const CellRef& ref, std::string* because) {
@@ -95,10 +95,10 @@ bool AllHold(const std::vector<Check>& checks, const CellRef& ref, std::string* 
   return any;
 }
 
-void Apply(const CellRef& ref, const std::string& text, const std::string& rule, const std::string& because,
-           Document* doc) {
-  Cell& cell = At(doc, ref);
-  const Table& table = doc->tables[ref.table];
+Correction Apply(const CellRef& ref, const std::string& text, const std::string& rule, const std::string& because,
+                 std::vector<Table>* tables) {
+  Cell& cell = At(tables, ref);
+  const Table& table = (*tables)[ref.table];
   Correction c;
   c.kind = "accounts_repair:" + rule;
   c.raw = cell.text;
@@ -109,36 +109,30 @@ void Apply(const CellRef& ref, const std::string& text, const std::string& rule,
   c.row = ref.row;
   c.column = ref.column;
   c.because = because;
-  doc->corrections.push_back(std::move(c));
   auto reading = normalize::ReadNumber(text);
   cell.text = text;
   cell.number = reading.value;
   cell.amount_fen = normalize::ToFen(*reading.value, table.unit_fen, nullptr);
-  for (auto& record : doc->records) {
-    if (record.table_index == ref.table && record.row == ref.row && record.column_index == ref.column) {
-      record.amount_fen = *cell.amount_fen;
-    }
-  }
+  return c;
 }
 
 }  // namespace
 
-int RepairFromAccounts(const rules::RuleSet& rules, const reconcile::Identities& identities, double below,
-                       Document* doc) {
-  int repaired = 0;
-  for (const CellRef& ref : Suspects(*doc, below)) {
-    const std::string text = At(doc, ref).text;
+Repaired RepairFromAccounts(const rules::RuleSet& rules, double below, std::vector<Table> tables,
+                            const std::vector<NarrativeFact>& facts, reconcile::Reconciliation checked) {
+  Repaired out{std::move(tables), std::move(checked), {}};
+  for (const CellRef& ref : Suspects(out.tables, out.reconciliation.checks, below)) {
+    const std::string text = At(out.tables, ref).text;
     for (const auto& alt : Alternatives(rules, text)) {
-      auto checks = ChecksWith(identities, *doc, ref, alt.text);
+      auto trial = ChecksWith(rules.identities, out.tables, facts, ref, alt.text);
       std::string because;
-      if (!checks || !AllHold(*checks, ref, &because)) continue;
-      Apply(ref, alt.text, alt.rule, because, doc);
-      doc->checks = std::move(*checks);
-      ++repaired;
+      if (!trial || !AllHold(trial->checks, ref, &because)) continue;
+      out.corrections.push_back(Apply(ref, alt.text, alt.rule, because, &out.tables));
+      out.reconciliation = std::move(*trial);
       break;
     }
   }
-  return repaired;
+  return out;
 }
 
 }  // namespace budgetx::repair

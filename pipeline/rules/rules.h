@@ -23,7 +23,6 @@
 #include <re2/re2.h>
 
 #include "pipeline/model/model.h"
-#include "pipeline/reconcile/reconcile.h"
 
 namespace budgetx::rules {
 
@@ -51,6 +50,43 @@ struct HeaderLabel {
   std::string label;               // as printed (compared compacted)
   std::vector<std::string> parts;  // sub-column labels, in their usual order
   std::string source;              // "rules/columns.yaml:50"
+};
+
+// Identities the documents assert, checked by the reconcile stage and used by repair.
+// target = Σ signs[i] × parts[i], by column key.
+struct ColumnIdentity {
+  std::string name;  // as written in the rules, e.g. "支出总计 = 基本支出 + 项目支出"
+  std::string target;
+  std::vector<std::string> parts;
+  std::vector<int> signs;  // +1/-1 per part; empty means all +1
+};
+
+// target (a percent column) = numerator / denominator × scale.
+struct RatioIdentity {
+  std::string name;
+  std::string target;
+  std::string numerator;
+  std::string denominator;
+  int64_t scale = 100;
+};
+
+// A cell named by table title pattern, row label and column key.
+struct CellSelector {
+  std::string table_title;  // substring of the table title (after normalisation)
+  std::string row_label;    // substring of the row name; empty = the table's first row
+  std::string column;       // column key; empty = the first amount column
+};
+
+struct CrossTableIdentity {
+  std::string name;
+  CellSelector left;
+  CellSelector right;
+};
+
+struct Identities {
+  std::vector<ColumnIdentity> columns;
+  std::vector<RatioIdentity> ratios;
+  std::vector<CrossTableIdentity> cross_table;
 };
 
 struct RuleSet {
@@ -88,7 +124,7 @@ struct RuleSet {
   // phase) and "against" (column_header, table_title, column_key or document_kind: the text the
   // pattern is matched with); name = the value (revenue, expenditure; approved, adjusted, executed).
   std::vector<Pattern> fdp_measures;
-  reconcile::Identities identities;
+  Identities identities;
 
   bool empty() const;
 };

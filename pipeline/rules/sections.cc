@@ -161,7 +161,7 @@ std::string_view Trim(std::string_view s) {
 
 // parts: [total, -opening] means target = total - opening; a leading "-" is the sign.
 Status ReadColumnIdentity(const SectionSpec&, const Entry& e, RuleSet* out) {
-  reconcile::ColumnIdentity id;
+  ColumnIdentity id;
   BUDGETX_RETURN_IF_ERROR(ReadNonEmpty(e, "name", &id.name));
   BUDGETX_RETURN_IF_ERROR(ReadNonEmpty(e, "target", &id.target));
   BUDGETX_RETURN_IF_ERROR(ReadStrings(e, "parts", &id.parts));
@@ -181,7 +181,7 @@ Status ReadColumnIdentity(const SectionSpec&, const Entry& e, RuleSet* out) {
 }
 
 Status ReadRatioIdentity(const SectionSpec&, const Entry& e, RuleSet* out) {
-  reconcile::RatioIdentity id;
+  RatioIdentity id;
   BUDGETX_RETURN_IF_ERROR(ReadNonEmpty(e, "name", &id.name));
   BUDGETX_RETURN_IF_ERROR(ReadNonEmpty(e, "target", &id.target));
   BUDGETX_RETURN_IF_ERROR(ReadNonEmpty(e, "numerator", &id.numerator));
@@ -192,7 +192,7 @@ Status ReadRatioIdentity(const SectionSpec&, const Entry& e, RuleSet* out) {
 }
 
 // left/right are nested mappings; messages name their keys as "left.table" and so on.
-Status ReadSelector(const Entry& e, std::string_view key, reconcile::CellSelector* out) {
+Status ReadSelector(const Entry& e, std::string_view key, CellSelector* out) {
   const YAML::Node node = *Find(e, key);
   if (!node.IsMap()) {
     return Error(e, node,
@@ -208,7 +208,7 @@ Status ReadSelector(const Entry& e, std::string_view key, reconcile::CellSelecto
 }
 
 Status ReadCrossTable(const SectionSpec&, const Entry& e, RuleSet* out) {
-  reconcile::CrossTableIdentity id;
+  CrossTableIdentity id;
   BUDGETX_RETURN_IF_ERROR(ReadNonEmpty(e, "name", &id.name));
   BUDGETX_RETURN_IF_ERROR(ReadSelector(e, "left", &id.left));
   BUDGETX_RETURN_IF_ERROR(ReadSelector(e, "right", &id.right));

@@ -67,11 +67,11 @@ Matches Match(const std::vector<Named>& named, const Table& coded) {
   return matches;
 }
 
-void Borrow(const Document& doc, Table* table) {
+void Borrow(const std::vector<Table>& tables, Table* table) {
   std::vector<Named> named = NamedRows(*table);
   if (named.empty()) return;
   Matches best;
-  for (const auto& coded : doc.tables) {
+  for (const auto& coded : tables) {
     if (&coded == table || !HasPrintedCodes(coded)) continue;
     Matches m = Match(named, coded);
     if (m.size() > best.size()) best = std::move(m);
@@ -88,11 +88,11 @@ void Borrow(const Document& doc, Table* table) {
 
 }  // namespace
 
-void BorrowCodes(Document* doc) {
-  for (auto& table : doc->tables) {
+void BorrowCodes(std::vector<Table>* tables) {
+  for (auto& table : *tables) {
     bool has_codes = false;
     for (const auto& r : table.rows) has_codes |= !r.code.empty();
-    if (!has_codes) Borrow(*doc, &table);
+    if (!has_codes) Borrow(*tables, &table);
   }
 }
 

@@ -35,8 +35,9 @@ std::string At(const Row& row, int col, size_t offset) {
 
 }  // namespace
 
-void CollectIndicators(const rules::RuleSet& rules, Document* doc) {
-  for (const auto& table : doc->tables) {
+std::vector<Indicator> CollectIndicators(const rules::RuleSet& rules, const std::vector<Table>& tables) {
+  std::vector<Indicator> out;
+  for (const auto& table : tables) {
     IndicatorColumns cols;
     for (const auto& line : table.header) {
       if (!cols.complete()) cols = FindColumns(rules, line);
@@ -67,9 +68,10 @@ void CollectIndicators(const rules::RuleSet& rules, Document* doc) {
       ind.value = value->value;
       ind.unit = value->unit;
       ind.where = row.where;
-      doc->indicators.push_back(std::move(ind));
+      out.push_back(std::move(ind));
     }
   }
+  return out;
 }
 
 }  // namespace budgetx::tables

@@ -74,17 +74,17 @@ std::string JoinTexts(const std::vector<Cell>& cells, const std::string& sep);
 
 namespace budgetx::tables {
 
-// Appends a Record per amount cell and a Correction per normalisation change of a cell.
-void CollectRecordsAndCorrections(Document* doc);
+// A Correction per normalisation change of a cell (and per OCR repair rule it took).
+std::vector<Correction> NormalizerCorrections(const std::vector<Table>& tables);
 
 }  // namespace budgetx::tables
 
 namespace budgetx::tables {
 
 // Gives rows of uncoded tables the codes of a coded table that lists the same names in order.
-void BorrowCodes(Document* doc);
+void BorrowCodes(std::vector<Table>* tables);
 
-// Appends an Indicator per row of a table that has 三级指标 and 指标值 columns.
-void CollectIndicators(const rules::RuleSet& rules, Document* doc);
+// An Indicator per row of a table that has 三级指标 and 指标值 columns.
+std::vector<Indicator> CollectIndicators(const rules::RuleSet& rules, const std::vector<Table>& tables);
 
 }  // namespace budgetx::tables

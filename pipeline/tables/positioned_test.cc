@@ -38,22 +38,20 @@ Line OnPage(int page, Line line) {
 }
 
 // The lines in pages by their page number (1 unless set).
-Document Build(std::vector<Line> lines) {
-  Document doc;
-  doc.source_kind = "pdf";
+BuiltTables Build(std::vector<Line> lines) {
+  std::vector<Page> pages;
   for (auto& line : lines) {
-    if (doc.pages.empty() || doc.pages.back().number != line.where.page) {
-      doc.pages.emplace_back();
-      doc.pages.back().number = line.where.page;
+    if (pages.empty() || pages.back().number != line.where.page) {
+      pages.emplace_back();
+      pages.back().number = line.where.page;
     }
-    doc.pages.back().lines.push_back(std::move(line));
+    pages.back().lines.push_back(std::move(line));
   }
-  BuildTables(testing::ProjectRules(), Options{}, &doc);
-  return doc;
+  return BuildTables(testing::ProjectRules(), Options{}, pages);
 }
 
 // The same, every piece read by OCR (it carries a confidence).
-Document BuildScanned(std::vector<Line> lines) {
+BuiltTables BuildScanned(std::vector<Line> lines) {
   for (auto& line : lines) {
     for (auto& span : line.spans) span.where.confidence = 0.9;
   }
@@ -76,7 +74,7 @@ BOOST_AUTO_TEST_CASE(wrapped_cells_of_an_unruled_table_are_read_row_by_row) {
     lines.push_back(At(y + 22, {{"第三行", 100, 130}}));
     y += 40;
   }
-  Document doc = Build(lines);
+  BuiltTables doc = Build(lines);
   BOOST_REQUIRE_EQUAL(doc.tables.size(), 1u);
   const Table& t = doc.tables[0];
   BOOST_REQUIRE_EQUAL(t.rows.size(), 3u);
@@ -98,7 +96,7 @@ BOOST_AUTO_TEST_CASE(code_printed_one_level_per_column_is_joined) {
       At(66, {{"201", 0, 30}, {"06", 30, 60}, {"", 60, 90}, {"财政事务", 90, 200}, {"300.00", 200, 300}}, true),
       At(78, {{"", 0, 30}, {"", 30, 60}, {"01", 60, 90}, {"行政运行", 90, 200}, {"300.00", 200, 300}}, true),
   };
-  Document doc = Build(lines);
+  BuiltTables doc = Build(lines);
   const Table& t = doc.tables.at(0);
   BOOST_REQUIRE_EQUAL(t.rows.size(), 3u);
   BOOST_TEST(t.columns.at(0).header == "科目编码/类");
@@ -118,7 +116,7 @@ BOOST_AUTO_TEST_CASE(ocr_misreadings_are_repaired_and_recorded) {
       At(48, {{"1.1人员经费〈含离退休人员)", 0, 90}, {"4,360.24", 90, 200}, {"4,441.24", 200, 300}}, true),
       At(54, {{"全计", 0, 90}, {"28 856.15", 90, 200}, {"4.962", 200, 300}}, true),
   };
-  Document doc = BuildScanned(lines);
+  BuiltTables doc = BuildScanned(lines);
   const Table& t = doc.tables.at(0);
   BOOST_REQUIRE_EQUAL(t.rows.size(), 3u);
   BOOST_TEST(t.rows[1].cells[0].text == "1.1人员经费(含离退休人员)");
@@ -144,7 +142,7 @@ BOOST_AUTO_TEST_CASE(a_comma_for_the_point_and_a_bracket_for_a_parenthesis_are_r
       At(78, {{"宣传《预算法》", 0, 90}, {"2.00", 90, 200}, {"2.00", 200, 300}}, true),
       At(90, {{"办事处〈(本级)", 0, 90}, {"3.00", 90, 200}, {"3.00", 200, 300}}, true),
   };
-  Document doc = BuildScanned(lines);
+  BuiltTables doc = BuildScanned(lines);
   const Table& t = doc.tables.at(0);
   BOOST_REQUIRE_EQUAL(t.rows.size(), 5u);
   BOOST_TEST(t.rows[0].cells[1].amount_fen.value_or(0) == 250000000);
@@ -163,7 +161,7 @@ BOOST_AUTO_TEST_CASE(a_year_in_a_year_column_is_no_amount) {
       At(42, {{"街道办事处", 0, 90}, {"2022年", 90, 150}, {"63", 150, 200}, {"0", 200, 300}}, true),
       At(54, {{"", 0, 90}, {"2023", 90, 150}, {"65.5", 150, 200}, {"0", 200, 300}}, true),  // 年 lost
   };
-  Document doc = Build(lines);
+  BuiltTables doc = Build(lines);
   const Table& t = doc.tables.at(0);
   BOOST_REQUIRE_EQUAL(t.rows.size(), 2u);
   BOOST_TEST(t.columns.at(1).key == "year");
@@ -184,7 +182,7 @@ BOOST_AUTO_TEST_CASE(a_ruled_grid_under_a_misread_title_is_a_table_continued_on_
       OnPage(2, header(30, "项日名称", "年度所算数")),  // the header printed again, read differently
       OnPage(2, At(42, {{"公厕改造工程", 0, 90}, {"130.00", 90, 200}, {"129.00", 200, 300}, {"99.23%", 300, 360}}, true)),
   };
-  Document doc = BuildScanned(lines);
+  BuiltTables doc = BuildScanned(lines);
   BOOST_REQUIRE_EQUAL(doc.tables.size(), 1u);
   const Table& t = doc.tables[0];
   BOOST_TEST(t.title == "2021年度项目绩效自评表");
@@ -210,7 +208,7 @@ BOOST_AUTO_TEST_CASE(a_title_misread_on_a_scanned_continuation_page_continues_th
     };
     return scanned ? BuildScanned(lines) : Build(lines);
   };
-  Document scan = two_pages(true);
+  BuiltTables scan = two_pages(true);
   BOOST_REQUIRE_EQUAL(scan.tables.size(), 1u);
   BOOST_TEST(scan.tables[0].title == "支出总表");
   BOOST_REQUIRE_EQUAL(scan.tables[0].rows.size(), 2u);
@@ -223,7 +221,7 @@ BOOST_AUTO_TEST_CASE(a_grid_of_labels_without_a_title_keeps_its_rows) {
       At(30, {{"项目名称", 0, 90}, {"年度预算数", 90, 200}, {"实际支出数", 200, 300}, {"执行率", 300, 360}}, true),
       At(42, {{"道路整治工程", 0, 90}, {"90.00", 90, 200}, {"90.00", 200, 300}, {"100.00%", 300, 360}}, true),
   };
-  Document doc = Build(lines);
+  BuiltTables doc = Build(lines);
   BOOST_REQUIRE_EQUAL(doc.tables.size(), 1u);
   BOOST_TEST(doc.tables[0].title.empty());
   BOOST_REQUIRE_EQUAL(doc.tables[0].rows.size(), 1u);
@@ -247,7 +245,7 @@ BOOST_AUTO_TEST_CASE(two_grids_on_a_page_each_under_its_caption_are_two_tables) 
       InRegion(1, At(80, {{"State", 0, 60}, {"n", 60, 120}, {"Mean", 120, 200}}, true)),
       InRegion(1, At(92, {{"Orissa", 0, 60}, {"1200", 60, 120}, {"31.5", 120, 200}}, true)),
   };
-  Document doc = Build(lines);
+  BuiltTables doc = Build(lines);
   BOOST_REQUIRE_EQUAL(doc.tables.size(), 2u);
   BOOST_TEST(doc.tables[0].title == "Table 6: Households by literacy");
   BOOST_REQUIRE_EQUAL(doc.tables[0].rows.size(), 1u);
@@ -268,7 +266,7 @@ BOOST_AUTO_TEST_CASE(a_grid_opening_the_next_page_with_the_same_columns_continue
       OnPage(2, row(0, "公厕改造工程", "130.00")),
       OnPage(3, At(0, {{"另一张表", 0, 60}, {"5.00", 60, 120}, {"6.00", 120, 200}}, true)),  // other columns
   };
-  Document doc = Build(lines);
+  BuiltTables doc = Build(lines);
   BOOST_REQUIRE_EQUAL(doc.tables.size(), 2u);
   const Table& t = doc.tables[0];
   BOOST_TEST(t.title == "项目支出表");
@@ -288,7 +286,7 @@ BOOST_AUTO_TEST_CASE(running_text_under_a_title_is_no_table) {
       At(44, {{"负责会议的筹备、组织和服务保障工作", 0, 400}}),
       At(56, {{"内设机构 12 个，另设机关党委", 0, 300}}),
   };
-  Document doc = Build(lines);
+  BuiltTables doc = Build(lines);
   BOOST_TEST(doc.tables.empty());
   bool warned = false;
   for (const auto& w : doc.warnings) warned |= w.message.find("are running text, not a table") != std::string::npos;
@@ -310,7 +308,7 @@ BOOST_AUTO_TEST_CASE(indented_names_nest_under_the_row_above) {
       row(66, "工资福利支出", 15, "150.00"), row(78, "商品和服务支出", 15, "50.00"),
       row(90, "示例中心", 5, "100.00"),      row(102, "工资福利支出", 15, "100.00"),
   };
-  Document doc = Build(lines);
+  BuiltTables doc = Build(lines);
   const Table& t = doc.tables.at(0);
   BOOST_REQUIRE_EQUAL(t.rows.size(), 6u);
   BOOST_TEST(t.rows[1].indent == 0);
@@ -326,7 +324,7 @@ BOOST_AUTO_TEST_CASE(a_grid_resized_on_the_next_page_is_the_same_table) {
       At(30, {{"项目", 0, 90}, {"合计", 90, 200}}, true), At(42, {{"道路整治工程", 0, 90}, {"90.00", 90, 200}}, true),
       OnPage(2, At(0, {{"公厕改造工程", 0, 120}, {"130.00", 120, 230}}, true)),
   };
-  Document doc = Build(lines);
+  BuiltTables doc = Build(lines);
   BOOST_REQUIRE_EQUAL(doc.tables.size(), 1u);
   BOOST_REQUIRE_EQUAL(doc.tables[0].rows.size(), 2u);
   BOOST_TEST(doc.tables[0].rows[1].cells[1].amount_fen.value_or(0) == 130000000);
@@ -343,7 +341,7 @@ BOOST_AUTO_TEST_CASE(a_page_opening_with_the_forms_first_label_is_its_next_copy)
       row(1, 30, "项目名称", "就业援助基地补贴"), row(1, 42, "项目资金总额", "10.00"),
       row(2, 30, "项目名称", "社区环境整治经费"), row(2, 42, "项目资金总额", "20.00"),
   };
-  Document doc = Build(lines);
+  BuiltTables doc = Build(lines);
   BOOST_REQUIRE_EQUAL(doc.tables.size(), 2u);
   BOOST_TEST((doc.tables[1].pages == std::vector<int>{2}));
   BOOST_TEST(doc.tables[1].rows.back().cells[1].text == "20.00");
@@ -356,7 +354,7 @@ BOOST_AUTO_TEST_CASE(a_page_number_under_a_grid_is_no_row) {
       At(30, {{"科目名称", 0, 90}, {"合计", 90, 200}}, true), At(42, {{"城乡社区支出", 0, 90}, {"7,600.00", 90, 200}}, true),
       At(300, {{"29", 100, 110}}),
   };
-  Document doc = Build(lines);
+  BuiltTables doc = Build(lines);
   BOOST_REQUIRE_EQUAL(doc.tables.size(), 1u);
   BOOST_TEST(doc.tables[0].rows.size() == 1u);
 }

@@ -1,31 +1,48 @@
 // Records (one per amount) and the corrections the normaliser made to cells.
 #include "pipeline/normalize/normalize.h"
 #include "pipeline/tables/internal.h"
+#include "pipeline/tables/tables.h"
 
 namespace budgetx::tables {
+namespace {
 
-void CollectRecordsAndCorrections(Document* doc) {
-  for (size_t t = 0; t < doc->tables.size(); ++t) {
-    const Table& table = doc->tables[t];
-    std::string name = table.number.empty() ? table.title : table.number;
+std::string NameOf(const Table& table) { return table.number.empty() ? table.title : table.number; }
+
+}  // namespace
+
+std::vector<Correction> NormalizerCorrections(const std::vector<Table>& tables) {
+  std::vector<Correction> out;
+  for (size_t t = 0; t < tables.size(); ++t) {
+    const Table& table = tables[t];
+    for (size_t r = 0; r < table.rows.size(); ++r) {
+      for (size_t c = 0; c < table.rows[r].cells.size(); ++c) {
+        const Cell& cell = table.rows[r].cells[c];
+        auto at = [&](std::string kind) {
+          return Correction{std::move(kind), cell.raw, cell.text, cell.where, NameOf(table), static_cast<int>(t),
+                            static_cast<int>(r), static_cast<int>(c)};
+        };
+        // Only a cell whose text differs from what was read can have been changed; the others
+        // need not be normalised a second time.
+        auto normalized = cell.raw == cell.text ? normalize::NormalizedText{} : normalize::NormalizeText(cell.raw);
+        for (const auto& kind : normalized.changes) out.push_back(at(kind));
+        if (!cell.repair.empty()) out.push_back(at("ocr_repair:" + cell.repair));
+      }
+    }
+  }
+  return out;
+}
+
+std::vector<Record> Records(const std::vector<Table>& tables) {
+  std::vector<Record> out;
+  for (size_t t = 0; t < tables.size(); ++t) {
+    const Table& table = tables[t];
     for (size_t r = 0; r < table.rows.size(); ++r) {
       const Row& row = table.rows[r];
       for (size_t c = 0; c < row.cells.size(); ++c) {
         const Cell& cell = row.cells[c];
-        // Only a cell whose text differs from what was read can have been changed; the others
-        // need not be normalised a second time.
-        auto normalized = cell.raw == cell.text ? normalize::NormalizedText{} : normalize::NormalizeText(cell.raw);
-        for (const auto& kind : normalized.changes) {
-          doc->corrections.push_back({kind, cell.raw, cell.text, cell.where, name, static_cast<int>(t),
-                                      static_cast<int>(r), static_cast<int>(c)});
-        }
-        if (!cell.repair.empty()) {
-          doc->corrections.push_back({"ocr_repair:" + cell.repair, cell.raw, cell.text, cell.where, name,
-                                      static_cast<int>(t), static_cast<int>(r), static_cast<int>(c)});
-        }
         if (!cell.amount_fen) continue;
         Record rec;
-        rec.table = name;
+        rec.table = NameOf(table);
         rec.table_index = static_cast<int>(t);
         rec.row_code = row.code;
         rec.row_name = row.name;
@@ -34,10 +51,11 @@ void CollectRecordsAndCorrections(Document* doc) {
         rec.row = static_cast<int>(r);
         rec.column_index = static_cast<int>(c);
         rec.where = cell.where;
-        doc->records.push_back(std::move(rec));
+        out.push_back(std::move(rec));
       }
     }
   }
+  return out;
 }
 
 }  // namespace budgetx::tables

@@ -107,13 +107,13 @@ double Similarity(std::string_view x, std::string_view y) {
 
 class Segmenter {
  public:
-  Segmenter(const rules::RuleSet& rules, const Options& options, Document* doc)
-      : rules_(rules), options_(options), doc_(doc) {}
+  Segmenter(const rules::RuleSet& rules, const Options& options, const std::vector<Page>& pages, BuiltTables* out)
+      : rules_(rules), options_(options), pages_(pages), out_(out) {}
 
   void Run() {
     std::vector<LineCells> lines;
     bool contents_above = false;
-    for (const auto& page : doc_->pages) {
+    for (const auto& page : pages_) {
       size_t first = lines.size();
       for (const auto& line : page.lines) lines.push_back(ReadLineAndColumns(line));
       bool contents = IsContentsPage(lines, first);
@@ -141,7 +141,7 @@ class Segmenter {
     std::string compact = normalize::Compact(line.text);
     if (auto title = MatchTitle(rules_, line)) return StartTable(lines, i, *title);
     if (auto unit = MatchUnit(rules_, line.text); unit && line.numeric == 0) {
-      if (doc_->info.unit.empty()) doc_->info.unit = *unit;
+      if (out_->unit.empty()) out_->unit = *unit;
       if (open_ && table().unit.empty()) table().unit = *unit;
       return i;
     }
@@ -339,9 +339,9 @@ class Segmenter {
     region_table_ = false;
     // A scan's title read again on the next page may come out with a character misread.
     const bool scanned = !title.number.empty() && ReadByOcr(lines[i]);
-    for (size_t t = 0; t < doc_->tables.size(); ++t) {
-      const Table& existing = doc_->tables[t];
-      if (t + 1 == doc_->tables.size() && existing.number == title.number &&
+    for (size_t t = 0; t < out_->tables.size(); ++t) {
+      const Table& existing = out_->tables[t];
+      if (t + 1 == out_->tables.size() && existing.number == title.number &&
           (existing.title == title.title || (scanned && MisreadOf(title.title, existing.title)))) {
         // The same table again: a continuation page repeating title and header (or another copy
         // of the form; SplitCopies tells them apart once the rows are known).
@@ -367,7 +367,7 @@ class Segmenter {
     table.title = title.title;
     table.where = where;
     table.named = named;
-    doc_->tables.push_back(std::move(table));
+    out_->tables.push_back(std::move(table));
     open_ = true;
     body_started_ = false;
     header_set_.clear();
@@ -413,7 +413,7 @@ class Segmenter {
   // the last table's last row, on the page before, continues that table though no title says so.
   bool ContinuesByGrid(const std::vector<LineCells>& lines, size_t i) const {
     const LineCells& line = lines[i];
-    if (doc_->tables.empty() || table().rows.empty()) return false;
+    if (out_->tables.empty() || table().rows.empty()) return false;
     const Row& last = table().rows.back();
     if (!last.delimited || last.where.page + 1 != line.where.page || !SameColumns(last.cells, line.cells)) return false;
     for (size_t k = i; k-- > 0 && lines[k].where.page == line.where.page;) {
@@ -461,7 +461,7 @@ class Segmenter {
     std::string why = title.title.empty() ? "a ruled table has no title line above it"
                                           : "a ruled table's title matches no title rule; '" + title.title +
                                                 "' is taken as its title";
-    doc_->warnings.push_back({"tables", why, lines[first].where});
+    out_->warnings.push_back({"tables", why, lines[first].where});
     return first;
   }
 
@@ -475,7 +475,7 @@ class Segmenter {
   // starts another part of that table (a 绩效目标表 prints its task part, a paragraph, then its
   // indicator part).
   bool IsHeaderOfNewPart(const LineCells& line) const {
-    if (doc_->tables.empty() || line.numeric > 0 || line.cells.size() < 3) return false;
+    if (out_->tables.empty() || line.numeric > 0 || line.cells.size() < 3) return false;
     if (line.where.line - last_table_line_ > kMaxPartGapLines) return false;
     return KnownLabels(line) >= kMinPartLabels;
   }
@@ -507,9 +507,9 @@ class Segmenter {
     part.number = table().number;
     part.title = table().title;
     part.named = table().named;
-    part.part = std::to_string(++parts_[doc_->tables.size() - 1] + 1);
+    part.part = std::to_string(++parts_[out_->tables.size() - 1] + 1);
     part.where = first.where;
-    doc_->tables.push_back(std::move(part));
+    out_->tables.push_back(std::move(part));
     open_ = true;
     body_started_ = false;
     header_set_.clear();
@@ -520,8 +520,8 @@ class Segmenter {
     text_rows_ = true;
   }
 
-  Table& table() { return doc_->tables.back(); }
-  const Table& table() const { return doc_->tables.back(); }
+  Table& table() { return out_->tables.back(); }
+  const Table& table() const { return out_->tables.back(); }
 
   void NotePage(int page) {
     if (!open_ || page <= 0) return;
@@ -797,9 +797,9 @@ class Segmenter {
     std::sort(starts.begin(), starts.end());
     starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
     continuations_.clear();
-    size_t at = doc_->tables.size();
+    size_t at = out_->tables.size();
     for (auto b = starts.rbegin(); b != starts.rend(); ++b) {
-      Table& whole = doc_->tables[at - 1];
+      Table& whole = out_->tables[at - 1];
       std::vector<Row> rows = std::move(whole.rows);
       Table copy = whole;  // title, unit, header and pages; the rows are divided below
       whole.rows.assign(std::make_move_iterator(rows.begin()), std::make_move_iterator(rows.begin() + static_cast<long>(*b)));
@@ -808,7 +808,7 @@ class Segmenter {
       int first_page = copy.where.page;
       std::erase_if(whole.pages, [&](int p) { return p >= first_page; });
       std::erase_if(copy.pages, [&](int p) { return p < first_page; });
-      doc_->tables.insert(doc_->tables.begin() + static_cast<long>(at), std::move(copy));
+      out_->tables.insert(out_->tables.begin() + static_cast<long>(at), std::move(copy));
     }
   }
 
@@ -843,7 +843,8 @@ class Segmenter {
   static constexpr int kLabelWidth = 40;  // display columns of the longest header label
   const rules::RuleSet& rules_;
   const Options& options_;
-  Document* doc_;
+  const std::vector<Page>& pages_;
+  BuiltTables* out_;
   bool open_ = false;
   bool body_started_ = false;
   bool repeating_header_ = false;
@@ -865,8 +866,8 @@ class Segmenter {
   std::vector<LineCells> head_;
 };
 
-int LastTextLine(const Document& doc) {
-  for (auto page = doc.pages.rbegin(); page != doc.pages.rend(); ++page) {
+int LastTextLine(const std::vector<Page>& pages) {
+  for (auto page = pages.rbegin(); page != pages.rend(); ++page) {
     for (auto line = page->lines.rbegin(); line != page->lines.rend(); ++line) {
       if (!line->spans.empty()) return line->where.line;
     }
@@ -882,11 +883,11 @@ size_t AmountCount(const Row& row) {
 
 // A dump cut off mid-row ends with a table row that has fewer amounts than the table's rows
 // usually have.
-void FlagTruncatedRow(Document* doc) {
-  if (doc->tables.empty() || doc->tables.back().rows.size() < 2) return;
-  const Table& table = doc->tables.back();
+void FlagTruncatedRow(const std::vector<Page>& pages, BuiltTables* out) {
+  if (out->tables.empty() || out->tables.back().rows.size() < 2) return;
+  const Table& table = out->tables.back();
   const Row& last = table.rows.back();
-  int last_line = LastTextLine(*doc);
+  int last_line = LastTextLine(pages);
   if (last_line == 0 || last.cells.empty() || last.cells.back().where.line != last_line) return;
   std::map<size_t, size_t> counts;
   for (size_t r = 0; r + 1 < table.rows.size(); ++r) ++counts[AmountCount(table.rows[r])];
@@ -899,15 +900,14 @@ void FlagTruncatedRow(Document* doc) {
                           last.cells.back().raw + "' is the last text)",
             last.cells.back().where};
   w.incomplete = true;
-  doc->warnings.push_back(std::move(w));
+  out->warnings.push_back(std::move(w));
 }
 
 }  // namespace
 
 // A title with nothing under it is a line of the table of contents, or a caption in running text.
-void DropEmptyTables(Document* doc) {
-  auto empty = [](const Table& t) { return t.rows.empty(); };
-  doc->tables.erase(std::remove_if(doc->tables.begin(), doc->tables.end(), empty), doc->tables.end());
+void DropEmptyTables(std::vector<Table>* tables) {
+  std::erase_if(*tables, [](const Table& t) { return t.rows.empty(); });
 }
 
 // Share of rows with at most one filled cell that makes lines under a title running text.
@@ -927,27 +927,29 @@ bool IsProse(const Table& table) {
   return table.rows.size() >= kMinProseRows && static_cast<double>(single) >= kProseShare * static_cast<double>(table.rows.size());
 }
 
-void DropProse(Document* doc) {
-  for (const auto& table : doc->tables) {
+void DropProse(BuiltTables* out) {
+  for (const auto& table : out->tables) {
     if (!IsProse(table)) continue;
-    doc->warnings.push_back({"tables", "the " + std::to_string(table.rows.size()) + " lines under '" + table.number +
+    out->warnings.push_back({"tables", "the " + std::to_string(table.rows.size()) + " lines under '" + table.number +
                                            table.title + "' are running text, not a table; left out of tables",
                              table.where});
   }
-  doc->tables.erase(std::remove_if(doc->tables.begin(), doc->tables.end(), IsProse), doc->tables.end());
+  std::erase_if(out->tables, IsProse);
 }
 
 // Cells OCR read with little confidence, for a person to compare with the page image.
-void ListForReview(double below, Document* doc) {
-  for (int t = 0; t < static_cast<int>(doc->tables.size()); ++t) {
-    const auto& rows = doc->tables[t].rows;
+std::vector<CellRef> ListForReview(double below, const std::vector<Table>& tables) {
+  std::vector<CellRef> out;
+  for (int t = 0; t < static_cast<int>(tables.size()); ++t) {
+    const auto& rows = tables[t].rows;
     for (int r = 0; r < static_cast<int>(rows.size()); ++r) {
       for (int c = 0; c < static_cast<int>(rows[r].cells.size()); ++c) {
         const auto& confidence = rows[r].cells[c].where.confidence;
-        if (confidence && *confidence < below) doc->review.push_back({t, r, c});
+        if (confidence && *confidence < below) out.push_back({t, r, c});
       }
     }
   }
+  return out;
 }
 
 // A header label of the table names a column of amounts by the rules (合计, 预算数 …).
@@ -972,28 +974,37 @@ void NoteRowPages(Table* table) {
   table->pages.assign(pages.begin(), pages.end());
 }
 
-void BuildTables(const rules::RuleSet& rules, const Options& options, Document* doc) {
-  Segmenter(rules, options, doc).Run();
-  DropEmptyTables(doc);
-  DropProse(doc);
-  for (auto& table : doc->tables) NoteRowPages(&table);
-  for (auto& table : doc->tables) {
-    if (table.unit.empty() && (table.named || !doc->info.unit.empty() || NamesAmountColumn(rules, table))) {
-      table.unit = doc->info.unit.empty() ? options.default_unit : doc->info.unit;
-      doc->warnings.push_back({"tables", "table " + table.number + " " + table.title +
-                                             " declares no unit; assumed " + table.unit, table.where});
-    } else if (table.unit.empty()) {
-      doc->warnings.push_back({"tables", "table " + table.number + " " + table.title +
-                                             " declares no unit and names no amount column; its numbers are not read as amounts",
-                               table.where});
-    }
-    FinishTable(rules, &table, &doc->warnings);
+// A table without a unit line takes the document's (else the default) when it is named or heads
+// a known amount column; otherwise its numbers are not read as amounts.
+void AssumeUnit(const rules::RuleSet& rules, const Options& options, const std::string& document_unit, Table* table,
+                std::vector<Warning>* warnings) {
+  if (!table->unit.empty()) return;
+  std::string name = "table " + table->number + " " + table->title;
+  if (table->named || !document_unit.empty() || NamesAmountColumn(rules, *table)) {
+    table->unit = document_unit.empty() ? options.default_unit : document_unit;
+    warnings->push_back({"tables", name + " declares no unit; assumed " + table->unit, table->where});
+  } else {
+    warnings->push_back({"tables", name + " declares no unit and names no amount column; its numbers are not read as amounts",
+                         table->where});
   }
-  BorrowCodes(doc);
-  CollectRecordsAndCorrections(doc);
-  ListForReview(options.review_below, doc);
-  CollectIndicators(rules, doc);
-  FlagTruncatedRow(doc);
+}
+
+BuiltTables BuildTables(const rules::RuleSet& rules, const Options& options, const std::vector<Page>& pages) {
+  BuiltTables out;
+  Segmenter(rules, options, pages, &out).Run();
+  DropEmptyTables(&out.tables);
+  DropProse(&out);
+  for (auto& table : out.tables) {
+    NoteRowPages(&table);
+    AssumeUnit(rules, options, out.unit, &table, &out.warnings);
+    FinishTable(rules, &table, &out.warnings);
+  }
+  BorrowCodes(&out.tables);
+  out.corrections = NormalizerCorrections(out.tables);
+  out.review = ListForReview(options.review_below, out.tables);
+  out.indicators = CollectIndicators(rules, out.tables);
+  FlagTruncatedRow(pages, &out);
+  return out;
 }
 
 }  // namespace budgetx::tables

@@ -1,6 +1,6 @@
 // Stage: tables — finds tables in the pages of a Document and builds typed rows.
 //
-// Input:  Document with pages of lines (from any extractor; a line may belong to a table region
+// Input:  a document's pages of lines (from any extractor; a line may belong to a table region
 //         the layout found from the page's geometry, Line::region) and the loaded RuleSet.
 // Tables: a title rule opens a table (numbers 表N, 表一, 公开01表, 预算02表, （预算表 1）, titles
 //         with or without a number); a region no title opened is a table too, titled by the line
@@ -10,10 +10,11 @@
 //         pages (rules contents_lines, or titles and nothing else) and part headings open none;
 //         lines under a title that form neither grid nor columns are running text, left out
 //         with a warning.
-// Output: Document::tables (number, title, unit, pages, header lines, columns with canonical keys,
-//         body rows of normalised, typed cells with provenance), Document::records (one per
-//         amount), Document::indicators (rows of performance-target tables), and a Correction for
-//         every cell whose text the normaliser changed. A table that continues on later pages
+// Output: BuiltTables: the tables (number, title, unit, pages, header lines, columns with canonical
+//         keys, body rows of normalised, typed cells with provenance), the indicators (rows of
+//         performance-target tables), a Correction for every cell whose text the normaliser
+//         changed, the cells OCR read with little confidence, and the document's unit. Records
+//         (one per amount) are derived from tables by Records, after any repair of their cells. A table that continues on later pages
 //         (repeated title and header) is one table listing every page.
 // Errors: none fatal. Oddities become Warnings naming page, line and cause: a table without a
 //         declared unit (the document's unit, else 万元, is assumed), a row with more cells than
@@ -41,6 +42,18 @@ struct Options {
   double review_below = 0.6;
 };
 
-void BuildTables(const rules::RuleSet& rules, const Options& options, Document* doc);
+struct BuiltTables {
+  std::vector<Table> tables;
+  std::vector<Indicator> indicators;
+  std::vector<Correction> corrections;  // the normaliser's changes to cell texts
+  std::vector<CellRef> review;          // cells OCR read with less confidence than review_below
+  std::vector<Warning> warnings;
+  std::string unit;  // the unit the document's first unit line declares, else empty
+};
+
+BuiltTables BuildTables(const rules::RuleSet& rules, const Options& options, const std::vector<Page>& pages);
+
+// One Record per amount cell of `tables` (CellRef::table indexes `tables`).
+std::vector<Record> Records(const std::vector<Table>& tables);
 
 }  // namespace budgetx::tables

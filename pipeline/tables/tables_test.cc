@@ -9,12 +9,11 @@
 namespace budgetx::tables {
 namespace {
 
-Document Build(const std::string& text) {
+BuiltTables Build(const std::string& text) {
   Document doc;
   Status s = text_extractor::ExtractBytes("t.txt", text, &doc);
   if (!s.ok()) throw std::runtime_error(s.ToString());
-  BuildTables(testing::ProjectRules(), Options{}, &doc);
-  return doc;
+  return BuildTables(testing::ProjectRules(), Options{}, doc.pages);
 }
 
 using testing::Texts;
@@ -29,7 +28,7 @@ std::vector<int64_t> Amounts(const Row& row) {
 BOOST_AUTO_TEST_SUITE(tables)
 
 BOOST_AUTO_TEST_CASE(two_sided_table_aligns_short_rows_right) {
-  Document doc = Build(
+  BuiltTables doc = Build(
       "表 1\n收支总表\n单位：万元\n项 目 2024 年预算数 项 目 2024 年预算数\n"
       "一、政府预算拨款 1,250 一、一般公共服务支出 300\n人大事务 300\n本年收入合计 1,250 本年支出合计 1,250\n");
   BOOST_REQUIRE_EQUAL(doc.tables.size(), 1u);
@@ -44,7 +43,7 @@ BOOST_AUTO_TEST_CASE(two_sided_table_aligns_short_rows_right) {
 }
 
 BOOST_AUTO_TEST_CASE(codes_levels_and_wrapped_first_label) {
-  Document doc = Build(
+  BuiltTables doc = Build(
       "表 2\n支出总表\n单位：元\n预算单位 科目编码 科目名称 支出总计 基本支出 项目支出\n"
       "示例街道\n办事处\n1,250.50 700 550.50\n201 一般公共服务支出 300 300 0\n2010101 行政运行 300 300 0\n");
   const Table& t = doc.tables.at(0);
@@ -62,7 +61,7 @@ BOOST_AUTO_TEST_CASE(codes_levels_and_wrapped_first_label) {
 }
 
 BOOST_AUTO_TEST_CASE(continuation_page_is_one_table_without_repeated_header) {
-  Document doc = Build(
+  BuiltTables doc = Build(
       "表 2\n支出总表\n单位：万元\n科目编码 科目名称 支出总计\n201 一般公共服务支出 300\n\f"
       "表 2\n支出总表\n单位：万元\n科目编码 科目名称 支出总计\n212 城乡社区支出 950\n");
   BOOST_REQUIRE_EQUAL(doc.tables.size(), 1u);
@@ -74,7 +73,7 @@ BOOST_AUTO_TEST_CASE(continuation_page_is_one_table_without_repeated_header) {
 // The same form once per unit: each copy opens with the form's first row again (here its 合计),
 // so it is a table of its own.
 BOOST_AUTO_TEST_CASE(a_repeated_title_that_starts_a_second_total_is_another_copy) {
-  Document doc = Build(
+  BuiltTables doc = Build(
       "表 2\n支出总表\n单位：万元\n科目编码 科目名称 支出总计\n合计 300\n201 一般公共服务支出 300\n\f"
       "表 2\n支出总表\n单位：万元\n科目编码 科目名称 支出总计\n212 城乡社区支出 0\n\f"
       "表 2\n支出总表\n单位：万元\n科目编码 科目名称 支出总计\n合计 950\n212 城乡社区支出 950\n");
@@ -88,7 +87,7 @@ BOOST_AUTO_TEST_CASE(a_repeated_title_that_starts_a_second_total_is_another_copy
 
 // A two-sided table whose last page opens with 收入总计 under 本年收入合计: still one table.
 BOOST_AUTO_TEST_CASE(a_page_opening_with_the_closing_total_continues_the_table) {
-  Document doc = Build(
+  BuiltTables doc = Build(
       "表 6\n收支总表\n单位：万元\n项目 预算数 项目 预算数\n一、政府预算拨款 300 一、一般公共服务支出 300\n"
       "本年收入合计 300 本年支出合计 300\n\f表 6\n收支总表\n单位：万元\n项目 预算数 项目 预算数\n"
       "收入总计 300 支出总计 300\n");
@@ -97,7 +96,7 @@ BOOST_AUTO_TEST_CASE(a_page_opening_with_the_closing_total_continues_the_table) 
 }
 
 BOOST_AUTO_TEST_CASE(tab_rows_keep_ordinals_and_lone_numbers_out_of_amounts) {
-  Document doc = Build(
+  BuiltTables doc = Build(
       "2022年示例中心项目绩效自评表\n单位: 万元\n"
       "1\t示例中心\t巡查经费\t12.50\t12.40\t-\t99.20%\t巡查次数\t12\t工作经验\n");
   const Row& row = doc.tables.at(0).rows.at(0);
@@ -109,7 +108,7 @@ BOOST_AUTO_TEST_CASE(tab_rows_keep_ordinals_and_lone_numbers_out_of_amounts) {
 }
 
 BOOST_AUTO_TEST_CASE(one_cell_per_line_blocks_are_rows) {
-  Document doc = Build("1.  示例项目绩效目标表\n\t一级指标\n\t二级指标\n\n\t产出指标\n\t\n\t≥578 人\n\n");
+  BuiltTables doc = Build("1.  示例项目绩效目标表\n\t一级指标\n\t二级指标\n\n\t产出指标\n\t\n\t≥578 人\n\n");
   const Table& t = doc.tables.at(0);
   BOOST_TEST(t.number == "1");
   BOOST_REQUIRE_EQUAL(t.rows.size(), 2u);
@@ -117,7 +116,7 @@ BOOST_AUTO_TEST_CASE(one_cell_per_line_blocks_are_rows) {
 }
 
 BOOST_AUTO_TEST_CASE(number_and_measure_word_are_one_cell) {
-  Document doc = Build("表 3\n绩效目标表\n单位：万元\n名称 金额\n基本支出 10\n小型基建项目个数 5 个\n");
+  BuiltTables doc = Build("表 3\n绩效目标表\n单位：万元\n名称 金额\n基本支出 10\n小型基建项目个数 5 个\n");
   const Table& t = doc.tables.at(0);
   BOOST_REQUIRE_EQUAL(t.rows.size(), 2u);
   BOOST_TEST(Texts(t.rows[1]) == (std::vector<std::string>{"小型基建项目个数", "5个"}), boost::test_tools::per_element());
@@ -125,28 +124,28 @@ BOOST_AUTO_TEST_CASE(number_and_measure_word_are_one_cell) {
 }
 
 BOOST_AUTO_TEST_CASE(narrative_after_a_total_row_ends_the_table) {
-  Document doc = Build("表 2 部门年初预算安排情况\n单位：万元\n分类 年初预算数\n人员支出: 400.00\n合计 400.00\n"
+  BuiltTables doc = Build("表 2 部门年初预算安排情况\n单位：万元\n分类 年初预算数\n人员支出: 400.00\n合计 400.00\n"
                        "其中项目支出调增 7,743.96 万元。\n");
   BOOST_REQUIRE_EQUAL(doc.tables.size(), 1u);
   BOOST_TEST(doc.tables[0].rows.size() == 2u);
 }
 
 BOOST_AUTO_TEST_CASE(table_without_unit_gets_a_warning) {
-  Document doc = Build("表 4\n明细表\n名称 金额\n办公费 10\n");
+  BuiltTables doc = Build("表 4\n明细表\n名称 金额\n办公费 10\n");
   BOOST_TEST(doc.tables.at(0).unit == "万元");
   BOOST_REQUIRE(!doc.warnings.empty());
   BOOST_TEST(doc.warnings[0].message.find("declares no unit") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(row_cut_off_at_end_of_input_is_flagged_incomplete) {
-  Document doc = Build("表 2\n支出总表\n单位：万元\n201 一般公共服务支出 300 300 0\n212 城乡社区支出 950 40");
+  BuiltTables doc = Build("表 2\n支出总表\n单位：万元\n201 一般公共服务支出 300 300 0\n212 城乡社区支出 950 40");
   bool flagged = false;
   for (const auto& w : doc.warnings) flagged |= w.incomplete && w.where.line == 5;
   BOOST_TEST(flagged);
 }
 
 BOOST_AUTO_TEST_CASE(kangxi_cells_are_repaired_with_a_correction) {
-  Document doc = Build("表 2\n支出总表\n单位：万元\n⼀般公共服务⽀出 300 300\n");
+  BuiltTables doc = Build("表 2\n支出总表\n单位：万元\n⼀般公共服务⽀出 300 300\n");
   const Row& row = doc.tables.at(0).rows.at(0);
   BOOST_TEST(row.cells[0].text == "一般公共服务支出");
   BOOST_TEST(row.cells[0].raw == "⼀般公共服务⽀出");
@@ -157,7 +156,7 @@ BOOST_AUTO_TEST_CASE(kangxi_cells_are_repaired_with_a_correction) {
 }
 
 BOOST_AUTO_TEST_CASE(uncoded_two_sided_table_borrows_codes_for_its_named_half) {
-  Document doc = Build(
+  BuiltTables doc = Build(
       "表 1\n收支总表\n单位：万元\n项 目 2024 年预算数 项 目 2024 年预算数\n"
       "一、政府预算拨款 1,250 一、一般公共服务支出 300\n1.一般公共预算拨款 1,200 人大事务 300\n"
       "行政运行 300\n"
@@ -175,7 +174,7 @@ BOOST_AUTO_TEST_CASE(uncoded_two_sided_table_borrows_codes_for_its_named_half) {
 }
 
 BOOST_AUTO_TEST_CASE(names_that_do_not_follow_a_coded_table_borrow_nothing) {
-  Document doc = Build(
+  BuiltTables doc = Build(
       "表 1\n项目表\n单位：万元\n名称 金额\n办公费 10\n培训费 20\n差旅费 5\n"
       "表 2\n支出总表\n单位：万元\n科目编码 科目名称 支出总计\n201 一般公共服务支出 300\n"
       "20101 培训费 300\n");
@@ -183,7 +182,7 @@ BOOST_AUTO_TEST_CASE(names_that_do_not_follow_a_coded_table_borrow_nothing) {
 }
 
 BOOST_AUTO_TEST_CASE(space_aligned_dump_keeps_empty_cells_in_their_columns) {
-  Document doc = Build(
+  BuiltTables doc = Build(
       "表 3\n支出总表\n单位：元\n"
       "201        一般公共服务支出     22,186,440.80   16,093,326.00    6,093,114.80\n"
       "2010601    行政运行         16,231,840.80   16,093,326.00      138,514.80\n"
@@ -197,7 +196,7 @@ BOOST_AUTO_TEST_CASE(space_aligned_dump_keeps_empty_cells_in_their_columns) {
 }
 
 BOOST_AUTO_TEST_CASE(single_spaced_dump_is_not_aligned_by_position) {
-  Document doc = Build("表 1\n收支总表\n单位：万元\n一、政府预算拨款 1,250 一、一般公共服务支出 300\n"
+  BuiltTables doc = Build("表 1\n收支总表\n单位：万元\n一、政府预算拨款 1,250 一、一般公共服务支出 300\n"
                        "1.一般公共预算拨款 1,200 人大事务 300\n行政运行 300\n");
   BOOST_TEST(Texts(doc.tables.at(0).rows[2]) == (std::vector<std::string>{"", "", "行政运行", "300"}),
              boost::test_tools::per_element());
@@ -206,7 +205,7 @@ BOOST_AUTO_TEST_CASE(single_spaced_dump_is_not_aligned_by_position) {
 // A dump that prints wrapped header labels as fragments, one piece per line: the fragments read
 // as the rules' header labels give each column its path under its group heading.
 BOOST_AUTO_TEST_CASE(fragmented_header_reads_as_known_labels) {
-  Document doc = Build(
+  BuiltTables doc = Build(
       "表 4\n基本支出总表\n单位：万元\n支出项目类别 总计\n政府预算拨款\n财政专\n户管理\n资金\n单位资金\n"
       "上年结\n余、结转小计\n一般公共\n预算拨款\n政府性基金预\n算拨款\n事业收\n入\n其他\n收入\n"
       "工资福利支出 60 50 40 10 0 5 0 5\n基本工资 60 50 40 10 0 5 0 5\n");
@@ -221,7 +220,7 @@ BOOST_AUTO_TEST_CASE(fragmented_header_reads_as_known_labels) {
 }
 
 BOOST_AUTO_TEST_CASE(fragments_that_are_not_all_known_labels_leave_the_header_as_placed) {
-  Document doc = Build("表 4\n基本支出总表\n单位：万元\n支出项目类别 总计\n政府预算拨款\n示例资\n金\n"
+  BuiltTables doc = Build("表 4\n基本支出总表\n单位：万元\n支出项目类别 总计\n政府预算拨款\n示例资\n金\n"
                        "工资福利支出 60 50 10\n");
   const Table& t = doc.tables.at(0);
   BOOST_TEST(t.columns.at(1).header == "总计");
@@ -231,7 +230,7 @@ BOOST_AUTO_TEST_CASE(fragments_that_are_not_all_known_labels_leave_the_header_as
 // A tab row that starts with its sequence number (4 | 单位 | 项目 | amounts) is as wide as the
 // table already; rows continuing the merged 序号 and 单位 cells are padded to line up with it.
 BOOST_AUTO_TEST_CASE(sequence_number_is_not_taken_for_the_first_amount) {
-  Document doc = Build("2022年示例项目绩效自评表\n单位: 万元\n"
+  BuiltTables doc = Build("2022年示例项目绩效自评表\n单位: 万元\n"
                        "\t\t巡查经费\t12.50\t12.40\t99.20%\t完成\t无\t无\t无\n"
                        "4\t示例中心\t培训经费\t8.00\t8.00\t100.00%\t完成\n"
                        "\t\t宣传经费\t2.00\t1.00\t50.00%\t完成\t无\t无\t无\n");
@@ -247,7 +246,7 @@ BOOST_DATA_TEST_CASE(title_forms,
                                                    "公开05表\n一般公共预算支出表", "一般公共预算支出表（预算表 5）",
                                                    "一、2018 年度一般公共预算支出表（功能科目）"}),
                      heading) {
-  Document doc = Build(std::string(heading) + "\n单位：万元\n项目 合计\n201 一般公共服务支出 300\n");
+  BuiltTables doc = Build(std::string(heading) + "\n单位：万元\n项目 合计\n201 一般公共服务支出 300\n");
   BOOST_REQUIRE_EQUAL(doc.tables.size(), 1u);
   BOOST_TEST(doc.tables[0].title.find("一般公共预算支出") != std::string::npos);
   BOOST_TEST(doc.tables[0].rows.at(0).cells.back().amount_fen.value_or(0) == 300000000);
@@ -255,7 +254,7 @@ BOOST_DATA_TEST_CASE(title_forms,
 
 // A table of contents lists the titles: its lines open no table, the tables after it do.
 BOOST_AUTO_TEST_CASE(a_contents_page_opens_no_table) {
-  Document doc = Build(
+  BuiltTables doc = Build(
       "目录\n一、部门收支总表\n二、部门收入总表\n三、部门支出总表\n"
       "\f一、部门收支总表\n单位：万元\n项目 合计\n201 一般公共服务支出 300\n");
   BOOST_REQUIRE_EQUAL(doc.tables.size(), 1u);
@@ -264,7 +263,7 @@ BOOST_AUTO_TEST_CASE(a_contents_page_opens_no_table) {
 }
 
 BOOST_AUTO_TEST_CASE(a_part_heading_is_no_title) {
-  Document doc = Build("第二部分 2019 年度部门预算表\n一、部门收支总表\n单位：万元\n项目 合计\n201 一般公共服务支出 300\n");
+  BuiltTables doc = Build("第二部分 2019 年度部门预算表\n一、部门收支总表\n单位：万元\n项目 合计\n201 一般公共服务支出 300\n");
   BOOST_REQUIRE_EQUAL(doc.tables.size(), 1u);
   BOOST_TEST(doc.tables[0].title == "部门收支总表");
 }
@@ -272,7 +271,7 @@ BOOST_AUTO_TEST_CASE(a_part_heading_is_no_title) {
 // A code printed before the name in its cell gives the row its code and level; a column whose
 // header no rule names holds amounts when nearly all its cells are printed amounts.
 BOOST_AUTO_TEST_CASE(a_bracketed_code_before_the_name_and_an_unnamed_amount_column) {
-  Document doc = Build(
+  BuiltTables doc = Build(
       "表5 一般公共预算支出情况表\n单位：万元\n科目 本年数\n合计 7,651.71\n[206]科学技术支出 53.44\n"
       "[20605]科技条件与服务 53.44\n");
   const Table& t = doc.tables.at(0);
@@ -285,7 +284,7 @@ BOOST_AUTO_TEST_CASE(a_bracketed_code_before_the_name_and_an_unnamed_amount_colu
 }
 
 BOOST_AUTO_TEST_CASE(an_unnamed_column_of_printed_amounts_holds_amounts) {
-  Document doc = Build(
+  BuiltTables doc = Build(
       "表1 收支总表\n单位：万元\n收入\t本年数\t支出\t本年数\n一、预算拨款\t7,651.71\t一、一般公共服务支出\t0.00\n"
       "二、事业收入\t0.00\t二、外交支出\t7,651.71\n序号\t1\t序号\t2\n");
   const Table& t = doc.tables.at(0);
@@ -299,7 +298,7 @@ BOOST_AUTO_TEST_CASE(an_unnamed_column_of_printed_amounts_holds_amounts) {
 // The columns numbered under the header (栏次 1 2 3, ** ** 1 2 3) are no row: the page after it,
 // printing them again, continues the table instead of starting another copy of the form.
 BOOST_AUTO_TEST_CASE(a_row_of_column_numbers_is_no_row) {
-  Document doc = Build(
+  BuiltTables doc = Build(
       "表3 支出总表\n单位：万元\n科目编码 科目名称 合计 基本支出 项目支出\n** ** 1 2 3\n"
       "201 一般公共服务支出 300 200 100\n\f表3 支出总表\n单位：万元\n科目编码 科目名称 合计 基本支出 项目支出\n"
       "** ** 1 2 3\n208 社会保障和就业支出 50 50 0\n");
@@ -314,7 +313,7 @@ BOOST_AUTO_TEST_CASE(a_row_of_column_numbers_is_no_row) {
 // The contents' last entries on the next page are no titles either; a table titled right after
 // them, under its unit line, still is.
 BOOST_AUTO_TEST_CASE(contents_entries_running_over_onto_the_next_page_open_no_table) {
-  Document doc = Build(
+  BuiltTables doc = Build(
       "目录\n一、部门收支总表\n二、部门收入总表\n\f十二、项目支出绩效目标表\n十三、部门整体支出绩效目标表\n"
       "本部门职责是贯彻落实有关工作要求，在履行职责过程中加强管理，预算 300 万元。\n"
       "\f一、部门收支总表\n单位：万元\n项目 合计\n201 一般公共服务支出 300\n");
