@@ -5,10 +5,20 @@
 #include <string>
 #include <vector>
 
+#include <optional>
+#include <set>
+
 #include "pipeline/model/model.h"
 #include "pipeline/rules/rules.h"
+#include "pipeline/tables/tables.h"
 
 namespace budgetx::tables {
+
+// A table's number and title as a title line prints them.
+struct Title {
+  std::string number;
+  std::string title;
+};
 
 // A line after tokens were grouped into cells and each cell normalised and read.
 struct LineCells {
@@ -23,8 +33,37 @@ struct LineCells {
   std::shared_ptr<const LineCells> columned;
   bool blank = false;
   int numeric = 0;        // cells that read as amounts or dashes
+  std::optional<Title> title;  // the line is a table's title (MatchTitle), matched once
 };
 
+// --- detect (segment.cc): lines to tables of header lines and rows, not yet typed ---
+void Segment(const rules::RuleSet& rules, const Options& options, const std::vector<Page>& pages, BuiltTables* out);
+
+// --- describe (describe.cc): what the lines around a table say, by the rules ---
+// A line that is a table title, by the rules (whole-line match on the normalised text). A row of
+// a grid with several filled cells, and a heading of the document's parts, are not titles.
+std::optional<Title> MatchTitle(const rules::RuleSet& rules, const LineCells& line);
+// The unit a unit line (单位：万元) declares.
+std::optional<std::string> MatchUnit(const rules::RuleSet& rules, const std::string& text);
+// lines[first..] are one page's lines: a table of contents (its heading 目录, several entries, or
+// titles and nothing but text), which holds no table and whose lines are no titles.
+bool IsContentsPage(const rules::RuleSet& rules, const std::vector<LineCells>& lines, size_t first);
+// Marks as contents the first lines of the page after a contents page (lines[first..]) that are
+// its last entries run over, up to the text, except a title that a unit line shows to head a table.
+void MarkContentsSpill(const rules::RuleSet& rules, std::vector<LineCells>* lines, size_t first);
+bool IsSentence(const LineCells& line);  // ends with 。
+
+// --- scanned pages (scanned.cc): titles and headers OCR reads differently on each page ---
+// `read` is `title` with one character, or at most one in ten, read as another (OCR's usual slip).
+bool MisreadOf(std::string_view read, std::string_view title);
+bool ReadByOcr(const LineCells& line);  // some cell carries an OCR confidence
+// OCR reads a header printed again on a continuation page differently each time. Ruled lines
+// without numbers from lines[i], as many as the header has (`header_lines`), up to the last of
+// them much like one of the `header`'s lines (compacted), are that header; returns that last line.
+std::optional<size_t> HeaderReadAgain(const std::vector<LineCells>& lines, size_t i, size_t header_lines,
+                                      const std::set<std::string>& header);
+
+// --- cells (cells.cc) ---
 // Groups a line's spans into cells (joining tokens that belong together: a number and its
 // measure word, text wrapped after a comma) and types each cell. Records corrections.
 LineCells ReadLine(const rules::RuleSet& rules, const Line& line);

@@ -1,4 +1,5 @@
-// Finding tables in the line stream: titles, continuations, headers, wrapped labels, ends.
+// Detecting tables in the line stream: where each starts (a title, a region), continues and ends;
+// its header, and its rows (wrapped labels, bands, blocks).
 #include <re2/re2.h>
 
 #include <algorithm>
@@ -12,11 +13,6 @@
 namespace budgetx::tables {
 namespace {
 
-struct Title {
-  std::string number;
-  std::string title;
-};
-
 bool AllPlaced(const std::vector<Cell>& cells) {
   return std::all_of(cells.begin(), cells.end(), [](const Cell& c) { return c.extent.known(); });
 }
@@ -27,82 +23,8 @@ std::optional<Box> Union(const std::optional<Box>& a, const std::optional<Box>& 
   return Box{std::min(a->x0, b->x0), std::min(a->y0, b->y0), std::max(a->x1, b->x1), std::max(a->y1, b->y1)};
 }
 
-int FilledCells(const LineCells& line) {
-  return static_cast<int>(std::count_if(line.cells.begin(), line.cells.end(), [](const Cell& c) { return !c.text.empty(); }));
-}
-
-// A line that is a table title, by the rules (whole-line match on the normalised text). A row of
-// a grid with several filled cells, and a heading of the document's parts, are not titles.
-std::optional<Title> MatchTitle(const rules::RuleSet& rules, const LineCells& line) {
-  const std::string& text = line.text;
-  if ((line.cell_delimited && FilledCells(line) > 1) || rules::FirstMatch(rules.headings, normalize::Compact(text))) {
-    return std::nullopt;
-  }
-  for (const auto& p : rules.table_titles) {
-    const RE2& re = *p.re;
-    auto groups = re.NamedCapturingGroups();
-    std::vector<std::string> values(re.NumberOfCapturingGroups());
-    std::vector<RE2::Arg> args(values.size());
-    std::vector<RE2::Arg*> argp(values.size());
-    for (size_t i = 0; i < values.size(); ++i) args[i] = &values[i], argp[i] = &args[i];
-    if (!RE2::FullMatchN(text, re, argp.data(), static_cast<int>(argp.size()))) continue;
-    Title t;
-    if (auto it = groups.find("number"); it != groups.end()) t.number = normalize::Compact(values[it->second - 1]);
-    if (auto it = groups.find("title"); it != groups.end()) t.title = normalize::CompactTitle(values[it->second - 1]);
-    return t;
-  }
-  return std::nullopt;
-}
-
-std::optional<std::string> MatchUnit(const rules::RuleSet& rules, const std::string& text) {
-  std::string unit;
-  for (const auto& p : rules.table_units) {
-    if (RE2::PartialMatch(text, *p.re, &unit)) return unit;
-  }
-  return std::nullopt;
-}
-
 bool Matches(const std::vector<rules::Pattern>& patterns, const std::string& text) {
   return rules::FirstMatch(patterns, text) != nullptr;
-}
-
-// A table of contents lists the tables' titles: a page with its heading (目录), with several of
-// its entries (leaders, page numbers), or with titles and nothing but text holds no table, and
-// its lines are no titles.
-constexpr int kMinContentsEntries = 3;
-constexpr int kMinListedTitles = 4;
-constexpr int kMaxEntryWidth = 60;  // display columns of a contents entry
-
-std::vector<std::string_view> Characters(std::string_view text) {
-  std::vector<std::string_view> out;
-  for (size_t i = 0; i < text.size();) {
-    size_t n = 1;
-    while (i + n < text.size() && (static_cast<unsigned char>(text[i + n]) & 0xC0) == 0x80) ++n;
-    out.push_back(text.substr(i, n));
-    i += n;
-  }
-  return out;
-}
-
-// `read` is `title` with one character, or at most one in ten, read as another (OCR's usual slip).
-bool MisreadOf(std::string_view read, std::string_view title) {
-  auto a = Characters(read), b = Characters(title);
-  if (a.size() != b.size() || a.empty()) return false;
-  size_t differ = 0;
-  for (size_t i = 0; i < a.size(); ++i) differ += a[i] != b[i];
-  return differ <= std::max<size_t>(1, a.size() / 10);
-}
-
-// Characters the two texts share in order (longest common subsequence), over their mean length: 0..1.
-double Similarity(std::string_view x, std::string_view y) {
-  auto a = Characters(x), b = Characters(y);
-  if (a.empty() || b.empty()) return 0;
-  std::vector<size_t> row(b.size() + 1, 0), above(b.size() + 1, 0);
-  for (const auto& c : a) {
-    for (size_t j = 1; j <= b.size(); ++j) row[j] = c == b[j - 1] ? above[j - 1] + 1 : std::max(above[j], row[j - 1]);
-    std::swap(row, above);
-  }
-  return 2.0 * static_cast<double>(above[b.size()]) / static_cast<double>(a.size() + b.size());
 }
 
 class Segmenter {
@@ -116,9 +38,9 @@ class Segmenter {
     for (const auto& page : pages_) {
       size_t first = lines.size();
       for (const auto& line : page.lines) lines.push_back(ReadLineAndColumns(line));
-      bool contents = IsContentsPage(lines, first);
+      bool contents = IsContentsPage(rules_, lines, first);
       for (size_t k = first; k < lines.size(); ++k) lines[k].contents = contents;
-      if (contents_above && !contents) MarkContentsSpill(&lines, first);
+      if (contents_above && !contents) MarkContentsSpill(rules_, &lines, first);
       contents_above = contents;
     }
     for (size_t i = 0; i < lines.size(); ++i) i = Step(lines, i);
@@ -139,7 +61,7 @@ class Segmenter {
       return i;
     }
     std::string compact = normalize::Compact(line.text);
-    if (auto title = MatchTitle(rules_, line)) return StartTable(lines, i, *title);
+    if (line.title) return StartTable(lines, i, *line.title);
     if (auto unit = MatchUnit(rules_, line.text); unit && line.numeric == 0) {
       if (out_->unit.empty()) out_->unit = *unit;
       if (open_ && table().unit.empty()) table().unit = *unit;
@@ -178,7 +100,7 @@ class Segmenter {
       return i;
     }
     if (!block_.empty()) FinishBlockRow();
-    if (auto last = HeaderReadAgain(lines, i)) return *last;
+    if (auto last = ScanHeaderReadAgain(lines, i)) return *last;
     // A header line of several labels shows the header is printed again: its one-label lines
     // (a label wrapped onto a line of its own) are dropped with it.
     if (header_set_.count(compact) && (repeating_header_ || line.cells.size() >= 2)) {
@@ -203,69 +125,27 @@ class Segmenter {
   }
 
   LineCells ReadLineAndColumns(const Line& line) const {
-    LineCells read = ReadLine(rules_, line);
+    LineCells read = ReadTitledLine(line);
     if (line.columns.empty()) return read;
     Line columns = line;
     columns.spans = line.columns;
     columns.cell_delimited = true;
-    read.columned = std::make_shared<const LineCells>(ReadLine(rules_, columns));
+    read.columned = std::make_shared<const LineCells>(ReadTitledLine(columns));
     return read;
   }
 
-  // lines[first..] are one page's lines.
-  bool IsContentsPage(const std::vector<LineCells>& lines, size_t first) const {
-    int entries = 0, titles = 0;
-    bool rows = false;
-    for (size_t k = first; k < lines.size(); ++k) {
-      const LineCells& line = lines[k];
-      const auto* p = rules::FirstMatch(rules_.contents_lines, normalize::Compact(line.text));
-      if (p && (p->attrs.at("kind") == "heading" || ++entries >= kMinContentsEntries)) return true;
-      titles += MatchTitle(rules_, line).has_value();
-      rows = rows || line.numeric > 0 || line.cell_delimited;
+  LineCells ReadTitledLine(const Line& line) const {
+    LineCells read = ReadLine(rules_, line);
+    read.title = MatchTitle(rules_, read);
+    return read;
+  }
+
+  // Only on a page after the open table's last row.
+  std::optional<size_t> ScanHeaderReadAgain(const std::vector<LineCells>& lines, size_t i) const {
+    if (!body_started_ || table().rows.empty() || table().rows.back().where.page == lines[i].where.page) {
+      return std::nullopt;
     }
-    return titles >= kMinListedTitles && !rows;
-  }
-
-  // The contents' last entries run over onto the next page (lines[first..]): its first lines, up
-  // to the text, except a title that a unit line shows to head a table.
-  void MarkContentsSpill(std::vector<LineCells>* lines, size_t first) const {
-    std::optional<size_t> last_title;
-    for (size_t k = first; k < lines->size() && IsEntryLike((*lines)[k]); ++k) {
-      LineCells& line = (*lines)[k];
-      if (MatchUnit(rules_, line.text)) {
-        for (size_t j = last_title.value_or(k); j < k; ++j) (*lines)[j].contents = false;
-        return;
-      }
-      if (MatchTitle(rules_, line)) last_title = k;
-      line.contents = true;
-    }
-  }
-
-  // A line such as a contents entry: short text, no numbers, no sentence.
-  static bool IsEntryLike(const LineCells& line) {
-    return line.blank || (!line.cell_delimited && line.numeric == 0 && !IsSentence(line) && DisplayWidth(line.text) <= kMaxEntryWidth);
-  }
-
-  static bool ReadByOcr(const LineCells& line) {
-    return std::any_of(line.cells.begin(), line.cells.end(), [](const Cell& c) { return c.where.confidence.has_value(); });
-  }
-
-  // OCR reads a header printed again on a continuation page differently each time. Ruled lines
-  // without numbers above the page's first row, as many as the header has, up to the last of
-  // them much like one of the header's lines, are that header; returns that last line.
-  std::optional<size_t> HeaderReadAgain(const std::vector<LineCells>& lines, size_t i) const {
-    std::optional<size_t> last;
-    if (!body_started_ || table().rows.empty() || table().rows.back().where.page == lines[i].where.page) return last;
-    for (size_t k = i; k < lines.size() && k < i + table().header.size(); ++k) {
-      const LineCells& line = lines[k];
-      if (!line.cell_delimited || line.numeric > 0 || line.where.page != lines[i].where.page || !ReadByOcr(line)) break;
-      std::string text = normalize::Compact(line.text);
-      if (std::any_of(header_set_.begin(), header_set_.end(),
-                      [&](const std::string& header) { return Similarity(text, header) >= kSameHeader; })) {
-        last = k;
-      }
-    }
-    return last;
+    return HeaderReadAgain(lines, i, table().header.size(), header_set_);
   }
 
   // A continuation page prints the header again; its lines are dropped one by one, not read as a row.
@@ -322,7 +202,7 @@ class Segmenter {
       // "表 1" on its own line: the title is the next non-blank line.
       size_t j = i + 1;
       while (j < lines.size() && lines[j].blank) ++j;
-      auto next = j < lines.size() ? MatchTitle(rules_, lines[j]) : std::nullopt;
+      auto next = j < lines.size() ? lines[j].title : std::nullopt;
       if (next && next->number.empty()) {
         title.title = next->title;  // "附件1:" above "2020年…自评表"
         last = j;
@@ -467,7 +347,7 @@ class Segmenter {
 
   size_t NextTitle(const std::vector<LineCells>& lines, size_t from) const {
     size_t i = from;
-    while (i < lines.size() && !MatchTitle(rules_, lines[i])) ++i;
+    while (i < lines.size() && !lines[i].title) ++i;
     return i;
   }
 
@@ -636,8 +516,6 @@ class Segmenter {
     }
     return false;
   }
-
-  static bool IsSentence(const LineCells& line) { return line.text.ends_with("。"); }
 
   // A line of several text cells stands as a row; a single cell is a piece of a wrapped cell.
   bool IsTextRow(const LineCells& line) const {
@@ -832,7 +710,6 @@ class Segmenter {
     return "";
   }
 
-  static constexpr double kSameHeader = 0.6;  // Similarity of a header line read twice by OCR
   static constexpr size_t kMaxPendingLines = 12;
   static constexpr int kMinPartLabels = 3;  // known column labels in a line that starts a part
   static constexpr double kColumnSlack = 2.0;  // points two grids' column boundaries may differ
@@ -866,145 +743,10 @@ class Segmenter {
   std::vector<LineCells> head_;
 };
 
-int LastTextLine(const std::vector<Page>& pages) {
-  for (auto page = pages.rbegin(); page != pages.rend(); ++page) {
-    for (auto line = page->lines.rbegin(); line != page->lines.rend(); ++line) {
-      if (!line->spans.empty()) return line->where.line;
-    }
-  }
-  return 0;
-}
-
-size_t AmountCount(const Row& row) {
-  size_t n = 0;
-  for (const auto& c : row.cells) n += c.amount_fen.has_value() || c.kind == ValueKind::kDash;
-  return n;
-}
-
-// A dump cut off mid-row ends with a table row that has fewer amounts than the table's rows
-// usually have.
-void FlagTruncatedRow(const std::vector<Page>& pages, BuiltTables* out) {
-  if (out->tables.empty() || out->tables.back().rows.size() < 2) return;
-  const Table& table = out->tables.back();
-  const Row& last = table.rows.back();
-  int last_line = LastTextLine(pages);
-  if (last_line == 0 || last.cells.empty() || last.cells.back().where.line != last_line) return;
-  std::map<size_t, size_t> counts;
-  for (size_t r = 0; r + 1 < table.rows.size(); ++r) ++counts[AmountCount(table.rows[r])];
-  size_t usual = std::max_element(counts.begin(), counts.end(),
-                                  [](const auto& a, const auto& b) { return a.second < b.second; })->first;
-  size_t have = AmountCount(last);
-  if (usual < 2 || have == 0 || have >= usual) return;
-  Warning w{"tables", "input ends in the middle of a row of table " + table.number + " " + table.title + ": " +
-                          std::to_string(have) + " of " + std::to_string(usual) + " amounts ('" +
-                          last.cells.back().raw + "' is the last text)",
-            last.cells.back().where};
-  w.incomplete = true;
-  out->warnings.push_back(std::move(w));
-}
-
 }  // namespace
 
-// A title with nothing under it is a line of the table of contents, or a caption in running text.
-void DropEmptyTables(std::vector<Table>* tables) {
-  std::erase_if(*tables, [](const Table& t) { return t.rows.empty(); });
-}
-
-// Share of rows with at most one filled cell that makes lines under a title running text.
-constexpr double kProseShare = 0.8;
-constexpr size_t kMinProseRows = 3;
-
-// Lines under a title that form neither a grid nor columns, one piece of text each, are running
-// text (a contents entry or a heading taken for a title, and the chapter after it): they are
-// left to the narrative, and the title is reported.
-bool IsProse(const Table& table) {
-  size_t single = 0;
-  for (const auto& row : table.rows) {
-    if (row.delimited || !row.where.box) return false;
-    size_t filled = std::count_if(row.cells.begin(), row.cells.end(), [](const Cell& c) { return !c.text.empty(); });
-    single += filled <= 1;
-  }
-  return table.rows.size() >= kMinProseRows && static_cast<double>(single) >= kProseShare * static_cast<double>(table.rows.size());
-}
-
-void DropProse(BuiltTables* out) {
-  for (const auto& table : out->tables) {
-    if (!IsProse(table)) continue;
-    out->warnings.push_back({"tables", "the " + std::to_string(table.rows.size()) + " lines under '" + table.number +
-                                           table.title + "' are running text, not a table; left out of tables",
-                             table.where});
-  }
-  std::erase_if(out->tables, IsProse);
-}
-
-// Cells OCR read with little confidence, for a person to compare with the page image.
-std::vector<CellRef> ListForReview(double below, const std::vector<Table>& tables) {
-  std::vector<CellRef> out;
-  for (int t = 0; t < static_cast<int>(tables.size()); ++t) {
-    const auto& rows = tables[t].rows;
-    for (int r = 0; r < static_cast<int>(rows.size()); ++r) {
-      for (int c = 0; c < static_cast<int>(rows[r].cells.size()); ++c) {
-        const auto& confidence = rows[r].cells[c].where.confidence;
-        if (confidence && *confidence < below) out.push_back({t, r, c});
-      }
-    }
-  }
-  return out;
-}
-
-// A header label of the table names a column of amounts by the rules (合计, 预算数 …).
-bool NamesAmountColumn(const rules::RuleSet& rules, const Table& table) {
-  for (const auto& line : table.header) {
-    for (const auto& label : line) {
-      const rules::ColumnRule* rule = label.empty() ? nullptr : ColumnRuleFor(rules, normalize::Compact(label));
-      if (rule && rule->amount) return true;
-    }
-  }
-  return false;
-}
-
-// The pages a table's title and rows are on (narrative after a table's last row is not the table's).
-void NoteRowPages(Table* table) {
-  std::set<int> pages(table->pages.begin(), table->pages.end());
-  for (const auto& row : table->rows) {
-    pages.insert(row.where.page);
-    for (const auto& c : row.cells) pages.insert(c.where.page);
-  }
-  pages.erase(0);
-  table->pages.assign(pages.begin(), pages.end());
-}
-
-// A table without a unit line takes the document's (else the default) when it is named or heads
-// a known amount column; otherwise its numbers are not read as amounts.
-void AssumeUnit(const rules::RuleSet& rules, const Options& options, const std::string& document_unit, Table* table,
-                std::vector<Warning>* warnings) {
-  if (!table->unit.empty()) return;
-  std::string name = "table " + table->number + " " + table->title;
-  if (table->named || !document_unit.empty() || NamesAmountColumn(rules, *table)) {
-    table->unit = document_unit.empty() ? options.default_unit : document_unit;
-    warnings->push_back({"tables", name + " declares no unit; assumed " + table->unit, table->where});
-  } else {
-    warnings->push_back({"tables", name + " declares no unit and names no amount column; its numbers are not read as amounts",
-                         table->where});
-  }
-}
-
-BuiltTables BuildTables(const rules::RuleSet& rules, const Options& options, const std::vector<Page>& pages) {
-  BuiltTables out;
-  Segmenter(rules, options, pages, &out).Run();
-  DropEmptyTables(&out.tables);
-  DropProse(&out);
-  for (auto& table : out.tables) {
-    NoteRowPages(&table);
-    AssumeUnit(rules, options, out.unit, &table, &out.warnings);
-    FinishTable(rules, &table, &out.warnings);
-  }
-  BorrowCodes(&out.tables);
-  out.corrections = NormalizerCorrections(out.tables);
-  out.review = ListForReview(options.review_below, out.tables);
-  out.indicators = CollectIndicators(rules, out.tables);
-  FlagTruncatedRow(pages, &out);
-  return out;
+void Segment(const rules::RuleSet& rules, const Options& options, const std::vector<Page>& pages, BuiltTables* out) {
+  Segmenter(rules, options, pages, out).Run();
 }
 
 }  // namespace budgetx::tables
