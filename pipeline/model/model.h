@@ -235,6 +235,8 @@ struct NarrativeFact {
   std::string rule;      // rule name that matched
   std::string subject;   // what the amount is of (收入, 支出, 科目 name, ...)
   std::string text;      // the matched sentence fragment
+  std::optional<Decimal> amount;  // as printed, in `unit`
+  std::string unit;               // 元, 万元 … (万元 when the text names none)
   std::optional<int64_t> amount_fen;
   std::optional<Decimal> percent;
   Provenance where;

@@ -192,10 +192,13 @@ void AddFacts(const rules::RuleSet& rules, const Sentence& sentence, std::vector
       fact.subject = group("subject");
       fact.text = std::string(match[0]);
       fact.where = sentence.where;
-      std::string unit = group("unit").empty() ? "万元" : group("unit");
+      fact.unit = group("unit").empty() ? "万元" : group("unit");
       auto amount = normalize::ReadNumber(group("amount"));
-      auto fen_per_unit = normalize::UnitFen(unit);
-      if (amount.value && fen_per_unit) fact.amount_fen = normalize::ToFen(*amount.value, *fen_per_unit);
+      auto fen_per_unit = normalize::UnitFen(fact.unit);
+      if (amount.value && fen_per_unit) {
+        fact.amount = amount.value;
+        fact.amount_fen = normalize::ToFen(*amount.value, *fen_per_unit);
+      }
       auto percent = normalize::ReadNumber(group("percent"));
       if (percent.value) fact.percent = percent.value;
       facts->push_back(std::move(fact));

@@ -60,6 +60,12 @@ std::optional<int64_t> UnitFen(std::string_view unit);
 // std::nullopt on overflow.
 std::optional<int64_t> ToFen(const Decimal& value, int64_t unit_fen, bool* rounded = nullptr);
 
+// Depth of an outline number opening a label: 一、=1, （一）=2, 1.=3, (1)=4, 1.1=5, 1.1.1=6; 0 when
+// none. With `rest`, also the label after the number.
+int OutlineLevel(std::string_view label, std::string_view* rest = nullptr);
+// The label compacted and without its outline number: 一、财政拨款收入 and 财政拨款收入 name one item.
+std::string CompactWithoutOutline(std::string_view label);
+
 // An amount written with its unit inside running text: "27,126万元", "1.5 亿元", "300元".
 struct AmountWithUnit {
   Decimal value;

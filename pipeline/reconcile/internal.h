@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "pipeline/model/model.h"
+#include "pipeline/normalize/normalize.h"
 #include "pipeline/reconcile/reconcile.h"
 
 namespace budgetx::reconcile::internal {
@@ -39,7 +40,7 @@ std::optional<Decimal> SumValue(const Cell* cell);
 // A percentage as printed (the number before %); plain numbers count in a percent column.
 std::optional<Decimal> PercentValue(const Cell* cell);
 int ColumnByKey(const Table& table, const std::string& key);  // first column with key, else -1
-std::string Compact(std::string_view text);                  // every whitespace removed
+using normalize::Compact;  // every whitespace removed
 std::string RowName(const Table& table, int row);             // "2080505 行政运行", else "#4"
 // A row named so it cannot be confused with another: names of uncoded rows repeat (every row of a
 // 自评表 may start with the same 单位名称), so those get their 1-based number: "#2 示例管理中心".
@@ -49,9 +50,7 @@ std::string ColumnName(const Table& table, int col);          // header as print
 // text, amount) the right half has its own label. Empty when that part of the row is blank.
 std::string LabelFor(const TableView& view, int row, int col);
 std::string RowLabel(const TableView& view, int row, int col);  // LabelFor, else RowName
-// Depth of an outline number opening a label: 一、=1, （一）=2, 1.=3, (1)=4, 1.1=5, 1.1.1=6; 0 when
-// none. With `rest`, also the label after the number.
-int OutlineLevel(std::string_view label, std::string_view* rest = nullptr);
+using normalize::OutlineLevel;  // the printed hierarchy of labels without codes
 std::string CellText(const Cell* cell);  // as printed, for descriptions
 // The row's classification code where it applies to column `col`: in a 收支总表 only the 支出
 // half (from Row::code_column on) is classified. Empty elsewhere.

@@ -15,36 +15,11 @@ struct Stated {
   std::string unit;
 };
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
-// The last number of the fact's text and the unit after it.
-std::optional<Stated> ReadStated(const std::string& text) {
-  static const std::pair<const char*, int64_t> kUnits[] = {{"亿元", 10000000000}, {"万元", 1000000}, {"元", 100}};
-  for (const auto& [unit, fen] : kUnits) {
-    size_t at = text.rfind(unit);
-    if (at == std::string::npos) continue;
-    size_t end = at;
-    while (end > 0 && text[end - 1] == ' ') --end;
-    size_t begin = end;
-    while (begin > 0 && (IsDigit(text[begin - 1]) || text[begin - 1] == ',' || text[begin - 1] == '.')) --begin;
-    Stated s{{0, 0}, fen, unit};
-    bool point = false;
-    for (size_t i = begin; i < end; ++i) {
-      if (text[i] == '.') point = true;
-      if (!IsDigit(text[i])) continue;
-      s.value.units = s.value.units * 10 + (text[i] - '0');
-      s.value.scale += point;
-    }
-    if (begin < end) return s;
-  }
-  return std::nullopt;
-}
-
-// A row name without its outline number: 一、财政拨款收入 → 财政拨款收入, (二)事业收入 → 事业收入.
-std::string WithoutOutline(const std::string& name) {
-  std::string compact = Compact(name);
-  std::string_view rest;
-  return OutlineLevel(compact, &rest) > 0 ? std::string(rest) : compact;
+// The amount as the text prints it, with its unit.
+std::optional<Stated> ReadStated(const NarrativeFact& fact) {
+  auto fen = normalize::UnitFen(fact.unit);
+  if (!fact.amount || !fen) return std::nullopt;
+  return Stated{*fact.amount, *fen, fact.unit};
 }
 
 int NameColumn(const Row& row) {
@@ -87,9 +62,9 @@ Check MakeCheck(const TableView& view, const NarrativeFact& fact, const Stated& 
 void AddNarrativeLinks(const std::vector<TableView>& views, const std::vector<NarrativeFact>& facts,
                        std::vector<Check>* out, std::vector<Warning>* warnings) {
   for (const auto& fact : facts) {
-    auto stated = ReadStated(fact.text);
+    auto stated = ReadStated(fact);
     if (!stated || fact.subject.empty()) continue;
-    std::string subject = WithoutOutline(fact.subject);
+    std::string subject = normalize::CompactWithoutOutline(fact.subject);
     std::optional<Match> best;
     const TableView* best_view = nullptr;
     // The first candidate stands for the item, unless a later one agrees better.
@@ -105,7 +80,7 @@ void AddNarrativeLinks(const std::vector<TableView>& views, const std::vector<Na
       const Table& t = *view.table;
       for (int r = 0; r < static_cast<int>(t.rows.size()); ++r) {
         int label = NameColumn(t.rows[r]);
-        if (label < 0 || WithoutOutline(t.rows[r].name) != subject) continue;
+        if (label < 0 || normalize::CompactWithoutOutline(t.rows[r].name) != subject) continue;
         // Only the amounts under this label: a 收支总表 row also holds the other half's item.
         for (int c = 0; c < view.ncols; ++c) {
           if (view.label_col[c] == label) consider(view, r, c);
@@ -114,7 +89,7 @@ void AddNarrativeLinks(const std::vector<TableView>& views, const std::vector<Na
       // A table of one row names its items in the header (“三公”经费表: 公务接待费 | …).
       if (t.rows.size() != 1) continue;
       for (int c = 0; c < static_cast<int>(t.columns.size()) && c < view.ncols; ++c) {
-        if (WithoutOutline(LastLabel(t.columns[c].header)) == subject) consider(view, 0, c);
+        if (normalize::CompactWithoutOutline(LastLabel(t.columns[c].header)) == subject) consider(view, 0, c);
       }
     }
     if (!best) continue;

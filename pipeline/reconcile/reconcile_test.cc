@@ -711,8 +711,9 @@ BOOST_AUTO_TEST_CASE(narrative_amount_in_wan_links_to_the_row_in_yuan) {
   t.unit = "元";
   t.rows[0].cells[2].amount_fen = 2218644080;
   t.rows[1].cells[2].amount_fen = 10000000;
-  NarrativeFact agrees{"item_amount", "一般公共服务支出", "其中：一般公共服务支出2,218.64万元", 2218640000, {}, {7, 0, {}, {}}};
-  NarrativeFact differs{"item_amount", "财政事务", "、财政事务 12.00 万元", 12000000, {}, {8, 0, {}, {}}};
+  NarrativeFact agrees{"item_amount", "一般公共服务支出", "其中：一般公共服务支出2,218.64万元", Decimal{221864, 2}, "万元", 2218640000, {},
+                       {7, 0, {}, {}}};
+  NarrativeFact differs{"item_amount", "财政事务", "、财政事务 12.00 万元", Decimal{1200, 2}, "万元", 12000000, {}, {8, 0, {}, {}}};
   Reconciliation doc = Reconcile({}, {t}, {agrees, differs});
   auto links = OfKind(doc.checks, "narrative");
   BOOST_REQUIRE_EQUAL(links.size(), 1u);

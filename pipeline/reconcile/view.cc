@@ -1,6 +1,5 @@
 // Reading a table's cells, columns and labels for the checks.
 #include <algorithm>
-#include <initializer_list>
 
 #include "pipeline/reconcile/internal.h"
 
@@ -20,36 +19,6 @@ KindCounts CountKinds(const Table& table, int col) {
     n.amounts += cell->kind == ValueKind::kAmount || cell->kind == ValueKind::kDash;
     n.percents += cell->kind == ValueKind::kPercent;
     n.texts += cell->kind == ValueKind::kText;
-  }
-  return n;
-}
-
-// Removes `prefix` from the front of *s when it is there.
-bool Consume(std::string_view* s, std::string_view prefix) {
-  if (s->substr(0, prefix.size()) != prefix) return false;
-  s->remove_prefix(prefix.size());
-  return true;
-}
-
-bool ConsumeAny(std::string_view* s, std::initializer_list<std::string_view> options) {
-  for (std::string_view o : options) {
-    if (Consume(s, o)) return true;
-  }
-  return false;
-}
-
-// Counts the Chinese numerals (一 … 十) opening *s and removes them.
-int ConsumeChineseNumerals(std::string_view* s) {
-  int n = 0;
-  while (ConsumeAny(s, {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"})) ++n;
-  return n;
-}
-
-int ConsumeDigits(std::string_view* s) {
-  int n = 0;
-  while (!s->empty() && s->front() >= '0' && s->front() <= '9') {
-    s->remove_prefix(1);
-    ++n;
   }
   return n;
 }
@@ -128,20 +97,6 @@ int ColumnByKey(const Table& table, const std::string& key) {
   return -1;
 }
 
-std::string Compact(std::string_view text) {
-  std::string out;
-  for (size_t i = 0; i < text.size(); ++i) {
-    unsigned char ch = static_cast<unsigned char>(text[i]);
-    if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch == '\v') continue;
-    if (text.substr(i, 3) == "\u3000") {  // ideographic space
-      i += 2;
-      continue;
-    }
-    out += text[i];
-  }
-  return out;
-}
-
 std::string RowName(const Table& table, int row) {
   const Row& r = table.rows[row];
   if (r.code.empty() && r.name.empty()) return "#" + std::to_string(row + 1);
@@ -179,29 +134,6 @@ std::string LabelFor(const TableView& view, int row, int col) {
 std::string RowLabel(const TableView& view, int row, int col) {
   std::string label = LabelFor(view, row, col);
   return label.empty() ? RowName(*view.table, row) : label;
-}
-
-int OutlineLevel(std::string_view label, std::string_view* rest) {
-  std::string_view s = label;
-  bool open = ConsumeAny(&s, {"(", "（"});
-  int numerals = ConsumeChineseNumerals(&s);
-  int digits = numerals ? 0 : ConsumeDigits(&s);
-  if (!numerals && !digits) return 0;
-  int level = 0;
-  if (open) {
-    if (ConsumeAny(&s, {")", "）"})) level = numerals ? 2 : 4;
-  } else if (numerals) {
-    if (ConsumeAny(&s, {"、"})) level = 1;
-  } else if (ConsumeAny(&s, {".", "、", "．"})) {
-    // 1.1, 1.1.1 … number the items under 1. (after (1), which is rarely mixed with them).
-    level = 3;
-    while (ConsumeDigits(&s) > 0) {
-      level = level == 3 ? 5 : level + 1;
-      if (!ConsumeAny(&s, {".", "．"})) break;
-    }
-  }
-  if (level > 0 && rest) *rest = s;
-  return level;
 }
 
 const std::string& CodeAt(const Row& row, int col) {

@@ -1,8 +1,6 @@
 // Codes for tables that print classification names without codes (收支总表, 政府预算拨款收支总表):
 // when their names follow, in order, the names of a coded table of the same document (支出总表),
 // each matched row takes that code, so the roll-ups can be checked there too.
-#include <re2/re2.h>
-
 #include "pipeline/normalize/normalize.h"
 #include "pipeline/tables/internal.h"
 
@@ -19,12 +17,6 @@ struct Named {
 };
 
 // "一、一般公共服务支出" in a 收支总表 names the same item as "一般公共服务支出" in a 支出总表.
-std::string WithoutOutlineNumber(const std::string& name) {
-  static const RE2 kOutline("^(?:[一二三四五六七八九十]+、|\\d+[.、．]|[（(][一二三四五六七八九十\\d]+[）)])");
-  std::string out = normalize::Compact(name);
-  RE2::Replace(&out, kOutline, "");
-  return out;
-}
 
 std::vector<Named> NamedRows(const Table& table) {
   std::vector<Named> out;
@@ -34,7 +26,7 @@ std::vector<Named> NamedRows(const Table& table) {
     for (size_t c = 0; c < cells.size(); ++c) {
       if (cells[c].kind == ValueKind::kText) name = static_cast<int>(c);
       if (cells[c].amount_fen && name >= 0 && c + 1 == cells.size()) {
-        out.push_back({r, name, WithoutOutlineNumber(cells[static_cast<size_t>(name)].text)});
+        out.push_back({r, name, normalize::CompactWithoutOutline(cells[static_cast<size_t>(name)].text)});
       }
     }
   }
@@ -58,7 +50,7 @@ Matches Match(const std::vector<Named>& named, const Table& coded) {
     // subset of the 经济分类 items); names must still come in the same order.
     for (size_t k = next; k < coded.rows.size(); ++k) {
       const Row& row = coded.rows[k];
-      if (row.code.empty() || WithoutOutlineNumber(row.name) != n.name) continue;
+      if (row.code.empty() || normalize::CompactWithoutOutline(row.name) != n.name) continue;
       matches.emplace_back(&n, &row);
       next = k + 1;
       break;
