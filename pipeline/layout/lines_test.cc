@@ -68,6 +68,25 @@ BOOST_AUTO_TEST_CASE(page_numbers_at_one_height_are_dropped_repeated_titles_kept
   BOOST_TEST(pages[5].lines.front().Text() == "表6");
 }
 
+BOOST_AUTO_TEST_CASE(page_numbers_of_portrait_and_landscape_pages_are_dropped_at_both_heights) {
+  std::vector<Page> pages;
+  for (int n = 1; n <= 8; ++n) {
+    pages.push_back(PageOf(n, {{"正文", 100}, {"- " + std::to_string(n) + " -", n <= 4 ? 800.0 : 560.0}}));
+  }
+  pages.push_back(PageOf(9, {{"正文", 100}, {"- 9 -", 300}}));  // once at its height: not the running line
+  BOOST_TEST(DropRunningLines(&pages) == 8u);  // neither height alone holds 60% of the 9 pages
+  BOOST_TEST(pages[5].lines.size() == 1u);
+  BOOST_TEST(pages[8].lines.back().Text() == "- 9 -");
+}
+
+BOOST_AUTO_TEST_CASE(page_numbers_of_one_and_two_digits_are_one_running_line) {
+  std::vector<Page> pages;
+  for (int n = 1; n <= 16; ++n) pages.push_back(PageOf(n, {{"正文", 100}, {"— " + std::to_string(n) + " —", 800}}));
+  BOOST_TEST(DropRunningLines(&pages) == 16u);  // 9 pages of "— # —" and 7 of "— ## —": neither alone is 60%
+  BOOST_TEST(pages[9].lines.size() == 1u);
+  BOOST_TEST(pages[9].lines[0].Text() == "正文");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace

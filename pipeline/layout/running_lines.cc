@@ -18,11 +18,14 @@ constexpr size_t kMinPages = 3;
 // Heights within this many points are the same place.
 constexpr double kSameHeight = 4.0;
 
+// The text with each run of digits as one '#': "- 9 -" and "- 10 -" are one running line.
 std::string Masked(const std::string& text) {
   std::string out;
   for (char c : text) {
     if (c == ' ') continue;
-    out += c >= '0' && c <= '9' ? '#' : c;
+    bool digit = c >= '0' && c <= '9';
+    if (!digit) out += c;
+    else if (out.empty() || out.back() != '#') out += '#';
   }
   return out;
 }
@@ -68,6 +71,21 @@ bool Growing(const std::vector<const Place*>& at) {
   return true;
 }
 
+// The places at heights where the line recurs on kMinPages pages or more, in page order. Portrait
+// and landscape pages of one document print their numbers at two heights.
+std::vector<const Place*> AtRecurringHeights(const std::vector<Place>& places) {
+  std::vector<const Place*> by_height;
+  for (const auto& pl : places) by_height.push_back(&pl);
+  std::sort(by_height.begin(), by_height.end(), [](const Place* a, const Place* b) { return a->y < b->y; });
+  std::vector<const Place*> out;
+  for (size_t first = 0, last = 0; first < by_height.size(); first = last) {
+    while (last < by_height.size() && by_height[last]->y - by_height[first]->y <= kSameHeight) ++last;
+    if (last - first >= kMinPages) out.insert(out.end(), by_height.begin() + static_cast<long>(first), by_height.begin() + static_cast<long>(last));
+  }
+  std::sort(out.begin(), out.end(), [](const Place* a, const Place* b) { return a->page < b->page; });
+  return out;
+}
+
 }  // namespace
 
 size_t DropRunningLines(std::vector<Page>* pages) {
@@ -90,14 +108,7 @@ size_t DropRunningLines(std::vector<Page>* pages) {
   size_t dropped = 0;
   for (auto& [text, places] : seen) {
     if (text.empty() || places.size() < needed) continue;
-    std::vector<double> ys;
-    for (const auto& pl : places) ys.push_back(pl.y);
-    std::nth_element(ys.begin(), ys.begin() + static_cast<long>(ys.size() / 2), ys.end());
-    double typical = ys[ys.size() / 2];
-    std::vector<const Place*> at;
-    for (const auto& pl : places) {
-      if (std::abs(pl.y - typical) <= kSameHeight) at.push_back(&pl);
-    }
+    std::vector<const Place*> at = AtRecurringHeights(places);
     if (at.size() < needed || !Growing(at)) continue;
     for (const Place* pl : at) drop[pl->page][pl->line] = true, ++dropped;
   }

@@ -154,7 +154,9 @@ struct Cell {
   Extent extent;  // across the line, when the extractor knows it
   int column_span = 1;  // columns a merged cell covers (ruled tables)
   double inset = -1;    // Span::inset: how far the text is indented in its ruled cell (points)
-  std::string repair;   // the OCR repair rule that changed `text` (rules/ocr.yaml), if any
+  // The correction that changed `text` beyond normalising it, as a Correction kind:
+  // "ocr_repair:RULE" (rules/ocr.yaml), "overflow_decimals" (decimals run into the next cell).
+  std::string repair;
 };
 
 // kDifference: a change row (增减, 比上年增减) = the row above it − the row above that.

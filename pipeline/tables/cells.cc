@@ -131,7 +131,38 @@ void RepairOcr(const rules::RuleSet& rules, Cell* cell) {
     cell->text = text;
     cell->kind = reading.kind;
     cell->number = reading.value;
-    cell->repair = rule.name;
+    cell->repair = "ocr_repair:" + rule.name;
+  }
+}
+
+// An amount too wide for its cell runs over into the next one, and the text layer then gives its
+// decimals as the start of the next cell's number (168,441 | .81154,304.22 for 168,441.81 |
+// 154,304.22). The decimals are as many as the next number has (else two), and what is left must
+// still be a number with well-placed thousands separators.
+void ReturnOverflowedDecimals(std::vector<Cell>* cells) {
+  static const RE2 kWhole(R"(\d{1,3}(?:,\d{3})+|\d+)");
+  static const RE2 kSpill(R"(\.(\d+?)(?:(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?)?)");
+  for (size_t i = 1; i < cells->size(); ++i) {
+    Cell& left = (*cells)[i - 1];
+    Cell& right = (*cells)[i];
+    if (left.kind != ValueKind::kAmount || !RE2::FullMatch(left.text, kWhole)) continue;
+    std::string fraction, rest, rest_decimals;
+    if (!RE2::FullMatch(right.text, kSpill, &fraction, &rest, &rest_decimals)) continue;
+    size_t digits = rest_decimals.empty() ? 2 : rest_decimals.size();
+    std::string spilled = fraction + rest;
+    if (spilled.size() < digits) continue;
+    std::string remainder = spilled.substr(digits);
+    std::string rest_text = remainder.empty() ? "" : remainder + (rest_decimals.empty() ? "" : "." + rest_decimals);
+    if (!remainder.empty() && (remainder.front() == ',' || normalize::ReadNumber(rest_text).kind != ValueKind::kAmount)) continue;
+    Cell joined = MakeCell(left.text + "." + spilled.substr(0, digits), left.where), rest_cell = MakeCell(rest_text, right.where);
+    for (auto [cell, read] : {std::pair{&left, &joined}, std::pair{&right, &rest_cell}}) {
+      read->raw = cell->raw;
+      read->extent = cell->extent;
+      read->column_span = cell->column_span;
+      read->inset = cell->inset;
+      read->repair = "overflow_decimals";
+      *cell = *read;
+    }
   }
 }
 
@@ -176,6 +207,7 @@ LineCells ReadLine(const rules::RuleSet& rules, const Line& line) {
     out.cells = GroupTokens(rules, line);
   }
   for (auto& cell : out.cells) RepairOcr(rules, &cell);
+  ReturnOverflowedDecimals(&out.cells);
   // An indented line without text is an empty cell of the one-cell-per-line layout, not a gap.
   out.blank = !line.cell_delimited;
   for (size_t i = 0; i < out.cells.size(); ++i) {

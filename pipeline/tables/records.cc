@@ -25,7 +25,7 @@ std::vector<Correction> NormalizerCorrections(const std::vector<Table>& tables) 
         // need not be normalised a second time.
         auto normalized = cell.raw == cell.text ? normalize::NormalizedText{} : normalize::NormalizeText(cell.raw);
         for (const auto& kind : normalized.changes) out.push_back(at(kind));
-        if (!cell.repair.empty()) out.push_back(at("ocr_repair:" + cell.repair));
+        if (!cell.repair.empty()) out.push_back(at(cell.repair));
       }
     }
   }

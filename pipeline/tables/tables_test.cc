@@ -155,6 +155,26 @@ BOOST_AUTO_TEST_CASE(kangxi_cells_are_repaired_with_a_correction) {
   BOOST_TEST(doc.corrections[0].kind == "nfkc");
 }
 
+BOOST_AUTO_TEST_CASE(decimals_run_into_the_next_cell_are_given_back_with_a_correction) {
+  BuiltTables doc = Build(
+      "表2 收入总表\n单位：万元\n项目\t合计\t一般公共预算\t其他\n"
+      "合计\t168,441\t.81154,304.22\t12.5\n科学技术支出\t2,000\t.5\t12.50\n");
+  const Table& t = doc.tables.at(0);
+  BOOST_REQUIRE_EQUAL(t.rows.size(), 2u);
+  BOOST_TEST(Texts(t.rows[0]) == (std::vector<std::string>{"合计", "168,441.81", "154,304.22", "12.5"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(Amounts(t.rows[0]) == (std::vector<int64_t>{168441810000LL, 154304220000LL, 12500000}),
+             boost::test_tools::per_element());
+  BOOST_TEST(Texts(t.rows[1]) == (std::vector<std::string>{"科学技术支出", "2,000", ".5", "12.50"}),
+             boost::test_tools::per_element());  // one digit after the point: no decimals of 2,000
+  std::vector<std::string> raws;
+  for (const auto& c : doc.corrections) {
+    if (c.kind == "overflow_decimals") raws.push_back(c.raw + " -> " + c.result);
+  }
+  BOOST_TEST(raws == (std::vector<std::string>{"168,441 -> 168,441.81", ".81154,304.22 -> 154,304.22"}),
+             boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(uncoded_two_sided_table_borrows_codes_for_its_named_half) {
   BuiltTables doc = Build(
       "表 1\n收支总表\n单位：万元\n项 目 2024 年预算数 项 目 2024 年预算数\n"
