@@ -81,7 +81,10 @@ BOOST_AUTO_TEST_CASE(page_numbers_of_portrait_and_landscape_pages_are_dropped_at
 
 BOOST_AUTO_TEST_CASE(page_numbers_of_one_and_two_digits_are_one_running_line) {
   std::vector<Page> pages;
-  for (int n = 1; n <= 16; ++n) pages.push_back(PageOf(n, {{"正文", 100}, {"— " + std::to_string(n) + " —", 800}}));
+  for (int n = 1; n <= 16; ++n) {
+    std::string number = n == 14 ? "1 4" : std::to_string(n);  // digits the text layer spaced apart
+    pages.push_back(PageOf(n, {{"正文", 100}, {"— " + number + " —", 800}}));
+  }
   BOOST_TEST(DropRunningLines(&pages) == 16u);  // 9 pages of "— # —" and 7 of "— ## —": neither alone is 60%
   BOOST_TEST(pages[9].lines.size() == 1u);
   BOOST_TEST(pages[9].lines[0].Text() == "正文");

@@ -55,11 +55,12 @@ bool OnlyPageMarks(const std::string& masked) {
   return true;
 }
 
+// Spaces inside the number are the text layer's ("- 1 4 -" for page 14), as in Masked.
 long FirstNumber(const std::string& text) {
   long n = -1;
   for (char c : text) {
     if (c >= '0' && c <= '9') n = (n < 0 ? 0 : n * 10) + (c - '0');
-    else if (n >= 0) break;
+    else if (n >= 0 && c != ' ') break;
   }
   return n;
 }

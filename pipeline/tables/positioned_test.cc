@@ -216,6 +216,21 @@ BOOST_AUTO_TEST_CASE(a_title_misread_on_a_scanned_continuation_page_continues_th
   BOOST_TEST(two_pages(false).tables.size() == 2u);  // a text layer's titles mean what they say
 }
 
+BOOST_AUTO_TEST_CASE(a_row_of_labels_printed_again_with_fewer_columns_continues_the_form) {
+  auto labels = [](int page, std::vector<Piece> pieces) { return OnPage(page, At(30, pieces, true)); };
+  std::vector<Line> lines = {
+      At(0, {{"表十一 2026年重点专项资金绩效目标表", 0, 200}}),
+      labels(1, {{"绩效指标", 0, 50}, {"指标名称", 50, 150}, {"指标值", 150, 200}, {"", 200, 220}, {"计量单位", 220, 260}}),
+      OnPage(1, At(42, {{"", 0, 50}, {"商品储备数量", 50, 150}, {"7500", 150, 200}, {"", 200, 220}, {"吨", 220, 260}}, true)),
+      labels(2, {{"绩效指标", 0, 50}, {"指标名称", 50, 150}, {"指标值", 150, 210}, {"计量单位", 210, 260}}),
+      OnPage(2, At(42, {{"", 0, 50}, {"年度预算执行率", 50, 150}, {"100", 150, 210}, {"%", 210, 260}}, true)),
+  };
+  BuiltTables doc = Build(lines);
+  BOOST_REQUIRE_EQUAL(doc.tables.size(), 1u);
+  BOOST_TEST(doc.tables[0].pages == (std::vector<int>{1, 2}), boost::test_tools::per_element());
+  BOOST_TEST(doc.tables[0].rows.back().cells[1].text == "年度预算执行率");
+}
+
 BOOST_AUTO_TEST_CASE(a_grid_of_labels_without_a_title_keeps_its_rows) {
   std::vector<Line> lines = {
       At(30, {{"项目名称", 0, 90}, {"年度预算数", 90, 200}, {"实际支出数", 200, 300}, {"执行率", 300, 360}}, true),

@@ -105,6 +105,7 @@ class Segmenter {
     // (a label wrapped onto a line of its own) are dropped with it.
     if (header_set_.count(compact) && (repeating_header_ || line.cells.size() >= 2)) {
       repeating_header_ = true;
+      header_again_page_ = line.where.page;
       return i;
     }
     repeating_header_ = false;
@@ -251,6 +252,7 @@ class Segmenter {
     open_ = true;
     body_started_ = false;
     header_set_.clear();
+    header_again_page_ = 0;
     NotePage(where.page);
   }
 
@@ -370,8 +372,19 @@ class Segmenter {
     // A page may size the columns anew: on the next page as many columns are the same grid.
     bool next_page = line.where.page > table().rows.back().where.page;
     if (placed && line.cells.size() == above.size()) return !next_page && !SameColumns(line.cells, above);
+    // Nor when the page printed the table's header (or a row of its labels) again.
+    if (next_page && (header_again_page_ == line.where.page || RepeatsARowOfTheTable(line))) return false;
     if (line.cells.size() == above.size()) return false;
     return placed || (line.numeric == 0 && KnownLabels(line) >= kMinPartLabels);
+  }
+
+  // A form's row of column labels printed again atop the next page, its merged cells drawn
+  // otherwise (绩效指标 | 指标名称 | … over 9 columns, then 7): the same texts.
+  bool RepeatsARowOfTheTable(const LineCells& line) const {
+    std::string text = normalize::Compact(line.text);
+    return line.numeric == 0 && std::any_of(table().rows.begin(), table().rows.end(), [&](const Row& row) {
+             return normalize::Compact(JoinTexts(row.cells, " ")) == text;
+           });
   }
 
   int KnownLabels(const LineCells& line) const {
@@ -393,6 +406,7 @@ class Segmenter {
     open_ = true;
     body_started_ = false;
     header_set_.clear();
+    header_again_page_ = 0;
     NotePage(first.where.page);
     if (!labelled) return;
     AddHeaderLine(first);
@@ -725,6 +739,7 @@ class Segmenter {
   bool open_ = false;
   bool body_started_ = false;
   bool repeating_header_ = false;
+  int header_again_page_ = 0;  // the page the open table's header was last printed again on
   struct RegionId {
     int page = 0, region = -1;
   };
