@@ -384,6 +384,49 @@ BOOST_AUTO_TEST_CASE(column_identity_description_and_signs) {
   BOOST_TEST(signed_checks[0].description == "表3 row 2080505 机关事业单位基本养老保险缴费支出: 基本支出 428 = 支出总计 428 − 项目支出 0");
 }
 
+BOOST_AUTO_TEST_CASE(declared_identity_takes_the_other_columns_of_its_heading_when_the_rows_agree) {
+  // 江苏's 支出预算总表: 合计 | 基本支出 | 项目支出 | 单位预留机动经费 | 结转下年资金; 合计 is all of them.
+  Table t = T("表三", {"total", "basic", "project", "col_6", "col_7"},
+              {R("", "合计", {"9,146.79", "5,916.27", "3,123.68", "106.84", ""}),
+               R("", "办公厅", {"120.00", "80.00", "30.00", "10.00", "-"}), R("", "机关服务中心", {"50.00", "50.00", "-", "-", "-"})});
+  t.columns[5].header = "单位预留机动经费";
+  t.columns[6].header = "结转下年资金";
+  auto checks = OfKind(Run({t}, Declared()), "column_identity");
+  BOOST_REQUIRE_EQUAL(checks.size(), 3u);
+  BOOST_TEST(checks[0].rule == "支出总计 = 基本支出 + 项目支出 + 单位预留机动经费 + 结转下年资金");
+  BOOST_TEST(Name(checks[0].result) == "pass");
+  BOOST_TEST(checks[0].computed.ToString() == "9146.79");
+  // The blank 结转下年资金 of row 0 is no part of that row; the dashes of row 1 are zeros.
+  BOOST_REQUIRE_EQUAL(checks[0].parts.size(), 3u);
+  BOOST_TEST(checks[0].parts[2].column == 5);
+  BOOST_REQUIRE_EQUAL(checks[1].parts.size(), 4u);
+  BOOST_TEST(Name(checks[1].result) == "pass");
+  BOOST_TEST(checks[1].computed.ToString() == "120.00");
+  BOOST_TEST(Name(checks[2].result) == "pass");
+
+  // Columns the rows do not add to the total (a lost header over 其中 breakdowns): the declared
+  // sum holds on more rows, so it stays as declared.
+  Table breakdown = T("表3", {"total", "basic", "project", "col_6"},
+                      {R("", "甲", {"30", "10", "20", "5"}), R("", "乙", {"7", "3", "4", "4"}), R("", "丙", {"9", "9", "-", "1"})});
+  auto kept = OfKind(Run({breakdown}, Declared()), "column_identity");
+  BOOST_REQUIRE_EQUAL(kept.size(), 3u);
+  for (const auto& c : kept) {
+    BOOST_TEST(c.rule == "支出总计 = 基本支出 + 项目支出");
+    BOOST_TEST(c.parts.size() == 2u);
+    BOOST_TEST(Name(c.result) == "pass");
+  }
+
+  // A column under another heading (政府采购项目/小计 beside a flat 支出总计) is no kind of spending
+  // of the total, whatever the rows say: the declared sum is judged, and fails.
+  Table other = T("表3", {"total", "basic", "project", "col_6"}, {R("", "甲", {"35", "10", "20", "5"}), R("", "乙", {"11", "3", "4", "4"})});
+  other.columns[5].header = "政府采购项目/小计";
+  auto apart = OfKind(Run({other}, Declared()), "column_identity");
+  BOOST_REQUIRE_EQUAL(apart.size(), 2u);
+  BOOST_TEST(apart[0].rule == "支出总计 = 基本支出 + 项目支出");
+  BOOST_TEST(Name(apart[0].result) == "fail");
+  BOOST_TEST(apart[0].computed.ToString() == "30");
+}
+
 // --- inferred column identities -------------------------------------------------------------------
 
 BOOST_AUTO_TEST_CASE(inferred_identity_on_a_four_column_block) {
