@@ -96,6 +96,7 @@ bool AddDeclaredColumnIdentities(const TableView& view, const std::vector<Column
     if (!others.empty()) {
       int declared = 0, wider = 0;
       for (int r = 0; r < nrows; ++r) {
+        if (OutsideTheData(view, r)) continue;
         declared += Holds(t, r, cols->front(), parts, {}).value_or(false);
         wider += Holds(t, r, cols->front(), parts, others).value_or(false);
       }
@@ -103,6 +104,7 @@ bool AddDeclaredColumnIdentities(const TableView& view, const std::vector<Column
     }
     for (int c : others) rule += " + " + ColumnName(t, c);
     for (int r = 0; r < nrows; ++r) {
+      if (OutsideTheData(view, r)) continue;
       std::vector<int> row_parts = parts;
       std::vector<int> row_signs = signs;
       for (int c : others) {
@@ -110,7 +112,7 @@ bool AddDeclaredColumnIdentities(const TableView& view, const std::vector<Column
         row_parts.push_back(c);
         if (!row_signs.empty()) row_signs.push_back(1);
       }
-      // Every row: 合计 and 其中 rows obey a column identity as much as body rows do.
+      // Every row of data: 合计 and 其中 rows obey a column identity as much as body rows do.
       if (auto check = EvaluateSum(t, RowSum(view, r, rule, cols->front(), row_parts, row_signs))) out->push_back(*check);
     }
   }

@@ -11,6 +11,14 @@
 namespace budgetx::reconcile::internal {
 namespace {
 
+bool Blank(const Table& t, int col) {
+  for (int r = 0; r < static_cast<int>(t.rows.size()); ++r) {
+    const Cell* cell = CellAt(t, r, col);
+    if (cell && cell->kind != ValueKind::kEmpty) return false;
+  }
+  return true;
+}
+
 // 1-based column numbers, as in the col_N keys of unnamed columns; runs written a..b.
 std::string RuleName(int target, const std::vector<int>& parts) {
   std::string out = "inferred: col " + std::to_string(target + 1) + " = Σ col ";
@@ -24,12 +32,26 @@ std::string RuleName(int target, const std::vector<int>& parts) {
   return out;
 }
 
+// The parts a row fills in. A run of amount columns lists every kind of money a table knows
+// (总计 | 一般公共预算 | 政府性基金 | 国有资本经营 | 财政专户 | 单位资金) and a row leaves blank the kinds
+// it has none of: a blank cell is no part of that row's sum, while text is still a missing part
+// (the row is not judged). Empty when the row fills no part.
+std::vector<int> FilledParts(const Table& t, int row, const std::vector<int>& parts) {
+  std::vector<int> out;
+  for (int c : parts) {
+    const Cell* cell = CellAt(t, row, c);
+    if (cell && cell->kind != ValueKind::kEmpty) out.push_back(c);
+  }
+  return out;
+}
+
 std::vector<Check> GroupChecks(const TableView& view, int target, const std::vector<int>& parts) {
   std::vector<Check> checks;
   std::string rule = RuleName(target, parts);
   for (int r = 0; r < static_cast<int>(view.table->rows.size()); ++r) {
-    if (view.misaligned[r]) continue;
-    if (auto check = EvaluateSum(*view.table, RowSum(view, r, rule, target, parts, {}))) checks.push_back(*check);
+    if (view.misaligned[r] || OutsideTheData(view, r)) continue;
+    std::vector<int> filled = FilledParts(*view.table, r, parts);
+    if (auto check = EvaluateSum(*view.table, RowSum(view, r, rule, target, filled, {}))) checks.push_back(*check);
   }
   return checks;
 }
@@ -38,16 +60,17 @@ std::vector<Check> GroupChecks(const TableView& view, int target, const std::vec
 // holds no number.
 std::optional<CheckResult> RowResult(const Table& t, int row, int target, const std::vector<int>& parts) {
   auto stated = SumValue(CellAt(t, row, target));
-  if (!stated) return std::nullopt;
+  std::vector<int> filled = FilledParts(t, row, parts);
+  if (!stated || filled.empty()) return std::nullopt;
   Decimal sum{0, 0};
-  for (int c : parts) {
+  for (int c : filled) {
     auto v = SumValue(CellAt(t, row, c));
     auto next = v ? Add(sum, *v) : std::nullopt;
     if (!next) return std::nullopt;
     sum = *next;
   }
   int scale = std::max(stated->scale, sum.scale);
-  return Judge(*stated, sum, Decimal{static_cast<int64_t>(parts.size()), scale});
+  return Judge(*stated, sum, Decimal{static_cast<int64_t>(filled.size()), scale});
 }
 
 // An identity is believed when it holds exactly on most rows (Tally); one that does not is no
@@ -56,7 +79,7 @@ Fit GroupFit(const TableView& view, int target, const std::vector<int>& parts) {
   const Table& t = *view.table;
   Tally tally;
   for (int r = 0; r < static_cast<int>(t.rows.size()); ++r) {
-    if (view.misaligned[r]) continue;
+    if (view.misaligned[r] || OutsideTheData(view, r)) continue;
     if (auto result = RowResult(t, r, target, parts)) tally.Add(*result, SumValue(CellAt(t, r, target))->units != 0);
   }
   return tally.Convincing() ? Fit::kExact : Fit::kNone;
@@ -94,8 +117,12 @@ NestingRules ColumnRules(const TableView& view) {
   }
   rules.n = view.ncols;
   rules.can_parent = [&view](int c) { return static_cast<bool>(view.amount[c]); };
-  // A run of amount columns ends at the first column of another kind.
-  rules.step = [&view](int, int c, int) { return view.amount[c] ? Step::kChild : Step::kStop; };
+  // A run of amount columns ends at the first column of another kind. A column no row fills is
+  // a kind of money none of the rows has (国有资本经营预算 in most 收入总表s): skipped, it leaves
+  // the run whole.
+  rules.step = [&view](int, int c, int) {
+    return view.amount[c] ? Step::kChild : Blank(*view.table, c) ? Step::kSkip : Step::kStop;
+  };
   rules.fit = [&view](int c, const std::vector<int>& parts) { return GroupFit(view, c, parts); };
   // A column equal to one other column is a copy, not a sum.
   rules.min_children = 2;
@@ -105,6 +132,30 @@ NestingRules ColumnRules(const TableView& view) {
 }
 
 }  // namespace
+
+bool OutsideTheData(const TableView& view, int row) {
+  const Row& r = view.table->rows[static_cast<size_t>(row)];
+  bool labelled = !r.code.empty() || !r.name.empty();
+  int numbers = 0;
+  bool counting = true;  // the whole numbers run k, k+1, k+2 … left to right
+  bool small = true;     // dashes and whole numbers without separators only, as a page number
+  int64_t last = 0;
+  for (const auto& cell : r.cells) {
+    labelled = labelled || cell.kind == ValueKind::kText || cell.kind == ValueKind::kCode;
+    if (cell.kind == ValueKind::kEmpty) continue;
+    if (cell.kind == ValueKind::kText && numbers == 0) continue;  // the label column ("**", "栏次")
+    bool whole = (cell.kind == ValueKind::kAmount || cell.kind == ValueKind::kNumber) && cell.number &&
+                 cell.number->scale == 0 && cell.text.find(',') == std::string::npos;
+    small = small && (whole || cell.kind == ValueKind::kDash);
+    if (!whole || (numbers > 0 && cell.number->units != last + 1)) counting = false;
+    if (whole) last = cell.number->units;
+    ++numbers;
+  }
+  // A row of amounts with no label can be a table's only row (江苏's 支出预算总表 prints its 合计
+  // unnamed); a page number is never more than a few digits between dashes.
+  if (!labelled && small) return true;
+  return counting && numbers >= 3;
+}
 
 void AddInferredColumnIdentities(const TableView& view, std::vector<Check>* out) {
   std::vector<std::vector<int>> groups = FindNesting(ColumnRules(view)).children;

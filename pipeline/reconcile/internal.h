@@ -144,6 +144,10 @@ void AddRowHierarchy(const TableView& view, const std::vector<RowTree>& trees, s
 bool AddDeclaredColumnIdentities(const TableView& view, const std::vector<ColumnIdentity>& ids,
                                  std::vector<Check>* out);
 void AddInferredColumnIdentities(const TableView& view, std::vector<Check>* out);
+// Rows that are no data for a column identity to learn from or judge: the column numbers
+// printed under a header (栏次: 1, 2, 3 … one per column) and rows with no label at all (a page
+// number "— 19 —" read as a row). Column identities, declared or inferred, pass them by.
+bool OutsideTheData(const TableView& view, int row);
 // Change columns: col t = col x − col y (调增数 = 全年预算数 − 年初预算数) on most rows, x and y
 // left of t, for columns no inferred sum uses (`used`).
 void AddColumnDifferences(const TableView& view, const std::vector<bool>& used, std::vector<Check>* out);

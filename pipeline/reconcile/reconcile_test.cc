@@ -447,6 +447,55 @@ BOOST_AUTO_TEST_CASE(inferred_identity_on_a_four_column_block) {
   BOOST_TEST(Name(checks[1].result) == "pass");
 }
 
+BOOST_AUTO_TEST_CASE(inferred_sum_over_kinds_of_money_a_row_leaves_blank) {
+  // 杭州's 项目支出预算表: 总计 | 一般公共预算 | 政府性基金 | 国有资本经营 | 财政专户 | 单位资金, each row
+  // filling only the kinds it has; two columns no row fills (skipped, they do not end the run of
+  // amounts). 总计 is all of them, not 总计 −
+  // 一般公共预算 = 单位资金 (which the rows with 政府性基金 contradict).
+  Table t = T("表10", {"total", "col_4", "col_5", "col_6", "col_7", "col_8"},
+              {R("", "合计", {"106,512.00", "77,027.38", "7,600.00", "", "", "21,884.62"}),
+               R("", "执法办案", {"6,192.04", "3,304.88", "", "", "", "2,887.16"}),
+               R("", "日常保障运行", {"28,772.44", "28,772.44", "", "", "", ""}),
+               R("", "交通管理", {"8,296.51", "8,077.37", "", "", "", "219.14"}),
+               R("", "城乡社区", {"7,600.00", "", "7,600.00", "", "", ""}),
+               R("", "其他", {"55,650.95", "36,872.69", "", "", "", "18,778.26"})});
+  // As the header rules leave them: no key, and no cell says what they hold.
+  t.columns[5].amount = t.columns[6].amount = false;
+  auto checks = OfKind(Run({t}), "column_identity");
+  BOOST_REQUIRE_EQUAL(checks.size(), 6u);
+  for (const auto& c : checks) {
+    BOOST_TEST(c.rule == "inferred: col 3 = Σ col 4..5, 8");
+    BOOST_TEST(Name(c.result) == "pass");
+  }
+  // Each row's parts are the cells it fills.
+  BOOST_TEST(checks[0].parts.size() == 3u);
+  BOOST_TEST(checks[0].computed.ToString() == "106512.00");
+  BOOST_REQUIRE_EQUAL(checks[2].parts.size(), 1u);
+  BOOST_TEST(checks[2].parts[0].column == 3);
+  BOOST_TEST(checks[4].parts[0].column == 4);
+}
+
+BOOST_AUTO_TEST_CASE(column_numbers_and_page_numbers_are_not_judged) {
+  // The 栏次 row under a header (** | 1 | 2 | 3 | 4) and a page number "— 19 —" read as a row.
+  Table t = T("表2", {"total", "basic", "project", "col_6"},
+              {R("", "**", {"1", "2", "3", "4"}), R("", "甲", {"30", "10", "20", "-"}), R("", "乙", {"7", "3", "4", "-"}),
+               R("", "", {"-", "19", "-", ""}), R("", "丙", {"9", "9", "-", "-"})});
+  t.rows[3].cells[1] = C("");
+  for (const auto& ids : {Declared(), Identities{}}) {
+    auto checks = OfKind(Run({t}, ids), "column_identity");
+    BOOST_REQUIRE_EQUAL(checks.size(), 3u);
+    BOOST_TEST(Rows({checks[0].target, checks[1].target, checks[2].target}) == (std::vector<int>{1, 2, 4}),
+               boost::test_tools::per_element());
+    for (const auto& c : checks) BOOST_TEST(Name(c.result) == "pass");
+  }
+  // An unnamed row of amounts is still data (a table whose one row is its 合计).
+  Table one = T("表三", {"total", "basic", "project"}, {R("", "", {"9,146.79", "5,916.27", "3,230.52"})});
+  one.rows[0].cells[1] = C("");
+  auto checks = OfKind(Run({one}, Declared()), "column_identity");
+  BOOST_REQUIRE_EQUAL(checks.size(), 1u);
+  BOOST_TEST(Name(checks[0].result) == "pass");
+}
+
 BOOST_AUTO_TEST_CASE(inferred_pair_identity_and_nothing_on_random_columns) {
   // The 自评表 layout: 预算 | 实际支出 合计 | 一般公共预算 | 政府性基金.
   Table pair = T("附件1", {"col_4", "col_5", "col_6", "col_7"},
