@@ -496,6 +496,41 @@ BOOST_AUTO_TEST_CASE(column_numbers_and_page_numbers_are_not_judged) {
   BOOST_TEST(Name(checks[0].result) == "pass");
 }
 
+BOOST_AUTO_TEST_CASE(ordinal_column_numbers_outline_the_rows_of_a_project_list) {
+  // 长沙's 项目支出情况表: 序号 一 over 1, 2 (the numbers in a column of their own), a page number
+  // "7" read as a row between them, and a part whose cell is blank in one column. 合计 is the
+  // sum of 一 and 二 only.
+  auto row = [](const std::string& ordinal, const std::string& name, const std::string& a, const std::string& b) {
+    Row r = Raw({ordinal, name, a, b});
+    r.cells[0].kind = ordinal.empty() ? ValueKind::kEmpty : ValueKind::kText;  // 序号 holds text
+    r.cells[0].number.reset();
+    r.cells[0].amount_fen.reset();
+    r.name = name;
+    r.kind = KindOf(name);
+    return r;
+  };
+  Table t;
+  t.number = "项目支出情况表";
+  t.columns = {Col("ordinal", "序号", false), Col("name", "项目名称", false), Col("col_3", "预算批复", true),
+               Col("col_4", "实际执行", true)};
+  t.rows = {row("", "合计", "100.00", "90.00"), row("一", "甲组", "60.00", "55.00"), row("1", "甲一", "40.00", "38.00"),
+            row("", "", "", "7"),               row("2", "甲二", "20.00", "17.00"), row("二", "乙组", "40.00", "35.00"),
+            row("1", "乙一", "30.00", ""),      row("2", "乙二", "10.00", "10.00")};
+  auto checks = Run({t});
+  const Check* total = At(checks, "total_row", 0, 2);
+  BOOST_REQUIRE(total);
+  BOOST_TEST(Name(total->result) == "pass");
+  BOOST_TEST(Rows(total->parts) == (std::vector<int>{1, 5}), boost::test_tools::per_element());
+  const Check* first = At(checks, "row_hierarchy", 1, 2);
+  BOOST_REQUIRE(first);
+  BOOST_TEST(Rows(first->parts) == (std::vector<int>{2, 4}), boost::test_tools::per_element());  // not the page number
+  const Check* second = At(checks, "row_hierarchy", 5, 2);
+  BOOST_REQUIRE(second);
+  BOOST_TEST(Name(second->result) == "pass");
+  BOOST_TEST(Rows(second->parts) == (std::vector<int>{6, 7}), boost::test_tools::per_element());
+  BOOST_TEST(!At(checks, "row_hierarchy", 5, 3));  // 实际执行 of 乙一 is blank: not judged there
+}
+
 BOOST_AUTO_TEST_CASE(inferred_pair_identity_and_nothing_on_random_columns) {
   // The 自评表 layout: 预算 | 实际支出 合计 | 一般公共预算 | 政府性基金.
   Table pair = T("附件1", {"col_4", "col_5", "col_6", "col_7"},

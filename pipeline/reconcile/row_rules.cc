@@ -34,9 +34,24 @@ class SideRows {
       }
       values_.push_back(std::move(values));
       numbers_.push_back(numbers);
-      level_.push_back(OutlineLevel(RowLabel(view, r, cols_.front())));
+      level_.push_back(LevelOf(view, r, cols_.front()));
       labels_.push_back(RowLabel(view, r, cols_.front()));
+      outside_.push_back(OutsideTheData(view, r));
     }
+  }
+
+  // The outline number of row r: opening its label, else printed alone in a 序号 column, where
+  // 一 stands for 一、 and 1 for 1. (长沙's 项目支出情况表: 一 over 1, 2; 二 over 1, 2, 3).
+  static int LevelOf(const TableView& view, int r, int col) {
+    int level = OutlineLevel(RowLabel(view, r, col));
+    int ordinal = ColumnByKey(*view.table, "ordinal");
+    if (level > 0 || ordinal < 0) return level;
+    std::string text = Compact(CellText(CellAt(*view.table, r, ordinal)));
+    level = OutlineLevel(text);
+    if (level > 0 || text.empty()) return level;
+    bool digits = std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (digits) return OutlineLevel(text + ".");
+    return OutlineLevel(text + "、");
   }
 
   NestingRules Rules() const {
@@ -70,7 +85,7 @@ class SideRows {
   // Evidence: a sum over one column is easily a coincidence, so two are needed unless the side
   // has only one; and rows of zeros satisfy any sum.
   bool CanParent(int r) const {
-    if (t_.rows[r].kind == RowKind::kOfWhich) return false;
+    if (t_.rows[r].kind == RowKind::kOfWhich || outside_[r]) return false;
     // Outline numbers (三、 over 1. … 5.) assert the group even where every amount is zero.
     return numbers_[r] >= std::min<int>(2, cols_.size()) && (nonzero_[r] || AssertedEnd(r) > r);
   }
@@ -102,6 +117,7 @@ class SideRows {
 
   Step StepOf(int p, int r, int first_child) const {
     if (t_.rows[r].kind == RowKind::kOfWhich) return Step::kSkip;  // restates part of a sibling
+    if (outside_[r]) return Step::kSkip;                              // a page number between rows
     if (numbers_[r] == 0) return Step::kStop;                        // a heading, or the other side's
     // A 合计 closes the rows above it; it is a child only of a total printed right above it
     // (主管部门 合计 over its 本级 合计).
@@ -170,7 +186,9 @@ class SideRows {
     for (size_t i = 0; i < cols_.size(); ++i) {
       const auto& stated = values_[p][i];
       if (!stated) continue;
-      if (!sums[i]) return Fit::kOver;  // a missing part: no later child can make the sum
+      // A part left blank in this column (its dash read into the next cell): the column cannot
+      // judge the group, the others do.
+      if (!sums[i]) continue;
       auto diff = Subtract(*stated, *sums[i]);
       if (!diff) return Fit::kOver;
       if (diff->units == 0) {
@@ -194,7 +212,7 @@ class SideRows {
   std::vector<Sums> values_;  // per row and column of the side
   std::vector<int> numbers_, level_;
   std::vector<std::string> labels_;
-  std::vector<bool> nonzero_;
+  std::vector<bool> nonzero_, outside_;
   bool nonnegative_ = true;
   mutable int cached_parent_ = -1;
   mutable std::vector<int> cached_children_;
