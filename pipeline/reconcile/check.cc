@@ -141,10 +141,10 @@ Sum ColumnSum(const TableView& view, const std::string& kind, const std::string&
   sum.rule = rule;
   sum.where = view.name + " " + ColumnName(t, col);
   sum.target = {view.index, row, col};
-  sum.target_name = name_parts_by_code ? RowName(t, row) : RowLabel(view, row, col);
+  sum.target_name = RowLabel(view, row, col);
   for (int r : parts) {
     sum.parts.push_back({view.index, r, col});
-    sum.part_names.push_back(name_parts_by_code ? t.rows[r].code : RowLabel(view, r, col));
+    sum.part_names.push_back(name_parts_by_code ? CodeAt(view, r, col) : RowLabel(view, r, col));
   }
   return sum;
 }

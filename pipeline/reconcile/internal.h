@@ -25,6 +25,11 @@ struct TableView {
   // The amount columns grouped by their label column: one group per half of a two-sided table
   // (收入 | 支出), else one. Rows nest independently in each.
   std::vector<std::vector<int>> sides;
+  // Per side, the column printing its codes (-1: none), where the header repeats one group of
+  // columns for each side (编码 | 名称 | 金额 twice) and the sides print codes: then each side's
+  // codes are its own, not the row's (its first). Empty otherwise.
+  std::vector<int> side_code;
+  std::vector<int> side_of;  // per column, its side in `sides`; -1 when none is known
   // Per row: text in a column of amounts, so the row's cells are not under their headers (a row
   // shifted by a merged cell). Checks by column position skip it. (Percent columns of 指标 often
   // mix text and percentages, so they say nothing about alignment.)
@@ -53,8 +58,9 @@ std::string RowLabel(const TableView& view, int row, int col);  // LabelFor, els
 using normalize::OutlineLevel;  // the printed hierarchy of labels without codes
 std::string CellText(const Cell* cell);  // as printed, for descriptions
 // The row's classification code where it applies to column `col`: in a 收支总表 only the 支出
-// half (from Row::code_column on) is classified. Empty elsewhere.
-const std::string& CodeAt(const Row& row, int col);
+// half (from Row::code_column on) is classified; in a table whose sides print their own codes,
+// the code of `col`'s side. Empty elsewhere.
+const std::string& CodeAt(const TableView& view, int row, int col);
 
 // --- evaluation (check.cc) ---
 // pass when equal, pass_within_rounding when |stated - computed| <= tolerance, else fail.

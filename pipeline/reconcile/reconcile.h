@@ -8,7 +8,9 @@
 // Kinds of check:
 //   code_rollup      a row with a classification code = Σ rows of its direct child codes
 //                    (201 = Σ 201xx, 20101 = Σ 20101xx), per amount column (a code applies from
-//                    Row::code_column on: only the 支出 half of a 收支总表 is classified);
+//                    Row::code_column on: only the 支出 half of a 收支总表 is classified; a
+//                    table whose header repeats one group of columns, 编码 | 名称 | 金额 twice,
+//                    is read as its sides, each with the codes of its own code column);
 //   total_row        a 合计/总计 row = Σ the top-level rows above it (per amount column; without
 //                    codes, top-level by outline number and by the inferred row hierarchy); a
 //                    total under another = that total + the rows between; and, rule "balance",

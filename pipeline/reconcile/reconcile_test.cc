@@ -330,6 +330,71 @@ BOOST_AUTO_TEST_CASE(two_sided_table_checks_each_half_against_its_top_items) {
   BOOST_TEST(Name(balance.result) == "pass");
 }
 
+// A row given cell by cell whose columns `codes` print classification codes; the row's code is
+// its first, as the tables stage reads it.
+Row CodedRaw(const std::vector<std::string>& texts, const std::vector<int>& codes) {
+  Row row = Raw(texts);
+  for (int c : codes) {
+    Cell& cell = row.cells[c];
+    if (cell.text.empty()) continue;
+    cell.kind = ValueKind::kCode;
+    cell.number.reset();
+    cell.amount_fen.reset();
+    if (row.code.empty()) row.code = cell.text;
+  }
+  return row;
+}
+
+BOOST_AUTO_TEST_CASE(two_sided_table_rolls_up_each_sides_own_codes) {
+  // A 基本支出决算表 printed as two halves of one grid: 301/303 on the left, 302/310 on the right.
+  Table t;
+  t.number = "表7";
+  t.title = "一般公共预算财政拨款基本支出决算表";
+  t.unit = "万元";
+  for (int side = 0; side < 2; ++side) {
+    t.columns.push_back(Col("code", "经济分类科目编码", false));
+    t.columns.push_back(Col("name", "科目名称", false));
+    t.columns.push_back(Col("actual", "决算数", true));
+  }
+  t.rows = {CodedRaw({"301", "工资福利支出", "100", "302", "商品和服务支出", "30"}, {0, 3}),
+            CodedRaw({"30101", "基本工资", "60", "30201", "办公费", "20"}, {0, 3}),
+            CodedRaw({"30102", "津贴补贴", "40", "30202", "印刷费", "6"}, {0, 3}),
+            CodedRaw({"303", "对个人和家庭的补助", "5", "30205", "水费", "4"}, {0, 3}),
+            CodedRaw({"30302", "退休费", "5", "310", "资本性支出", "7"}, {0, 3}),
+            CodedRaw({"", "", "", "31002", "办公设备购置", "7"}, {0, 3}),
+            Raw({"人员经费合计", "", "105", "公用经费合计", "", "37"})};
+  auto checks = Run({t});
+  for (const auto& c : checks) {
+    BOOST_TEST(Name(c.result) != "fail", c.description);
+    for (const auto& p : c.parts) BOOST_TEST(p.column == c.target.column, c.description);
+  }
+  const Check* left = At(checks, "code_rollup", 0, 2);
+  BOOST_REQUIRE(left);
+  BOOST_TEST(Rows(left->parts) == (std::vector<int>{1, 2}), boost::test_tools::per_element());
+  BOOST_TEST(left->computed.ToString() == "100");
+  const Check* right = At(checks, "code_rollup", 0, 5);
+  BOOST_REQUIRE(right);
+  BOOST_TEST(Name(right->result) == "pass");
+  BOOST_TEST(Rows(right->parts) == (std::vector<int>{1, 2, 3}), boost::test_tools::per_element());
+  BOOST_TEST(right->description == "表7 决算数: 302 商品和服务支出 30 = 30201 20 + 30202 6 + 30205 4");
+  const Check* capital = At(checks, "code_rollup", 4, 5);
+  BOOST_REQUIRE(capital);
+  BOOST_TEST(Rows(capital->parts) == (std::vector<int>{5}), boost::test_tools::per_element());
+  BOOST_TEST(capital->computed.ToString() == "7");
+  // Nothing rolls 303 up from the right half's rows.
+  const Check* care = At(checks, "code_rollup", 3, 2);
+  BOOST_REQUIRE(care);
+  BOOST_TEST(Rows(care->parts) == (std::vector<int>{4}), boost::test_tools::per_element());
+  BOOST_TEST(!At(checks, "code_rollup", 3, 5));
+  const Check* staff = At(checks, "total_row", 6, 2);
+  BOOST_REQUIRE(staff);
+  BOOST_TEST(Rows(staff->parts) == (std::vector<int>{0, 3}), boost::test_tools::per_element());
+  const Check* office = At(checks, "total_row", 6, 5);
+  BOOST_REQUIRE(office);
+  BOOST_TEST(Name(office->result) == "pass");
+  BOOST_TEST(Rows(office->parts) == (std::vector<int>{0, 4}), boost::test_tools::per_element());
+}
+
 // --- column_identity ----------------------------------------------------------------------------
 
 struct IdentityCase {

@@ -21,7 +21,7 @@ using Sums = std::vector<std::optional<Decimal>>;  // per column of the side; nu
 
 class SideRows {
  public:
-  SideRows(const TableView& view, std::vector<int> cols) : t_(*view.table), cols_(std::move(cols)) {
+  SideRows(const TableView& view, std::vector<int> cols) : view_(view), t_(*view.table), cols_(std::move(cols)) {
     for (int r = 0; r < static_cast<int>(t_.rows.size()); ++r) {
       Sums values;
       for (int c : cols_) values.push_back(SumValue(CellAt(t_, r, c)));
@@ -147,7 +147,7 @@ class SideRows {
     return end;
   }
 
-  const std::string& Code(int r) const { return CodeAt(t_.rows[r], cols_.front()); }
+  const std::string& Code(int r) const { return CodeAt(view_, r, cols_.front()); }
 
   static int LastOf(const std::vector<int>& items) { return items.empty() ? -1 : items.back(); }
 
@@ -207,6 +207,7 @@ class SideRows {
     return exact ? Fit::kExact : Fit::kWithinRounding;
   }
 
+  const TableView& view_;
   const Table& t_;
   std::vector<int> cols_;
   std::vector<Sums> values_;  // per row and column of the side

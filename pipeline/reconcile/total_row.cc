@@ -15,21 +15,26 @@ struct Candidates {
 
 bool IsBoundary(RowKind kind) { return kind == RowKind::kTotal || kind == RowKind::kSubtotal; }
 
-// Codes are read where they apply to column `col` (only the 支出 half of a 收支总表 has them).
-bool HasCodes(const Table& t, int col) {
-  return std::any_of(t.rows.begin(), t.rows.end(), [&](const Row& r) { return !CodeAt(r, col).empty(); });
+// Codes are read where they apply to column `col` (only the 支出 half of a 收支总表 has them;
+// each side of a two-sided table has its own).
+bool HasCodes(const TableView& view, int col) {
+  for (int r = 0; r < static_cast<int>(view.table->rows.size()); ++r) {
+    if (!CodeAt(view, r, col).empty()) return true;
+  }
+  return false;
 }
 
 // Body rows in [from, to) with a code of the shortest length found there (类 when present).
-std::vector<int> ShallowestCoded(const Table& t, int from, int to, int col) {
+std::vector<int> ShallowestCoded(const TableView& view, int from, int to, int col) {
+  const Table& t = *view.table;
   size_t shortest = std::numeric_limits<size_t>::max();
   for (int r = from; r < to; ++r) {
-    const std::string& code = CodeAt(t.rows[r], col);
+    const std::string& code = CodeAt(view, r, col);
     if (!code.empty() && t.rows[r].kind == RowKind::kBody) shortest = std::min(shortest, code.size());
   }
   std::vector<int> rows;
   for (int r = from; r < to; ++r) {
-    if (t.rows[r].kind == RowKind::kBody && CodeAt(t.rows[r], col).size() == shortest) rows.push_back(r);
+    if (t.rows[r].kind == RowKind::kBody && CodeAt(view, r, col).size() == shortest) rows.push_back(r);
   }
   return rows;
 }
@@ -86,18 +91,20 @@ std::vector<int> UnderTotal(const Table& t, int row) {
   return rows;
 }
 
-Candidates TotalCandidates(const Table& t, int row, int col) {
-  if (HasCodes(t, col)) return {ShallowestCoded(t, 0, static_cast<int>(t.rows.size()), col), true};
+Candidates TotalCandidates(const TableView& view, int row, int col) {
+  const Table& t = *view.table;
+  if (HasCodes(view, col)) return {ShallowestCoded(view, 0, static_cast<int>(t.rows.size()), col), true};
   std::vector<int> rows = BodyRows(t, PreviousBoundary(t, row, false) + 1, row, true);
   // Many tables print 合计 first, above the rows it adds up.
   if (rows.empty()) rows = BodyRows(t, row + 1, NextTotal(t, row), true);
   return {rows, false};
 }
 
-Candidates SubtotalCandidates(const Table& t, int row, int col) {
+Candidates SubtotalCandidates(const TableView& view, int row, int col) {
+  const Table& t = *view.table;
   int from = PreviousBoundary(t, row, true) + 1;
-  if (HasCodes(t, col)) {
-    std::vector<int> rows = ShallowestCoded(t, from, row, col);
+  if (HasCodes(view, col)) {
+    std::vector<int> rows = ShallowestCoded(view, from, row, col);
     if (!rows.empty()) return {rows, true};
   }
   return {BodyRows(t, from, row, false), false};
@@ -191,7 +198,7 @@ std::optional<Check> UncodedTotal(const TableView& view, const RowTree* tree, in
 std::optional<Check> BoundaryCheck(const TableView& view, const std::vector<RowTree>& trees, int row, int col) {
   const Table& t = *view.table;
   bool total = t.rows[row].kind == RowKind::kTotal;
-  Candidates cand = total ? TotalCandidates(t, row, col) : SubtotalCandidates(t, row, col);
+  Candidates cand = total ? TotalCandidates(view, row, col) : SubtotalCandidates(view, row, col);
   auto parts = PartsIn(view, cand.rows, col);
   if (!parts) return std::nullopt;
   // Codes make a single 类 a meaningful summand.
@@ -223,10 +230,12 @@ bool EndsWith(const std::string& s, std::string_view tail) {
 bool TotalLabel(const std::string& label) { return EndsWith(label, "合计") || EndsWith(label, "总计"); }
 
 // A 收支总表 balances: on its last total row (收入总计 | 支出总计) the two halves are equal, column
-// by column. Only where both halves label that row as a total.
+// by column. Only where both halves label that row as a total, and not where each half prints
+// its own codes: those are two parts of one classification (301, 303 | 302, 310), not income
+// against spending.
 void AddBalance(const TableView& view, std::vector<Check>* out) {
   const Table& t = *view.table;
-  if (view.sides.size() != 2 || view.sides[0].size() != view.sides[1].size()) return;
+  if (view.sides.size() != 2 || view.sides[0].size() != view.sides[1].size() || !view.side_code.empty()) return;
   for (int r = static_cast<int>(t.rows.size()) - 1; r >= 0; --r) {
     if (t.rows[r].kind != RowKind::kTotal) continue;
     for (size_t i = 0; i < view.sides[0].size(); ++i) {

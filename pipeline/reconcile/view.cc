@@ -7,7 +7,7 @@ namespace budgetx::reconcile::internal {
 namespace {
 
 struct KindCounts {
-  int filled = 0, amounts = 0, percents = 0, texts = 0;
+  int filled = 0, amounts = 0, percents = 0, texts = 0, codes = 0;
 };
 
 KindCounts CountKinds(const Table& table, int col) {
@@ -19,11 +19,13 @@ KindCounts CountKinds(const Table& table, int col) {
     n.amounts += cell->kind == ValueKind::kAmount || cell->kind == ValueKind::kDash;
     n.percents += cell->kind == ValueKind::kPercent;
     n.texts += cell->kind == ValueKind::kText;
+    n.codes += cell->kind == ValueKind::kCode;
   }
   return n;
 }
 
-void AddSides(TableView* view) {
+// The amount columns grouped by their label column, for headers that do not repeat.
+void SidesByLabels(TableView* view) {
   for (int c = 0; c < view->ncols; ++c) {
     if (!view->amount[c]) continue;
     bool same = !view->sides.empty() && view->label_col[view->sides.back().front()] == view->label_col[c];
@@ -32,7 +34,97 @@ void AddSides(TableView* view) {
     } else {
       view->sides.push_back({c});
     }
+    view->side_of[c] = static_cast<int>(view->sides.size()) - 1;
   }
+}
+
+// How many columns one side takes when the header repeats a group of column keys side by side
+// (科目编码 | 科目名称 | 决算数 twice; 项目 | 预算数 twice), 0 when it does not. A group is a side
+// only with labels and amounts in it. Keys come from the column rules; unnamed columns (col_N)
+// never repeat.
+int RepeatPeriod(const TableView& view) {
+  const auto& columns = view.table->columns;
+  int n = static_cast<int>(columns.size());
+  for (int p = 2; p * 2 <= n; ++p) {
+    if (n % p != 0) continue;
+    bool repeats = true;
+    for (int c = p; c < n && repeats; ++c) repeats = columns[c].key == columns[c - p].key;
+    bool labels = false, amounts = false;
+    for (int c = 0; c < p; ++c) {
+      amounts = amounts || view.amount[c];
+      labels = labels || (!view.amount[c] && !view.percent[c]);
+    }
+    if (repeats && labels && amounts) return p;
+  }
+  return 0;
+}
+
+// The one column of codes in [from, to), else -1 (none, or a code printed over 类 | 款 | 项).
+int CodeColumn(const Table& table, int from, int to) {
+  int found = -1;
+  for (int c = from; c < to; ++c) {
+    KindCounts n = CountKinds(table, c);
+    if (n.filled == 0 || n.codes * 2 <= n.filled) continue;
+    if (found >= 0) return -1;
+    found = c;
+  }
+  return found;
+}
+
+void SidesByHeader(TableView* view, int period) {
+  int coded = 0;
+  for (int from = 0; from + period <= static_cast<int>(view->table->columns.size()); from += period) {
+    std::vector<int> amounts;
+    for (int c = from; c < from + period; ++c) {
+      if (view->amount[c]) amounts.push_back(c);
+    }
+    if (amounts.empty()) continue;
+    for (int c = from; c < from + period; ++c) view->side_of[c] = static_cast<int>(view->sides.size());
+    view->sides.push_back(std::move(amounts));
+    view->side_code.push_back(CodeColumn(*view->table, from, from + period));
+    coded += view->side_code.back() >= 0;
+  }
+  if (coded == 0 || view->sides.size() < 2) view->side_code.clear();
+}
+
+void AddSides(TableView* view) {
+  view->side_of.assign(view->ncols, -1);
+  int period = RepeatPeriod(*view);
+  if (period > 0) {
+    SidesByHeader(view, period);
+  } else {
+    SidesByLabels(view);
+  }
+}
+
+// A label printed in another column of `col`'s side where its name column is blank: a total's
+// name across the side's merged code and name cells (公用经费合计). -1 when none.
+int SideText(const TableView& view, int row, int col) {
+  int side = col < static_cast<int>(view.side_of.size()) ? view.side_of[col] : -1;
+  if (side < 0) return -1;
+  for (int c = 0; c < col; ++c) {
+    if (view.side_of[c] != side || view.amount[c]) continue;
+    const Cell* cell = CellAt(*view.table, row, c);
+    if (cell && cell->kind == ValueKind::kText && !cell->text.empty()) return c;
+  }
+  return -1;
+}
+
+// The column holding the label of the part of `row` that holds `col`: its label column, or
+// where that is blank, another text of its side.
+int LabelColumn(const TableView& view, int row, int col) {
+  int k = col < view.ncols ? view.label_col[col] : -1;
+  const Cell* label = CellAt(*view.table, row, k);
+  if (k < 0 || (label && !label->text.empty())) return k;
+  int other = SideText(view, row, col);
+  return other >= 0 ? other : k;
+}
+
+int FirstText(const Row& row) {
+  for (int c = 0; c < static_cast<int>(row.cells.size()); ++c) {
+    if (row.cells[c].kind == ValueKind::kText) return c;
+  }
+  return -1;
 }
 
 }  // namespace
@@ -118,17 +210,21 @@ std::string ColumnName(const Table& table, int col) {
 
 std::string LabelFor(const TableView& view, int row, int col) {
   const Table& t = *view.table;
-  int k = col < view.ncols ? view.label_col[col] : -1;
+  const Row& r = t.rows[row];
+  int k = LabelColumn(view, row, col);
   const Cell* label = CellAt(t, row, k);
-  // The row's own name (with its code, where that applies to `col`) when the column's label is
-  // the row's first text.
-  if (k < 0 || (label && !label->text.empty() && label->text == t.rows[row].name)) {
-    const Row& r = t.rows[row];
-    const std::string& code = CodeAt(r, col);
-    if (code.empty()) return r.name;
-    return r.name.empty() ? code : code + " " + r.name;
-  }
-  return label ? label->text : "";
+  bool labelled = label && !label->text.empty();
+  // The row's own name (a code printed before it in the cell taken off) when the column's
+  // label is the row's first text.
+  bool own = k < 0 || (labelled && FirstText(r) == k);
+  // Another label of the row takes a code only where the code is that part's: a side's own
+  // code, or one borrowed for the half this label names.
+  bool coded = own || (labelled && (!view.side_code.empty() || (r.code_column > 0 && k == r.code_column)));
+  if (!coded) return label ? label->text : "";
+  const std::string& name = own ? r.name : label->text;
+  const std::string& code = CodeAt(view, row, col);
+  if (code.empty()) return name;
+  return name.empty() ? code : code + " " + name;
 }
 
 std::string RowLabel(const TableView& view, int row, int col) {
@@ -136,9 +232,13 @@ std::string RowLabel(const TableView& view, int row, int col) {
   return label.empty() ? RowName(*view.table, row) : label;
 }
 
-const std::string& CodeAt(const Row& row, int col) {
+const std::string& CodeAt(const TableView& view, int row, int col) {
   static const std::string kNone;
-  return col >= row.code_column ? row.code : kNone;
+  const Row& r = view.table->rows[row];
+  if (view.side_code.empty()) return col >= r.code_column ? r.code : kNone;
+  int side = col >= 0 && col < static_cast<int>(view.side_of.size()) ? view.side_of[col] : -1;
+  const Cell* code = side >= 0 ? CellAt(*view.table, row, view.side_code[side]) : nullptr;
+  return code && code->kind == ValueKind::kCode ? code->text : kNone;
 }
 
 std::string CellText(const Cell* cell) {

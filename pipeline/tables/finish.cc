@@ -571,6 +571,24 @@ void JoinCodeParts(const rules::RuleSet& rules, Table* table) {
   }
 }
 
+// A code column repeated further right (the second half of a two-sided 基本支出表: 301 | … |
+// 302 | …) holds codes in every row, not only where the code opens the row; the checks read
+// each half's codes from its own column.
+void MarkCodeColumns(const rules::RuleSet& rules, Table* table) {
+  for (size_t i = 0; i < table->columns.size(); ++i) {
+    const rules::ColumnRule* rule = ColumnRuleFor(rules, table->columns[i].header);
+    if (!rule || rule->holds != "code") continue;
+    for (auto& row : table->rows) {
+      if (i >= row.cells.size()) continue;
+      Cell& cell = row.cells[i];
+      if (cell.kind != ValueKind::kAmount && cell.kind != ValueKind::kNumber) continue;
+      if (!MatchCode(rules, cell.text)) continue;
+      cell.kind = ValueKind::kCode;
+      cell.number.reset();
+    }
+  }
+}
+
 // In a table of classification codes, the uncoded rows printed before the first coded row are the
 // budget units' totals (预算单位 rows): they sum the top-level codes below.
 void MarkUnitTotals(Table* table) {
@@ -616,6 +634,7 @@ void FinishTable(const rules::RuleSet& rules, Table* table, std::vector<Warning>
   }
   BuildColumns(rules, table, ncols);
   JoinCodeParts(rules, table);
+  MarkCodeColumns(rules, table);
   InferAmountColumns(table);
   for (auto& row : table->rows) {
     TypeAmounts(table->unit_fen, &row, table->columns, warnings);

@@ -42,6 +42,22 @@ BOOST_AUTO_TEST_CASE(two_sided_table_aligns_short_rows_right) {
   BOOST_TEST((t.rows[2].kind == RowKind::kTotal));
 }
 
+BOOST_AUTO_TEST_CASE(a_repeated_code_column_holds_codes_on_every_row) {
+  BuiltTables doc = Build(
+      "表 7\n基本支出决算表\n单位：万元\n经济分类科目编码\t科目名称\t决算数\t经济分类科目编码\t科目名称\t决算数\n"
+      "301\t工资福利支出\t100\t302\t商品和服务支出\t30\n30101\t基本工资\t100\t30201\t办公费\t30\n");
+  const Table& t = doc.tables.at(0);
+  BOOST_REQUIRE_EQUAL(t.rows.size(), 2u);
+  for (const auto& row : t.rows) {
+    BOOST_TEST((row.cells.at(0).kind == ValueKind::kCode));
+    BOOST_TEST((row.cells.at(3).kind == ValueKind::kCode));
+    BOOST_TEST(!row.cells[3].number.has_value());
+  }
+  BOOST_TEST(t.rows[0].code == "301");
+  BOOST_TEST(t.rows[0].cells[3].text == "302");
+  BOOST_TEST(Amounts(t.rows[1]) == (std::vector<int64_t>{100000000, 30000000}), boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(codes_levels_and_wrapped_first_label) {
   BuiltTables doc = Build(
       "表 2\n支出总表\n单位：元\n预算单位 科目编码 科目名称 支出总计 基本支出 项目支出\n"
