@@ -1,6 +1,9 @@
 // Codes for tables that print classification names without codes (收支总表, 政府预算拨款收支总表):
 // when their names follow, in order, the names of a coded table of the same document (支出总表),
 // each matched row takes that code, so the roll-ups can be checked there too.
+#include <algorithm>
+#include <map>
+
 #include "pipeline/normalize/normalize.h"
 #include "pipeline/tables/internal.h"
 
@@ -16,19 +19,43 @@ struct Named {
   std::string name;
 };
 
-// "一、一般公共服务支出" in a 收支总表 names the same item as "一般公共服务支出" in a 支出总表.
+// The column of the names the row's last amount follows (the 支出 half's), on most rows; -1 when
+// none.
+int NameColumn(const Table& table) {
+  std::map<int, int> votes;
+  for (const auto& row : table.rows) {
+    const auto& cells = row.cells;
+    if (cells.empty() || !cells.back().amount_fen) continue;
+    for (int c = static_cast<int>(cells.size()) - 1; c >= 0; --c) {
+      if (cells[static_cast<size_t>(c)].kind != ValueKind::kText) continue;
+      ++votes[c];
+      break;
+    }
+  }
+  auto most = std::max_element(votes.begin(), votes.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+  return most == votes.end() ? -1 : most->first;
+}
 
+bool HasAmountAfter(const Row& row, int column) {
+  for (size_t c = static_cast<size_t>(column) + 1; c < row.cells.size(); ++c) {
+    if (row.cells[c].amount_fen) return true;
+  }
+  return false;
+}
+
+// Rows naming an item in the name column with an amount after it: a cell left blank further
+// right (no 项目支出 for this item) does not unname the row.
 std::vector<Named> NamedRows(const Table& table) {
   std::vector<Named> out;
+  int column = NameColumn(table);
+  if (column < 0) return out;
   for (size_t r = 0; r < table.rows.size(); ++r) {
-    const auto& cells = table.rows[r].cells;
-    int name = -1;
-    for (size_t c = 0; c < cells.size(); ++c) {
-      if (cells[c].kind == ValueKind::kText) name = static_cast<int>(c);
-      if (cells[c].amount_fen && name >= 0 && c + 1 == cells.size()) {
-        out.push_back({r, name, normalize::CompactWithoutOutline(cells[static_cast<size_t>(name)].text)});
-      }
-    }
+    const Row& row = table.rows[r];
+    if (static_cast<size_t>(column) >= row.cells.size()) continue;
+    const Cell& name = row.cells[static_cast<size_t>(column)];
+    if (name.kind != ValueKind::kText || !HasAmountAfter(row, column)) continue;
+    // "一、一般公共服务支出" in a 收支总表 names the item "一般公共服务支出" of a 支出总表.
+    out.push_back({r, column, normalize::CompactWithoutOutline(name.text)});
   }
   return out;
 }

@@ -108,6 +108,36 @@ BOOST_AUTO_TEST_CASE(code_printed_one_level_per_column_is_joined) {
   BOOST_TEST(!t.rows[1].cells[1].amount_fen.has_value());
 }
 
+BOOST_AUTO_TEST_CASE(a_named_row_with_a_blank_last_cell_borrows_its_code_too) {
+  // 人大事务 has no 项目支出: the grid keeps its blank last cell, and the row is still named.
+  auto row = [](double y, const std::vector<std::string>& t) {
+    return At(y, {{t[0], 0, 100}, {t[1], 100, 150}, {t[2], 150, 250}, {t[3], 250, 300}, {t[4], 300, 350}, {t[5], 350, 400}},
+              true);
+  };
+  std::vector<Line> lines = {
+      At(0, {{"表1 收支总表", 0, 100}}),
+      At(12, {{"单位：万元", 0, 60}}),
+      row(30, {"项目", "预算数", "项目", "合计", "基本支出", "项目支出"}),
+      row(42, {"一、政府预算拨款", "1,250", "一、一般公共服务支出", "300", "100", "200"}),
+      row(54, {"", "", "人大事务", "100", "100", ""}),
+      row(66, {"", "", "政协事务", "200", "", "200"}),
+      OnPage(2, At(0, {{"表2 支出总表", 0, 100}})),
+      OnPage(2, At(12, {{"单位：万元", 0, 60}})),
+      OnPage(2, At(30, {{"科目编码", 0, 50}, {"科目名称", 50, 200}, {"合计", 200, 300}}, true)),
+      OnPage(2, At(42, {{"201", 0, 50}, {"一般公共服务支出", 50, 200}, {"300", 200, 300}}, true)),
+      OnPage(2, At(54, {{"20101", 0, 50}, {"人大事务", 50, 200}, {"100", 200, 300}}, true)),
+      OnPage(2, At(66, {{"20102", 0, 50}, {"政协事务", 50, 200}, {"200", 200, 300}}, true)),
+  };
+  BuiltTables doc = Build(lines);
+  BOOST_REQUIRE_EQUAL(doc.tables.size(), 2u);
+  const Table& t = doc.tables[0];
+  BOOST_REQUIRE_EQUAL(t.rows.size(), 3u);
+  BOOST_TEST(t.rows[0].code == "201");
+  BOOST_TEST(t.rows[1].code == "20101");
+  BOOST_TEST(t.rows[1].code_column == 2);
+  BOOST_TEST(t.rows[2].code == "20102");
+}
+
 BOOST_AUTO_TEST_CASE(ocr_misreadings_are_repaired_and_recorded) {
   std::vector<Line> lines = {
       At(0, {{"表3 支出表", 0, 100}}), At(12, {{"单位：万元", 0, 60}}),
