@@ -57,21 +57,11 @@ std::optional<bool> Holds(const Table& t, int r, int target, const std::vector<i
                           const std::vector<int>& extra) {
   auto stated = SumValue(CellAt(t, r, target));
   if (!stated) return std::nullopt;
-  Decimal sum{0, 0};
-  for (int c : parts) {
-    auto v = SumValue(CellAt(t, r, c));
-    auto next = v ? Add(sum, *v) : std::nullopt;
-    if (!next) return std::nullopt;
-    sum = *next;
-  }
-  for (int c : extra) {
-    auto v = SumValue(CellAt(t, r, c));
-    if (!v) continue;
-    auto next = Add(sum, *v);
-    if (!next) return std::nullopt;
-    sum = *next;
-  }
-  auto diff = Subtract(*stated, sum);
+  auto declared = RowSum(t, r, parts);
+  auto wider = declared ? RowSum(t, r, extra, /*skip_blank=*/true) : std::nullopt;
+  auto sum = wider ? Add(*declared, *wider) : std::nullopt;
+  if (!sum) return std::nullopt;
+  auto diff = Subtract(*stated, *sum);
   return diff && diff->units == 0;
 }
 

@@ -62,15 +62,10 @@ std::optional<CheckResult> RowResult(const Table& t, int row, int target, const 
   auto stated = SumValue(CellAt(t, row, target));
   std::vector<int> filled = FilledParts(t, row, parts);
   if (!stated || filled.empty()) return std::nullopt;
-  Decimal sum{0, 0};
-  for (int c : filled) {
-    auto v = SumValue(CellAt(t, row, c));
-    auto next = v ? Add(sum, *v) : std::nullopt;
-    if (!next) return std::nullopt;
-    sum = *next;
-  }
-  int scale = std::max(stated->scale, sum.scale);
-  return Judge(*stated, sum, Decimal{static_cast<int64_t>(filled.size()), scale});
+  auto sum = RowSum(t, row, filled);
+  if (!sum) return std::nullopt;
+  int scale = std::max(stated->scale, sum->scale);
+  return Judge(*stated, *sum, Decimal{static_cast<int64_t>(filled.size()), scale});
 }
 
 // An identity is believed when it holds exactly on most rows (Tally); one that does not is no

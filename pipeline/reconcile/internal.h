@@ -42,6 +42,9 @@ const Cell* CellAt(const Table& table, int row, int col);  // nullptr when the r
 // The value a cell adds to a sum: amounts and plain numbers as printed, a dash as 0; nullopt for
 // empty, text and percent cells (a missing part).
 std::optional<Decimal> SumValue(const Cell* cell);
+// Σ SumValue of the cells of `cols` in `row`; nullopt when one holds no number (unless
+// `skip_blank`: such a cell is left out) or the sum overflows.
+std::optional<Decimal> RowSum(const Table& table, int row, const std::vector<int>& cols, bool skip_blank = false);
 // A percentage as printed (the number before %); plain numbers count in a percent column.
 std::optional<Decimal> PercentValue(const Cell* cell);
 int ColumnByKey(const Table& table, const std::string& key);  // first column with key, else -1

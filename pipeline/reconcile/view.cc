@@ -1,6 +1,7 @@
 // Reading a table's cells, columns and labels for the checks.
 #include <algorithm>
 
+#include "pipeline/model/decimal.h"
 #include "pipeline/reconcile/internal.h"
 
 namespace budgetx::reconcile::internal {
@@ -175,6 +176,18 @@ std::optional<Decimal> SumValue(const Cell* cell) {
   if (cell->kind == ValueKind::kDash) return Decimal{0, 0};
   if (cell->kind != ValueKind::kAmount && cell->kind != ValueKind::kNumber) return std::nullopt;
   return cell->number;
+}
+
+std::optional<Decimal> RowSum(const Table& table, int row, const std::vector<int>& cols, bool skip_blank) {
+  Decimal sum{0, 0};
+  for (int c : cols) {
+    auto v = SumValue(CellAt(table, row, c));
+    if (!v && skip_blank) continue;
+    auto next = v ? Add(sum, *v) : std::nullopt;
+    if (!next) return std::nullopt;
+    sum = *next;
+  }
+  return sum;
 }
 
 std::optional<Decimal> PercentValue(const Cell* cell) {
