@@ -17,14 +17,6 @@ std::optional<std::vector<int>> Resolve(const Table& t, const ColumnIdentity& id
   return cols;
 }
 
-// The header levels above a column's own label ("当年预算" of "当年预算/基本支出"), "" when none.
-std::string Group(const Table& t, int c) {
-  if (c >= static_cast<int>(t.columns.size())) return "";
-  const std::string& h = t.columns[static_cast<size_t>(c)].header;
-  size_t slash = h.rfind('/');
-  return slash == std::string::npos ? std::string() : h.substr(0, slash);
-}
-
 // A declared sum names the parts most tables print, but a table may print more kinds beside
 // them under the same heading (江苏's 支出预算总表: 合计 | 基本支出 | 项目支出 | 单位预留机动经费 |
 // 结转下年资金, where 合计 is all four). Those are the other amount columns of the run that
@@ -36,13 +28,13 @@ std::vector<int> OtherColumnsOfGroup(const TableView& view, const std::vector<in
   const Table& t = *view.table;
   if (std::any_of(id.signs.begin(), id.signs.end(), [](int s) { return s < 0; })) return {};
   int target = cols.front();
-  std::string group = Group(t, target);
+  std::string group = HeaderGroup(t, target);
   for (size_t i = 1; i < cols.size(); ++i) {
-    if (cols[i] < target || Group(t, cols[i]) != group) return {};
+    if (cols[i] < target || HeaderGroup(t, cols[i]) != group) return {};
   }
   std::vector<int> others;
   for (int c = target + 1; c < view.ncols; ++c) {
-    if (!view.amount[c] || Group(t, c) != group) break;
+    if (!view.amount[c] || HeaderGroup(t, c) != group) break;
     if (std::find(cols.begin(), cols.end(), c) != cols.end()) continue;
     const std::string& key = c < static_cast<int>(t.columns.size()) ? t.columns[static_cast<size_t>(c)].key : "";
     if (key == "total" || key == "subtotal") break;
@@ -86,7 +78,7 @@ bool AddDeclaredColumnIdentities(const TableView& view, const std::vector<Column
     if (!others.empty()) {
       int declared = 0, wider = 0;
       for (int r = 0; r < nrows; ++r) {
-        if (OutsideTheData(view, r)) continue;
+        if (view.outside[r]) continue;
         declared += Holds(t, r, cols->front(), parts, {}).value_or(false);
         wider += Holds(t, r, cols->front(), parts, others).value_or(false);
       }
@@ -94,7 +86,7 @@ bool AddDeclaredColumnIdentities(const TableView& view, const std::vector<Column
     }
     for (int c : others) rule += " + " + ColumnName(t, c);
     for (int r = 0; r < nrows; ++r) {
-      if (OutsideTheData(view, r)) continue;
+      if (view.outside[r]) continue;
       std::vector<int> row_parts = parts;
       std::vector<int> row_signs = signs;
       for (int c : others) {

@@ -16,7 +16,7 @@ Candidate Evaluate(const TableView& view, int t, int x, int y) {
                      std::to_string(y + 1);
   Candidate out;
   for (int r = 0; r < static_cast<int>(view.table->rows.size()); ++r) {
-    if (view.misaligned[r] || OutsideTheData(view, r)) continue;
+    if (view.misaligned[r] || view.outside[r]) continue;
     Sum sum = RowSum(view, r, rule, t, {x, y}, {1, -1});
     sum.percents = view.percent[t];
     if (auto check = EvaluateSum(*view.table, sum)) {

@@ -49,7 +49,7 @@ std::vector<Check> GroupChecks(const TableView& view, int target, const std::vec
   std::vector<Check> checks;
   std::string rule = RuleName(target, parts);
   for (int r = 0; r < static_cast<int>(view.table->rows.size()); ++r) {
-    if (view.misaligned[r] || OutsideTheData(view, r)) continue;
+    if (view.misaligned[r] || view.outside[r]) continue;
     std::vector<int> filled = FilledParts(*view.table, r, parts);
     if (auto check = EvaluateSum(*view.table, RowSum(view, r, rule, target, filled, {}))) checks.push_back(*check);
   }
@@ -74,7 +74,7 @@ Fit GroupFit(const TableView& view, int target, const std::vector<int>& parts) {
   const Table& t = *view.table;
   Tally tally;
   for (int r = 0; r < static_cast<int>(t.rows.size()); ++r) {
-    if (view.misaligned[r] || OutsideTheData(view, r)) continue;
+    if (view.misaligned[r] || view.outside[r]) continue;
     if (auto result = RowResult(t, r, target, parts)) tally.Add(*result, SumValue(CellAt(t, r, target))->units != 0);
   }
   return tally.Convincing() ? Fit::kExact : Fit::kNone;
@@ -86,11 +86,7 @@ Fit GroupFit(const TableView& view, int target, const std::vector<int>& parts) {
 std::vector<int> HeaderGroupEnds(const TableView& view) {
   const auto& columns = view.table->columns;
   std::vector<int> ends(static_cast<size_t>(view.ncols), -1);
-  auto group = [&](int c) {
-    const std::string& h = columns[static_cast<size_t>(c)].header;
-    size_t slash = h.rfind('/');
-    return slash == std::string::npos ? std::string() : h.substr(0, slash);
-  };
+  auto group = [&](int c) { return HeaderGroup(*view.table, c); };
   int n = std::min(view.ncols, static_cast<int>(columns.size()));
   bool structured = false;
   for (int c = 0; c < n; ++c) structured = structured || !group(c).empty();
@@ -127,30 +123,6 @@ NestingRules ColumnRules(const TableView& view) {
 }
 
 }  // namespace
-
-bool OutsideTheData(const TableView& view, int row) {
-  const Row& r = view.table->rows[static_cast<size_t>(row)];
-  bool labelled = !r.code.empty() || !r.name.empty();
-  int numbers = 0;
-  bool counting = true;  // the whole numbers run k, k+1, k+2 … left to right
-  bool small = true;     // dashes and whole numbers without separators only, as a page number
-  int64_t last = 0;
-  for (const auto& cell : r.cells) {
-    labelled = labelled || cell.kind == ValueKind::kText || cell.kind == ValueKind::kCode;
-    if (cell.kind == ValueKind::kEmpty) continue;
-    if (cell.kind == ValueKind::kText && numbers == 0) continue;  // the label column ("**", "栏次")
-    bool whole = (cell.kind == ValueKind::kAmount || cell.kind == ValueKind::kNumber) && cell.number &&
-                 cell.number->scale == 0 && cell.text.find(',') == std::string::npos;
-    small = small && (whole || cell.kind == ValueKind::kDash);
-    if (!whole || (numbers > 0 && cell.number->units != last + 1)) counting = false;
-    if (whole) last = cell.number->units;
-    ++numbers;
-  }
-  // A row of amounts with no label can be a table's only row (江苏's 支出预算总表 prints its 合计
-  // unnamed); a page number is never more than a few digits between dashes.
-  if (!labelled && small) return true;
-  return counting && numbers >= 3;
-}
 
 void AddInferredColumnIdentities(const TableView& view, std::vector<Check>* out) {
   std::vector<std::vector<int>> groups = FindNesting(ColumnRules(view)).children;

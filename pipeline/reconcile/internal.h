@@ -34,6 +34,9 @@ struct TableView {
   // shifted by a merged cell). Checks by column position skip it. (Percent columns of 指标 often
   // mix text and percentages, so they say nothing about alignment.)
   std::vector<bool> misaligned;
+  // Per row: no data for a check to learn from or judge: the column numbers printed under a
+  // header (栏次: 1, 2, 3 …) or a row with no label at all (a page number "— 19 —" read as a row).
+  std::vector<bool> outside;
 };
 TableView MakeView(const Table& table, int index);
 
@@ -49,6 +52,9 @@ std::optional<Decimal> RowSum(const Table& table, int row, const std::vector<int
 std::optional<Decimal> PercentValue(const Cell* cell);
 int ColumnByKey(const Table& table, const std::string& key);  // first column with key, else -1
 using normalize::Compact;  // every whitespace removed
+int FirstTextColumn(const Row& row);  // the row's first text cell (its name), else -1
+// The header levels above a column's own label ("当年预算" of "当年预算/基本支出"), "" when none.
+std::string HeaderGroup(const Table& table, int col);
 std::string RowName(const Table& table, int row);             // "2080505 行政运行", else "#4"
 // A row named so it cannot be confused with another: names of uncoded rows repeat (every row of a
 // 自评表 may start with the same 单位名称), so those get their 1-based number: "#2 示例管理中心".
@@ -153,10 +159,6 @@ void AddRowHierarchy(const TableView& view, const std::vector<RowTree>& trees, s
 bool AddDeclaredColumnIdentities(const TableView& view, const std::vector<ColumnIdentity>& ids,
                                  std::vector<Check>* out);
 void AddInferredColumnIdentities(const TableView& view, std::vector<Check>* out);
-// Rows that are no data for a column identity to learn from or judge: the column numbers
-// printed under a header (栏次: 1, 2, 3 … one per column) and rows with no label at all (a page
-// number "— 19 —" read as a row). Column identities, declared or inferred, pass them by.
-bool OutsideTheData(const TableView& view, int row);
 // Change columns: col t = col x − col y (调增数 = 全年预算数 − 年初预算数) on most rows, x and y
 // left of t, for columns no inferred sum uses (`used`).
 void AddColumnDifferences(const TableView& view, const std::vector<bool>& used, std::vector<Check>* out);

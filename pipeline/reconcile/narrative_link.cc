@@ -22,13 +22,6 @@ std::optional<Stated> ReadStated(const NarrativeFact& fact) {
   return Stated{*fact.amount, *fen, fact.unit};
 }
 
-int NameColumn(const Row& row) {
-  for (int c = 0; c < static_cast<int>(row.cells.size()); ++c) {
-    if (row.cells[c].kind == ValueKind::kText) return c;
-  }
-  return -1;
-}
-
 std::string LastLabel(const std::string& header) {
   size_t slash = header.rfind('/');
   return slash == std::string::npos ? header : header.substr(slash + 1);
@@ -79,7 +72,7 @@ void AddNarrativeLinks(const std::vector<TableView>& views, const std::vector<Na
     for (const auto& view : views) {
       const Table& t = *view.table;
       for (int r = 0; r < static_cast<int>(t.rows.size()); ++r) {
-        int label = NameColumn(t.rows[r]);
+        int label = FirstTextColumn(t.rows[r]);
         if (label < 0 || normalize::CompactWithoutOutline(t.rows[r].name) != subject) continue;
         // Only the amounts under this label: a 收支总表 row also holds the other half's item.
         for (int c = 0; c < view.ncols; ++c) {

@@ -36,7 +36,6 @@ class SideRows {
       numbers_.push_back(numbers);
       level_.push_back(LevelOf(view, r, cols_.front()));
       labels_.push_back(RowLabel(view, r, cols_.front()));
-      outside_.push_back(OutsideTheData(view, r));
     }
   }
 
@@ -85,7 +84,7 @@ class SideRows {
   // Evidence: a sum over one column is easily a coincidence, so two are needed unless the side
   // has only one; and rows of zeros satisfy any sum.
   bool CanParent(int r) const {
-    if (t_.rows[r].kind == RowKind::kOfWhich || outside_[r]) return false;
+    if (t_.rows[r].kind == RowKind::kOfWhich || view_.outside[r]) return false;
     // Outline numbers (三、 over 1. … 5.) assert the group even where every amount is zero.
     return numbers_[r] >= std::min<int>(2, cols_.size()) && (nonzero_[r] || AssertedEnd(r) > r);
   }
@@ -117,7 +116,7 @@ class SideRows {
 
   Step StepOf(int p, int r, int first_child) const {
     if (t_.rows[r].kind == RowKind::kOfWhich) return Step::kSkip;  // restates part of a sibling
-    if (outside_[r]) return Step::kSkip;                              // a page number between rows
+    if (view_.outside[r]) return Step::kSkip;                        // a page number between rows
     if (numbers_[r] == 0) return Step::kStop;                        // a heading, or the other side's
     // A 合计 closes the rows above it; it is a child only of a total printed right above it
     // (主管部门 合计 over its 本级 合计).
@@ -213,7 +212,7 @@ class SideRows {
   std::vector<Sums> values_;  // per row and column of the side
   std::vector<int> numbers_, level_;
   std::vector<std::string> labels_;
-  std::vector<bool> nonzero_, outside_;
+  std::vector<bool> nonzero_;
   bool nonnegative_ = true;
   mutable int cached_parent_ = -1;
   mutable std::vector<int> cached_children_;

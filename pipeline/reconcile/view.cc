@@ -121,11 +121,29 @@ int LabelColumn(const TableView& view, int row, int col) {
   return other >= 0 ? other : k;
 }
 
-int FirstText(const Row& row) {
-  for (int c = 0; c < static_cast<int>(row.cells.size()); ++c) {
-    if (row.cells[c].kind == ValueKind::kText) return c;
+// Rows that are no data: the column numbers printed under a header (栏次: 1, 2, 3 … one per
+// column) and rows with no label at all (a page number "— 19 —" read as a row).
+bool OutsideTheData(const Row& r) {
+  bool labelled = !r.code.empty() || !r.name.empty();
+  int numbers = 0;
+  bool counting = true;  // the whole numbers run k, k+1, k+2 … left to right
+  bool small = true;     // dashes and whole numbers without separators only, as a page number
+  int64_t last = 0;
+  for (const auto& cell : r.cells) {
+    labelled = labelled || cell.kind == ValueKind::kText || cell.kind == ValueKind::kCode;
+    if (cell.kind == ValueKind::kEmpty) continue;
+    if (cell.kind == ValueKind::kText && numbers == 0) continue;  // the label column ("**", "栏次")
+    bool whole = (cell.kind == ValueKind::kAmount || cell.kind == ValueKind::kNumber) && cell.number &&
+                 cell.number->scale == 0 && cell.text.find(',') == std::string::npos;
+    small = small && (whole || cell.kind == ValueKind::kDash);
+    if (!whole || (numbers > 0 && cell.number->units != last + 1)) counting = false;
+    if (whole) last = cell.number->units;
+    ++numbers;
   }
-  return -1;
+  // A row of amounts with no label can be a table's only row (江苏's 支出预算总表 prints its 合计
+  // unnamed); a page number is never more than a few digits between dashes.
+  if (!labelled && small) return true;
+  return counting && numbers >= 3;
 }
 
 }  // namespace
@@ -161,6 +179,7 @@ TableView MakeView(const Table& table, int index) {
       shifted = cell && cell->kind == ValueKind::kText && view.amount[c];
     }
     view.misaligned.push_back(shifted);
+    view.outside.push_back(OutsideTheData(table.rows[r]));
   }
   return view;
 }
@@ -202,6 +221,20 @@ int ColumnByKey(const Table& table, const std::string& key) {
   return -1;
 }
 
+int FirstTextColumn(const Row& row) {
+  for (int c = 0; c < static_cast<int>(row.cells.size()); ++c) {
+    if (row.cells[c].kind == ValueKind::kText) return c;
+  }
+  return -1;
+}
+
+std::string HeaderGroup(const Table& table, int col) {
+  if (col < 0 || col >= static_cast<int>(table.columns.size())) return "";
+  const std::string& h = table.columns[static_cast<size_t>(col)].header;
+  size_t slash = h.rfind('/');
+  return slash == std::string::npos ? std::string() : h.substr(0, slash);
+}
+
 std::string RowName(const Table& table, int row) {
   const Row& r = table.rows[row];
   if (r.code.empty() && r.name.empty()) return "#" + std::to_string(row + 1);
@@ -229,7 +262,7 @@ std::string LabelFor(const TableView& view, int row, int col) {
   bool labelled = label && !label->text.empty();
   // The row's own name (a code printed before it in the cell taken off) when the column's
   // label is the row's first text.
-  bool own = k < 0 || (labelled && FirstText(r) == k);
+  bool own = k < 0 || (labelled && FirstTextColumn(r) == k);
   // Another label of the row takes a code only where the code is that part's: a side's own
   // code, or one borrowed for the half this label names.
   bool coded = own || (labelled && (!view.side_code.empty() || (r.code_column > 0 && k == r.code_column)));
