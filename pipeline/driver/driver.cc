@@ -66,7 +66,7 @@ Status Extract(const Options& options, const std::string& path, Document* doc) {
 }
 
 void Assemble(const rules::RuleSet& rules, const Options& options, Document* doc) {
-  narrative::Description described = narrative::Describe(rules, doc->pages);
+  narrative::Description described = narrative::Describe(rules, doc->pages, std::filesystem::path(doc->path).stem().string());
   tables::BuiltTables built = tables::BuildTables(rules, options.tables, doc->pages);
   reconcile::Reconciliation checked = reconcile::Reconcile(rules.identities, built.tables, described.facts);
   repair::Repaired repaired = repair::RepairFromAccounts(rules, options.tables.review_below, std::move(built.tables),

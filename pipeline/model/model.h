@@ -154,8 +154,12 @@ struct Cell {
   Extent extent;  // across the line, when the extractor knows it
   int column_span = 1;  // columns a merged cell covers (ruled tables)
   double inset = -1;    // Span::inset: how far the text is indented in its ruled cell (points)
+  // How many steps a name is indented in its left-aligned column (0 = flush or not known): the
+  // hierarchy of names without codes or outline numbers.
+  int indent = 0;
   // The correction that changed `text` beyond normalising it, as a Correction kind:
-  // "ocr_repair:RULE" (rules/ocr.yaml), "overflow_decimals" (decimals run into the next cell).
+  // "ocr_repair:RULE" (rules/ocr.yaml), "overflow_decimals" (decimals run into the next cell), "code_part_padded" (a code
+  // part printed as a number, `2` for 02).
   std::string repair;
 };
 
@@ -169,9 +173,7 @@ struct Row {
   std::string code;   // classification code (3/5/7 digits) when the row has one
   std::string name;   // the row's label (科目名称, 项目名称 …), normalised
   int level = 0;      // 1 = 类 (3 digits), 2 = 款 (5), 3 = 项 (7), 0 = none
-  // How many steps the row's name is indented in a left-aligned name column (0 = flush), the
-  // hierarchy of rows without codes or outline numbers; 0 when not known.
-  int indent = 0;
+  int indent = 0;  // the Cell::indent of the row's name (its first text cell)
   // First column the code applies to: a 收支总表 row is an income item and an expenditure item
   // side by side, and only the 支出 half carries the classification.
   int code_column = 0;
@@ -200,6 +202,9 @@ struct Table {
   std::vector<std::vector<std::optional<Box>>> header_boxes;
   std::vector<Column> columns;
   std::vector<Row> rows;  // body rows only
+  // A two-sided table whose header repeats one group of columns for each half (项目 | 预算数
+  // twice, 编码 | 名称 | 金额 twice): the first column of each half. Empty otherwise.
+  std::vector<int> side_starts;
   std::string part;       // when one numbered table is printed in parts
   Provenance where;       // title position
   // A title rule named the table; otherwise its region on the page made it (its title is the
@@ -280,6 +285,7 @@ struct DocumentInfo {
   std::string region;  // the region the issuer or title names (上海市普陀区), when it names one
   std::string unit;    // the unit most tables declare
   std::string title;
+  std::vector<std::string> from_file_name;  // fields not printed, read from the file's name ("year")
 };
 
 struct Document {

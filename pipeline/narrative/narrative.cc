@@ -158,14 +158,41 @@ void DescribeKind(const rules::RuleSet& rules, const Head& head, DocumentInfo* i
   info->title = title;
 }
 
-DocumentInfo DescribeHead(const rules::RuleSet& rules, const std::vector<Page>& pages) {
+int ReadYearIn(const rules::RuleSet& rules, const Head& head) {
+  auto year = ReadYear(FirstCapture(rules.years, head, [](const std::string& y) { return ReadYear(y).has_value(); }));
+  return year.value_or(0);
+}
+
+std::string ReadIssuerIn(const rules::RuleSet& rules, const Head& head) {
+  return FirstCapture(rules.issuers, head, [&](const std::string& s) { return !rules::FirstMatch(rules.not_issuers, s); });
+}
+
+// A budget that prints only its tables (no cover, no title) is known by the name it was published
+// under: 国有资产监督管理委员会_2026年部门预算.pdf. Only fields the document does not print are
+// taken from it, and they are listed; a document of no known kind takes nothing (a notice saved
+// under a budget's name is no budget).
+void TakeFromFileName(const rules::RuleSet& rules, const std::string& file_name, DocumentInfo* info) {
+  if (info->kind == kOtherKind || file_name.empty()) return;
+  std::string name;
+  for (char c : normalize::Compact(normalize::NormalizeText(file_name).text)) name += c == '_' || c == '-' ? "" : std::string(1, c);
+  Head named{{name}, {name}};
+  if (!info->year) {
+    info->year = ReadYearIn(rules, named);
+    if (info->year) info->from_file_name.push_back("year");
+  }
+  if (info->issuer.empty()) {
+    info->issuer = ReadIssuerIn(rules, named);
+    if (!info->issuer.empty()) info->from_file_name.push_back("issuer");
+  }
+}
+
+DocumentInfo DescribeHead(const rules::RuleSet& rules, const std::vector<Page>& pages, const std::string& file_name) {
   Head head = ReadHead(rules, pages);
   DocumentInfo info;
   DescribeKind(rules, head, &info);
-  auto year = ReadYear(FirstCapture(rules.years, head, [](const std::string& y) { return ReadYear(y).has_value(); }));
-  if (year) info.year = *year;
-  info.issuer = FirstCapture(rules.issuers, head,
-                             [&](const std::string& s) { return !rules::FirstMatch(rules.not_issuers, s); });
+  info.year = ReadYearIn(rules, head);
+  info.issuer = ReadIssuerIn(rules, head);
+  TakeFromFileName(rules, file_name, &info);
   // The region is read from the issuer when it names one, else from the title (上海市2026年市级单位预算).
   Head named{{}, {info.issuer, info.title}};
   info.region = FirstCapture(rules.regions, named, [](const std::string&) { return true; });
@@ -210,11 +237,14 @@ void AddFacts(const rules::RuleSet& rules, const Sentence& sentence, std::vector
 
 }  // namespace
 
-Description Describe(const rules::RuleSet& rules, const std::vector<Page>& pages) {
+Description Describe(const rules::RuleSet& rules, const std::vector<Page>& pages, const std::string& file_name) {
   Description out;
-  out.info = DescribeHead(rules, pages);
+  out.info = DescribeHead(rules, pages, file_name);
   if (out.info.kind == kOtherKind) out.warnings.push_back({"narrative", "document kind not recognised", {}});
   if (!out.info.year) out.warnings.push_back({"narrative", "fiscal year not found", {}});
+  for (const auto& field : out.info.from_file_name) {
+    out.warnings.push_back({"narrative", "the document does not print its " + field + "; it is taken from the file name", {}});
+  }
   for (const auto& sentence : Sentences(pages)) AddFacts(rules, sentence, &out.facts);
   return out;
 }

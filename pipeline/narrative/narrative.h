@@ -3,7 +3,9 @@
 // Input:  a document's pages of lines; the RuleSet.
 // Output: a Description: the document's info (kind, fiscal year, issuer, region, title) from the
 //         cover's title and the first lines, as rules/document.yaml describes; kind "other" when
-//         no rule names it. Its facts: one NarrativeFact per narrative rule match, with the amount
+//         no rule names it. A document of a known kind that prints no year or issuer takes them
+//         from its file name (the stem, as published), and lists them in info.from_file_name.
+//          Its facts: one NarrativeFact per narrative rule match, with the amount
 //         in fen and the percentage where the sentence gives one. Sentences wrapped over several
 //         lines are rejoined before matching (a sentence ends at 。；! or a blank-line gap).
 // Errors: none; a document whose kind (then "other") or year is not found gets a Warning.
@@ -21,6 +23,6 @@ struct Description {
   std::vector<Warning> warnings;
 };
 
-Description Describe(const rules::RuleSet& rules, const std::vector<Page>& pages);
+Description Describe(const rules::RuleSet& rules, const std::vector<Page>& pages, const std::string& file_name = "");
 
 }  // namespace budgetx::narrative

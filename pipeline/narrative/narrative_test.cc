@@ -8,11 +8,11 @@
 namespace budgetx::narrative {
 namespace {
 
-Description Describe(const std::string& text) {
+Description Describe(const std::string& text, const std::string& file_name = "") {
   Document doc;
   Status s = text_extractor::ExtractBytes("t.txt", text, &doc);
   if (!s.ok()) throw std::runtime_error(s.ToString());
-  return narrative::Describe(testing::ProjectRules(), doc.pages);
+  return narrative::Describe(testing::ProjectRules(), doc.pages, file_name);
 }
 
 BOOST_AUTO_TEST_SUITE(narrative)
@@ -66,6 +66,24 @@ BOOST_AUTO_TEST_CASE(a_cover_label_names_the_issuer_before_the_title) {
   BOOST_TEST(doc.info.year == 2026);
   BOOST_TEST(doc.info.issuer == "示例市示例区司法局");
   BOOST_TEST(doc.info.region == "示例市示例区");
+}
+
+BOOST_AUTO_TEST_CASE(a_budget_printing_only_tables_is_named_by_its_file_name) {
+  const std::string tables = "预算01表 收支总表\n金额单位：万元\n项目 预算数 项目 预算数\n";
+  Description doc = Describe(tables, "示例管理委员会_2026年部门预算");
+  BOOST_TEST(doc.info.kind == "部门预算");
+  BOOST_TEST(doc.info.year == 2026);
+  BOOST_TEST(doc.info.issuer == "示例管理委员会");
+  BOOST_TEST(doc.info.from_file_name == (std::vector<std::string>{"year", "issuer"}), boost::test_tools::per_element());
+  // What the document prints wins over its file name.
+  Description printed = Describe("2025年示例局部门预算\n" + tables, "示例管理委员会_2026年部门预算");
+  BOOST_TEST(printed.info.year == 2025);
+  BOOST_TEST(printed.info.issuer == "示例局");
+  BOOST_TEST(printed.info.from_file_name.empty());
+  // A document of no known kind takes nothing from a budget's file name.
+  Description notice = Describe("依申请公开流程图\n", "2026年示例局部门预算");
+  BOOST_TEST(notice.info.year == 0);
+  BOOST_TEST(notice.info.from_file_name.empty());
 }
 
 BOOST_AUTO_TEST_CASE(a_unit_budget_takes_its_region_from_the_title) {

@@ -177,9 +177,11 @@ class Writer {
 };
 
 ordered_json DocumentInfoJson(const Document& doc) {
-  return {{"kind", doc.info.kind}, {"year", doc.info.year ? ordered_json(doc.info.year) : ordered_json(nullptr)},
-          {"issuer", doc.info.issuer}, {"region", doc.info.region}, {"unit", doc.info.unit},
-          {"title", doc.info.title}};
+  ordered_json info = {{"kind", doc.info.kind}, {"year", doc.info.year ? ordered_json(doc.info.year) : ordered_json(nullptr)},
+                       {"issuer", doc.info.issuer}, {"region", doc.info.region}, {"unit", doc.info.unit},
+                       {"title", doc.info.title}};
+  if (!doc.info.from_file_name.empty()) info["from_file_name"] = doc.info.from_file_name;
+  return info;
 }
 
 ordered_json RecordJson(const Record& r) {

@@ -64,6 +64,8 @@ std::string ColumnName(const Table& table, int col);          // header as print
 // text, amount) the right half has its own label. Empty when that part of the row is blank.
 std::string LabelFor(const TableView& view, int row, int col);
 std::string RowLabel(const TableView& view, int row, int col);  // LabelFor, else RowName
+// The indentation step of that label (Cell::indent; the row's own for its first name).
+int IndentFor(const TableView& view, int row, int col);
 using normalize::OutlineLevel;  // the printed hierarchy of labels without codes
 std::string CellText(const Cell* cell);  // as printed, for descriptions
 // The row's classification code where it applies to column `col`: in a 收支总表 only the 支出

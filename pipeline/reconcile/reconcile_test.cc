@@ -356,6 +356,7 @@ BOOST_AUTO_TEST_CASE(two_sided_table_rolls_up_each_sides_own_codes) {
     t.columns.push_back(Col("name", "科目名称", false));
     t.columns.push_back(Col("actual", "决算数", true));
   }
+  t.side_starts = {0, 3};  // the header repeats 编码 | 名称 | 决算数 (tables::BuildTables)
   t.rows = {CodedRaw({"301", "工资福利支出", "100", "302", "商品和服务支出", "30"}, {0, 3}),
             CodedRaw({"30101", "基本工资", "60", "30201", "办公费", "20"}, {0, 3}),
             CodedRaw({"30102", "津贴补贴", "40", "30202", "印刷费", "6"}, {0, 3}),

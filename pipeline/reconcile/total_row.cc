@@ -126,16 +126,15 @@ std::optional<std::vector<int>> PartsIn(const TableView& view, const std::vector
 }
 
 // Without codes or outline numbers, the names' indentation: only the least indented rows add up.
-std::vector<int> TopOfIndents(const TableView& view, const std::vector<int>& parts) {
+std::vector<int> TopOfIndents(const TableView& view, const std::vector<int>& parts, int col) {
   int top = -1;
   for (int r : parts) {
-    const Row& row = view.table->rows[r];
-    if (row.kind == RowKind::kBody && (top < 0 || row.indent < top)) top = row.indent;
+    int indent = IndentFor(view, r, col);
+    if (view.table->rows[r].kind == RowKind::kBody && (top < 0 || indent < top)) top = indent;
   }
   std::vector<int> kept;
   for (int r : parts) {
-    const Row& row = view.table->rows[r];
-    if (row.kind != RowKind::kBody || row.indent == top) kept.push_back(r);
+    if (view.table->rows[r].kind != RowKind::kBody || IndentFor(view, r, col) == top) kept.push_back(r);
   }
   return kept;
 }
@@ -148,7 +147,7 @@ std::vector<int> TopOfOutline(const TableView& view, const std::vector<int>& par
     int level = OutlineLevel(LabelFor(view, r, col));
     if (view.table->rows[r].kind == RowKind::kBody && level > 0 && (top == 0 || level < top)) top = level;
   }
-  if (top == 0) return TopOfIndents(view, parts);
+  if (top == 0) return TopOfIndents(view, parts, col);
   std::vector<int> kept;
   for (int r : parts) {
     if (view.table->rows[r].kind != RowKind::kBody || OutlineLevel(LabelFor(view, r, col)) == top) kept.push_back(r);

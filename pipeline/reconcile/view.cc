@@ -39,27 +39,6 @@ void SidesByLabels(TableView* view) {
   }
 }
 
-// How many columns one side takes when the header repeats a group of column keys side by side
-// (科目编码 | 科目名称 | 决算数 twice; 项目 | 预算数 twice), 0 when it does not. A group is a side
-// only with labels and amounts in it. Keys come from the column rules; unnamed columns (col_N)
-// never repeat.
-int RepeatPeriod(const TableView& view) {
-  const auto& columns = view.table->columns;
-  int n = static_cast<int>(columns.size());
-  for (int p = 2; p * 2 <= n; ++p) {
-    if (n % p != 0) continue;
-    bool repeats = true;
-    for (int c = p; c < n && repeats; ++c) repeats = columns[c].key == columns[c - p].key;
-    bool labels = false, amounts = false;
-    for (int c = 0; c < p; ++c) {
-      amounts = amounts || view.amount[c];
-      labels = labels || (!view.amount[c] && !view.percent[c]);
-    }
-    if (repeats && labels && amounts) return p;
-  }
-  return 0;
-}
-
 // The one column of codes in [from, to), else -1 (none, or a code printed over 类 | 款 | 项).
 int CodeColumn(const Table& table, int from, int to) {
   int found = -1;
@@ -90,9 +69,9 @@ void SidesByHeader(TableView* view, int period) {
 
 void AddSides(TableView* view) {
   view->side_of.assign(view->ncols, -1);
-  int period = RepeatPeriod(*view);
-  if (period > 0) {
-    SidesByHeader(view, period);
+  const auto& starts = view->table->side_starts;
+  if (starts.size() >= 2) {
+    SidesByHeader(view, starts[1]);
   } else {
     SidesByLabels(view);
   }
@@ -276,6 +255,14 @@ std::string LabelFor(const TableView& view, int row, int col) {
 std::string RowLabel(const TableView& view, int row, int col) {
   std::string label = LabelFor(view, row, col);
   return label.empty() ? RowName(*view.table, row) : label;
+}
+
+int IndentFor(const TableView& view, int row, int col) {
+  const Row& r = view.table->rows[row];
+  int k = LabelColumn(view, row, col);
+  if (k < 0 || FirstTextColumn(r) == k) return r.indent;
+  const Cell* label = CellAt(*view.table, row, k);
+  return label ? label->indent : 0;
 }
 
 const std::string& CodeAt(const TableView& view, int row, int col) {

@@ -2,6 +2,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 
 #include "pipeline/normalize/normalize.h"
@@ -464,10 +465,19 @@ void InferAmountColumns(Table* table) {
   }
 }
 
-// The name cell of a row: its first text cell; nullptr when it has none or no known inset.
-const Cell* NameCell(const Row& row) {
+size_t FirstText(const Row& row) {
   auto name = std::find_if(row.cells.begin(), row.cells.end(), [](const Cell& c) { return c.kind == ValueKind::kText; });
-  return name == row.cells.end() || name->inset < 0 ? nullptr : &*name;
+  return name - row.cells.begin();
+}
+
+// The name cell of `row` in column `col` (kAnyColumn: the row's first text cell, its name) when it
+// has a known inset, else nullptr.
+constexpr size_t kAnyColumn = SIZE_MAX;
+const Cell* NameAt(const Row& row, size_t col) {
+  if (col == kAnyColumn) col = FirstText(row);
+  if (col >= row.cells.size()) return nullptr;
+  const Cell& cell = row.cells[col];
+  return cell.kind == ValueKind::kText && cell.inset >= 0 ? &cell : nullptr;
 }
 
 // The step an inset is at: the last step it reaches (within kIndentSlack).
@@ -476,13 +486,13 @@ int StepOf(const std::vector<double>& steps, double inset) {
   return static_cast<int>(std::max(0L, step));
 }
 
-// The insets a left-aligned name column indents its rows by: clusters of at least two rows,
+// The insets the names of column `col` are indented by: clusters of at least two rows,
 // kIndentSlack wide, between kMinIndentStep and kMaxIndentStep apart. Empty when the insets do
-// not step so (centred names), or the first row of the table's body is not the least indented.
-std::vector<double> IndentSteps(const Table& table) {
+// not step so (centred names), or the first name of the table's body is not the least indented.
+std::vector<double> IndentSteps(const Table& table, size_t col) {
   std::vector<double> insets;
   for (const auto& row : table.rows) {
-    if (const Cell* name = NameCell(row)) insets.push_back(name->inset);
+    if (const Cell* name = NameAt(row, col)) insets.push_back(name->inset);
   }
   std::sort(insets.begin(), insets.end());
   std::vector<double> steps;  // clusters of two rows or more, a step apart
@@ -497,23 +507,33 @@ std::vector<double> IndentSteps(const Table& table) {
     if (steps[k] - steps[k - 1] > kMaxIndentStep) return {};
   }
   for (const auto& row : table.rows) {
-    if (row.kind != RowKind::kBody) continue;
-    const Cell* name = NameCell(row);
-    if (name && StepOf(steps, name->inset) > 0) return {};
+    const Cell* name = NameAt(row, col);
+    if (row.kind != RowKind::kBody || !name) continue;
+    if (StepOf(steps, name->inset) > 0) return {};
     break;
   }
   return steps;
 }
 
-// Rows whose names a left-aligned name column indents by steps (a unit over its 经济分类 items, a
-// 类 over its 款 without codes): each row's step.
+// Names a left-aligned name column indents by steps (a unit over its 经济分类 items, a 类 over its
+// 款 without codes): each name cell's step, column by column, as each half of a two-sided table
+// indents its own names. Where one column's names are too few to step, the rows' names taken
+// together (in whichever column each row names itself: a unit over its projects) may.
 void MarkIndents(Table* table) {
-  std::vector<double> steps = IndentSteps(*table);
-  if (steps.empty()) return;
-  for (auto& row : table->rows) {
-    const Cell* name = NameCell(row);
-    if (!name || row.kind == RowKind::kTotal) continue;  // a 合计 is often centred
-    row.indent = StepOf(steps, name->inset);
+  size_t ncols = 0;
+  for (const auto& row : table->rows) ncols = std::max(ncols, row.cells.size());
+  std::vector<double> names_steps = IndentSteps(*table, kAnyColumn);
+  for (size_t col = 0; col < ncols; ++col) {
+    std::vector<double> steps = IndentSteps(*table, col);
+    bool own = !steps.empty();
+    if (!own) steps = names_steps;
+    if (steps.empty()) continue;
+    for (auto& row : table->rows) {
+      if (!NameAt(row, col) || row.kind == RowKind::kTotal) continue;  // a 合计 is often centred
+      if (!own && FirstText(row) != col) continue;
+      row.cells[col].indent = StepOf(steps, row.cells[col].inset);
+      if (FirstText(row) == col) row.indent = row.cells[col].indent;
+    }
   }
 }
 
@@ -533,13 +553,27 @@ bool AllDigits(const std::string& s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// The digits a code part column usually prints (款 and 项: 2), 0 when too few parts tell.
+size_t UsualPartWidth(const Table& table, size_t col) {
+  std::map<size_t, size_t> widths;
+  for (const auto& row : table.rows) {
+    if (col >= row.cells.size()) continue;
+    std::string part = normalize::Compact(row.cells[col].text);
+    if (AllDigits(part)) ++widths[part.size()];
+  }
+  auto usual = std::max_element(widths.begin(), widths.end(), [](auto& a, auto& b) { return a.second < b.second; });
+  return usual == widths.end() || usual->second < 2 ? 0 : usual->first;
+}
+
 // Classification codes printed one level per column (类 | 款 | 项): the row's code is the parts
 // joined; a leading part left blank repeats the one above (rows under 201 may print | 06 | 01).
+// A part a spreadsheet printed as a number (`2` for 02) gets back the zeros its column's other
+// parts have, and says so (Cell::repair).
 void JoinCodeParts(const rules::RuleSet& rules, Table* table) {
-  std::vector<size_t> columns;
+  std::vector<size_t> columns, widths;
   for (size_t i = 0; i < table->columns.size(); ++i) {
     const rules::ColumnRule* rule = ColumnRuleFor(rules, table->columns[i].header);
-    if (rule && rule->holds == "code_part") columns.push_back(i);
+    if (rule && rule->holds == "code_part") columns.push_back(i), widths.push_back(UsualPartWidth(*table, i));
   }
   if (columns.size() < 2) return;
   std::vector<std::string> above(columns.size());
@@ -550,9 +584,14 @@ void JoinCodeParts(const rules::RuleSet& rules, Table* table) {
       parts.push_back(columns[k] < row.cells.size() ? normalize::Compact(row.cells[columns[k]].text) : "");
       if (!parts[k].empty()) filled = k + 1;
     }
+    std::vector<bool> padded(columns.size());
     std::string code;
     for (size_t k = 0; k < filled; ++k) {
       if (parts[k].empty()) parts[k] = above[k];
+      if (k > 0 && AllDigits(parts[k]) && parts[k].size() < widths[k]) {
+        parts[k].insert(0, widths[k] - parts[k].size(), '0');
+        padded[k] = true;
+      }
       code += parts[k];
     }
     const rules::Pattern* rule = AllDigits(code) ? MatchCode(rules, code) : nullptr;
@@ -567,7 +606,27 @@ void JoinCodeParts(const rules::RuleSet& rules, Table* table) {
       if (cell.text.empty()) continue;
       cell.kind = ValueKind::kCode;
       cell.number.reset();
+      if (!padded[k]) continue;
+      cell.text = parts[k];
+      cell.repair = "code_part_padded";
     }
+  }
+}
+
+// The halves of a two-sided table: the shortest group of column keys the header repeats side by
+// side (科目编码 | 科目名称 | 决算数 twice; 项目 | 预算数 twice), each copy holding amounts and
+// labels. Keys come from the column rules; unnamed columns (col_N) never repeat.
+void MarkSides(Table* table) {
+  const auto& columns = table->columns;
+  size_t n = columns.size();
+  for (size_t p = 2; p * 2 <= n; ++p) {
+    if (n % p != 0) continue;
+    bool repeats = true, labels = false, amounts = false;
+    for (size_t c = p; c < n && repeats; ++c) repeats = columns[c].key == columns[c - p].key;
+    for (size_t c = 0; c < p; ++c) (columns[c].amount ? amounts : labels) = true;
+    if (!repeats || !labels || !amounts) continue;
+    for (size_t from = 0; from < n; from += p) table->side_starts.push_back(static_cast<int>(from));
+    return;
   }
 }
 
@@ -641,6 +700,7 @@ void FinishTable(const rules::RuleSet& rules, Table* table, std::vector<Warning>
     NameAndKind(rules, &row);
   }
   MarkAmountColumns(table);
+  MarkSides(table);
   MarkUnitTotals(table);
   MarkIndents(table);
 }

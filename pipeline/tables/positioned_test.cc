@@ -362,6 +362,36 @@ BOOST_AUTO_TEST_CASE(indented_names_nest_under_the_row_above) {
   BOOST_TEST(t.rows[5].indent == 1);
 }
 
+// A 收支总表: each half indents its own names, and the 支出 half's 类 are flush while the
+// 收入 half beside them is blank or indented otherwise.
+BOOST_AUTO_TEST_CASE(each_half_of_a_two_sided_table_indents_its_own_names) {
+  auto row = [](double y, const std::string& income, double income_inset, const std::string& income_amount,
+                const std::string& spending, double spending_inset, const std::string& spending_amount) {
+    Line line = At(y, {{income, 0, 150}, {income_amount, 150, 220}, {spending, 220, 370}, {spending_amount, 370, 440}}, true);
+    line.spans[0].inset = income_inset;
+    line.spans[2].inset = spending_inset;
+    return line;
+  };
+  std::vector<Line> lines = {
+      At(0, {{"表1 收支预算总表", 0, 200}}), At(12, {{"单位：万元", 0, 60}}),
+      At(30, {{"项目", 0, 150}, {"预算数", 150, 220}, {"项目", 220, 370}, {"预算数", 370, 440}}, true),
+      row(42, "一、财政拨款", 2, "300.00", "科学技术支出", 2, "100.00"),
+      row(54, "一般公共预算", 12, "300.00", "技术研究与开发", 12, "100.00"),
+      row(66, "政府性基金预算", 12, "", "科技成果转化", 22, "100.00"),
+      row(78, "二、事业收入", 2, "", "卫生健康支出", 2, "200.00"),
+      row(90, "三、其他收入", 2, "", "行政事业单位医疗", 12, "200.00"),
+      row(102, "", -1, "", "行政单位医疗", 22, "200.00"),
+  };
+  BuiltTables doc = Build(lines);
+  const Table& t = doc.tables.at(0);
+  BOOST_REQUIRE_EQUAL(t.rows.size(), 6u);
+  std::vector<int> income, spending;
+  for (const auto& r : t.rows) income.push_back(r.cells.at(0).indent), spending.push_back(r.cells.at(2).indent);
+  BOOST_TEST(income == (std::vector<int>{0, 1, 1, 0, 0, 0}), boost::test_tools::per_element());
+  BOOST_TEST(spending == (std::vector<int>{0, 1, 2, 0, 1, 2}), boost::test_tools::per_element());
+  BOOST_TEST(t.rows[5].indent == 2);  // its first name is the 支出 half's
+}
+
 // The next page may size the columns anew: as many columns there are the same grid.
 BOOST_AUTO_TEST_CASE(a_grid_resized_on_the_next_page_is_the_same_table) {
   std::vector<Line> lines = {

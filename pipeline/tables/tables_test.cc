@@ -58,6 +58,43 @@ BOOST_AUTO_TEST_CASE(a_repeated_code_column_holds_codes_on_every_row) {
   BOOST_TEST(Amounts(t.rows[1]) == (std::vector<int64_t>{100000000, 30000000}), boost::test_tools::per_element());
 }
 
+BOOST_AUTO_TEST_CASE(records_name_each_halfs_amounts_by_that_half) {
+  BuiltTables doc = Build(
+      "表 7\n基本支出决算表\n单位：万元\n经济分类科目编码\t科目名称\t决算数\t经济分类科目编码\t科目名称\t决算数\n"
+      "301\t工资福利支出\t100\t302\t商品和服务支出\t30\n30101\t基本工资\t100\t30201\t办公费\t30\n");
+  BOOST_TEST(doc.tables.at(0).side_starts == (std::vector<int>{0, 3}), boost::test_tools::per_element());
+  std::vector<std::string> labels;
+  for (const auto& r : Records(doc.tables)) labels.push_back(r.row_code + " " + r.row_name);
+  BOOST_TEST(labels == (std::vector<std::string>{"301 工资福利支出", "302 商品和服务支出", "30101 基本工资", "30201 办公费"}),
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(a_two_sided_total_table_records_income_without_the_borrowed_code) {
+  BuiltTables doc = Build(
+      "表 1\n收支总表\n单位：万元\n项 目\t预算数\t项 目\t预算数\n"
+      "一、一般公共预算拨款\t300\t一般公共服务支出\t300\n\t\t人大事务\t300\n"
+      "表 2\n支出总表\n单位：万元\n科目编码 科目名称 支出总计\n201 一般公共服务支出 300\n20101 人大事务 300\n");
+  std::vector<std::string> labels;
+  for (const auto& r : Records(doc.tables)) {
+    if (r.table_index == 0) labels.push_back(r.row_code + "|" + r.row_name);
+  }
+  BOOST_TEST(labels == (std::vector<std::string>{"|一、一般公共预算拨款", "201|一般公共服务支出", "20101|人大事务"}),
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(a_code_part_printed_as_a_number_gets_its_zero_back) {
+  BuiltTables doc = Build(
+      "表 8\n基本支出预算表\n单位：元\n部门预算经济分类科目编码/类\t部门预算经济分类科目编码/款\t经济分类科目名称\t合计\n"
+      "301\t\t工资福利支出\t300\n301\t01\t基本工资\t100\n301\t2\t津贴补贴\t150\n301\t08\t养老保险缴费\t50\n");
+  const Table& t = doc.tables.at(0);
+  BOOST_REQUIRE_EQUAL(t.rows.size(), 4u);
+  BOOST_TEST(t.rows[2].code == "30102");
+  BOOST_TEST(t.rows[2].cells.at(1).text == "02");
+  bool recorded = false;
+  for (const auto& c : doc.corrections) recorded |= c.kind == "code_part_padded" && c.raw == "2" && c.result == "02";
+  BOOST_TEST(recorded);
+}
+
 BOOST_AUTO_TEST_CASE(codes_levels_and_wrapped_first_label) {
   BuiltTables doc = Build(
       "表 2\n支出总表\n单位：元\n预算单位 科目编码 科目名称 支出总计 基本支出 项目支出\n"
