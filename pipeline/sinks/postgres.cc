@@ -1,12 +1,68 @@
 // PostgreSQL through libpq, for teams loading into one database from several machines.
+//
+// libpq is loaded when a PostgreSQL URL is first opened, not linked: it and the libraries it
+// needs (Kerberos, LDAP, TLS) take several milliseconds to load, paid by every run otherwise.
+#include <dlfcn.h>
 #include <libpq-fe.h>
 
 #include <cstdio>
+#include <mutex>
 
 #include "pipeline/sinks/database.h"
 
 namespace budgetx::sinks {
 namespace {
+
+constexpr const char* kLibPq = "libpq.so.5";
+
+// The libpq functions the sink calls, resolved from the loaded library.
+struct LibPq {
+  decltype(&PQconnectdb) connectdb;
+  decltype(&PQstatus) status;
+  decltype(&PQerrorMessage) error_message;
+  decltype(&PQfinish) finish;
+  decltype(&PQsetClientEncoding) set_client_encoding;
+  decltype(&PQsetNoticeProcessor) set_notice_processor;
+  decltype(&PQexec) exec;
+  decltype(&PQexecParams) exec_params;
+  decltype(&PQresultStatus) result_status;
+  decltype(&PQntuples) ntuples;
+  decltype(&PQgetvalue) getvalue;
+  decltype(&PQclear) clear;
+};
+
+// libpq, loaded once; nullptr with the cause in *why when it cannot be.
+const LibPq* LoadLibPq(std::string* why) {
+  static LibPq pq;
+  static std::string error;
+  static std::once_flag once;
+  std::call_once(once, [] {
+    void* lib = dlopen(kLibPq, RTLD_NOW | RTLD_LOCAL);
+    if (!lib) {
+      error = dlerror();
+      return;
+    }
+    bool all = true;
+    auto bind = [&](auto* fn, const char* name) {
+      *fn = reinterpret_cast<std::remove_reference_t<decltype(*fn)>>(dlsym(lib, name));
+      if (!*fn && all) error = std::string("no ") + name + " in " + kLibPq, all = false;
+    };
+    bind(&pq.connectdb, "PQconnectdb");
+    bind(&pq.status, "PQstatus");
+    bind(&pq.error_message, "PQerrorMessage");
+    bind(&pq.finish, "PQfinish");
+    bind(&pq.set_client_encoding, "PQsetClientEncoding");
+    bind(&pq.set_notice_processor, "PQsetNoticeProcessor");
+    bind(&pq.exec, "PQexec");
+    bind(&pq.exec_params, "PQexecParams");
+    bind(&pq.result_status, "PQresultStatus");
+    bind(&pq.ntuples, "PQntuples");
+    bind(&pq.getvalue, "PQgetvalue");
+    bind(&pq.clear, "PQclear");
+  });
+  if (!error.empty()) *why = error;
+  return error.empty() ? &pq : nullptr;
+}
 
 // The URL without its password, for messages.
 std::string Redacted(const std::string& url) {
@@ -20,8 +76,8 @@ std::string Redacted(const std::string& url) {
 
 class Postgres : public Connection {
  public:
-  Postgres(std::string url, PGconn* conn) : where_(Redacted(url)), conn_(conn) {}
-  ~Postgres() override { PQfinish(conn_); }
+  Postgres(const LibPq& pq, std::string url, PGconn* conn) : pq_(pq), where_(Redacted(url)), conn_(conn) {}
+  ~Postgres() override { pq_.finish(conn_); }
 
   std::string TypeName(Type type) const override {
     return type == Type::kInteger ? "BIGINT" : type == Type::kReal ? "DOUBLE PRECISION" : "TEXT";
@@ -37,21 +93,21 @@ class Postgres : public Connection {
       texts[i] = Text(params[i]);
       values[i] = texts[i].c_str();
     }
-    PGresult* res = PQexecParams(conn_, sql.c_str(), static_cast<int>(params.size()), nullptr, values.data(),
+    PGresult* res = pq_.exec_params(conn_, sql.c_str(), static_cast<int>(params.size()), nullptr, values.data(),
                                  nullptr, nullptr, 0);
-    ExecStatusType st = PQresultStatus(res);
-    PQclear(res);
+    ExecStatusType st = pq_.result_status(res);
+    pq_.clear(res);
     return st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK ? Status::Ok() : Error(sql);
   }
 
   Status Shas(std::set<std::string>* out) override {
-    PGresult* res = PQexec(conn_, "SELECT sha256 FROM documents");
-    if (PQresultStatus(res) != PGRES_TUPLES_OK) {
-      PQclear(res);
+    PGresult* res = pq_.exec(conn_, "SELECT sha256 FROM documents");
+    if (pq_.result_status(res) != PGRES_TUPLES_OK) {
+      pq_.clear(res);
       return Error("SELECT sha256 FROM documents");
     }
-    for (int r = 0; r < PQntuples(res); ++r) out->insert(PQgetvalue(res, r, 0));
-    PQclear(res);
+    for (int r = 0; r < pq_.ntuples(res); ++r) out->insert(pq_.getvalue(res, r, 0));
+    pq_.clear(res);
     return Status::Ok();
   }
 
@@ -72,11 +128,12 @@ class Postgres : public Connection {
   }
 
   Status Error(const std::string& sql) const {
-    std::string why = PQerrorMessage(conn_);
+    std::string why = pq_.error_message(conn_);
     while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
     return Status::Error(Status::Code::kIoError, where_, "PostgreSQL: " + why + " in: " + Shorten(sql));
   }
 
+  const LibPq& pq_;
   std::string where_;
   PGconn* conn_;
 };
@@ -84,17 +141,23 @@ class Postgres : public Connection {
 }  // namespace
 
 Status ConnectPostgres(const std::string& url, std::unique_ptr<Connection>* out) {
-  PGconn* conn = PQconnectdb(url.c_str());
-  if (PQstatus(conn) != CONNECTION_OK) {
-    std::string why = conn ? PQerrorMessage(conn) : "out of memory";
+  std::string missing;
+  const LibPq* pq = LoadLibPq(&missing);
+  if (!pq) {
+    return Status::Error(Status::Code::kIoError, Redacted(url),
+                         "cannot load the PostgreSQL client library (" + missing + "; Debian package libpq5)");
+  }
+  PGconn* conn = pq->connectdb(url.c_str());
+  if (pq->status(conn) != CONNECTION_OK) {
+    std::string why = conn ? pq->error_message(conn) : "out of memory";
     while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
-    PQfinish(conn);
+    pq->finish(conn);
     return Status::Error(Status::Code::kIoError, Redacted(url), "cannot connect to PostgreSQL: " + why);
   }
-  PQsetClientEncoding(conn, "UTF8");
-  *out = std::make_unique<Postgres>(url, conn);
+  pq->set_client_encoding(conn, "UTF8");
+  *out = std::make_unique<Postgres>(*pq, url, conn);
   // Notices (e.g. "relation already exists, skipping") are not for the user's terminal.
-  PQsetNoticeProcessor(conn, [](void*, const char*) {}, nullptr);
+  pq->set_notice_processor(conn, [](void*, const char*) {}, nullptr);
   return Status::Ok();
 }
 
