@@ -1,318 +1,75 @@
 #include "extractors/ocr/ocr_extractor.h"
 
-#include <tesseract/baseapi.h>
-#include <tesseract/resultiterator.h>
-
 #include <dlfcn.h>
 
-#include <algorithm>
+#include <filesystem>
 
-#include "extractors/ocr/image.h"
-#include "pipeline/layout/layout.h"
+#include "extractors/ocr/engine.h"
 
 namespace budgetx::ocr {
 namespace {
 
-// Text read with less confidence than this (0..1) outside any table is noise, not text.
-constexpr double kMinLineConfidence = 0.4;
-// Pixels kept clear of a cell's rules when reading it: the rules themselves are erased before
-// reading, and numbers are often set flush against the right one.
-constexpr int kCellInset = 1;
-constexpr int kMinCellPixels = 8;
-// A cell read with less confidence than this is read again another way.
-constexpr double kRetryBelow = 0.6;
-// A reading with digits only this confident is the cell's number.
-constexpr double kSureNumber = 0.85;
-
-// Tesseract's OpenMP threads spin on each other (a wide page took 6x longer with two of them);
-// parallelism comes from documents. OpenMP reads OMP_THREAD_LIMIT when it is loaded, before
-// main, so the variable cannot be set from here: parallel regions are made inactive instead,
-// through the runtime Tesseract was linked with, when there is one.
-void RunOpenMpSingleThreaded() {
-  using SetMaxActiveLevels = void (*)(int);
-  auto set = reinterpret_cast<SetMaxActiveLevels>(dlsym(RTLD_DEFAULT, "omp_set_max_active_levels"));
-  if (set) set(0);
+// The module beside the running executable (the build folder), else the system's library path.
+std::string ModulePath() {
+  std::error_code ec;
+  std::filesystem::path beside = std::filesystem::read_symlink("/proc/self/exe", ec).parent_path() / kModuleFile;
+  if (!ec && std::filesystem::exists(beside, ec)) return beside.string();
+  return kModuleFile;
 }
 
-bool Ascii(unsigned char c) { return c < 0x80; }
-
-// Tesseract's text of one cell or line: lines of a wrapped cell joined (without a space between
-// CJK characters), rule remnants (| at the edges) and surrounding blanks removed.
-std::string Clean(const char* raw) {
-  std::string text;
-  std::string s = raw ? raw : "";
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] != '\n') {
-      text += s[i];
-      continue;
-    }
-    bool latin = !text.empty() && Ascii(static_cast<unsigned char>(text.back())) && i + 1 < s.size() &&
-                 Ascii(static_cast<unsigned char>(s[i + 1]));
-    if (latin) text += ' ';
-  }
-  auto edge = [](char c) { return c == ' ' || c == '|' || c == '\t' || c == '\f'; };
-  size_t b = 0, e = text.size();
-  while (b < e && edge(text[b])) ++b;
-  while (e > b && edge(text[e - 1])) --e;
-  return text.substr(b, e - b);
+void* LoadModule(std::string* error) {
+  static std::string load_error;
+  static void* handle = [] {
+    std::string path = ModulePath();
+    void* h = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+    if (!h) load_error = std::string("the OCR module cannot be loaded (") + dlerror() + "); rebuild budgetx";
+    return h;
+  }();
+  if (!handle) *error = load_error;
+  return handle;
 }
 
-std::string TakeText(char* raw) {
-  std::string text = Clean(raw);
-  delete[] raw;
-  return text;
-}
-
-Box ToPoints(double x0, double y0, double x1, double y1, int dpi) {
-  double k = 72.0 / dpi;
-  return {x0 * k, y0 * k, x1 * k, y1 * k};
-}
-
-// A cell whose first reading is mostly digits and number marks is read again as a number.
-bool LooksNumeric(const std::string& text) {
-  int numeric = 0, other = 0;
-  for (unsigned char c : text) {
-    if ((c >= '0' && c <= '9') || c == '.' || c == ',' || c == '%' || c == '-') ++numeric;
-    else if (c != ' ') ++other;
-  }
-  return numeric > 0 && numeric >= 2 * other;
-}
-
-struct Reading {
-  std::string text;
-  double confidence = 0;
-};
-
-// White around the text: Tesseract's line finder misses text that touches the image's edge.
-constexpr int kCellPadding = 12;
-
-// Text lines shorter than this (pixels) are enlarged to about kGoodLinePixels before reading,
-// at most kMaxScale times: Tesseract misreads small print (a wide table shrunk onto the page), but
-// enlarging further blurs the strokes of a compressed scan more than it helps.
-constexpr int kSmallLinePixels = 18;
-constexpr double kGoodLinePixels = 36;
-constexpr double kMaxScale = 2;
-
-double ScaleFor(int line_height) {
-  if (line_height <= 0 || line_height >= kSmallLinePixels) return 1;
-  return std::min(kMaxScale, kGoodLinePixels / line_height);
-}
-
-// The region of `page`, copied (enlarged by `scale`) with a white border, read on its own.
-Reading Read(tesseract::TessBaseAPI* api, PIX* page, int dpi, tesseract::PageSegMode mode, int x, int y, int w, int h,
-             double scale = 1) {
-  PixPtr clip = Clip(page, x, y, w, h);
-  Reading r;
-  if (!clip) return r;
-  if (scale > 1) {
-    PixPtr larger(pixScale(clip.get(), static_cast<float>(scale), static_cast<float>(scale)));
-    if (larger) clip = std::move(larger);
-  }
-  PixPtr padded(pixAddBorder(clip.get(), kCellPadding, pixGetDepth(clip.get()) == 1 ? 0 : 255));
-  if (!padded) return r;
-  api->SetImage(padded.get());
-  api->SetSourceResolution(static_cast<int>(dpi * scale));
-  api->SetPageSegMode(mode);
-  r.text = TakeText(api->GetUTF8Text());
-  r.confidence = api->MeanTextConf() / 100.0;
-  return r;
+// The loaded module's entry point named `symbol`; null with `error` set when the module or the
+// symbol cannot be loaded. The module is loaded once and stays loaded (Tesseract's globals do not
+// survive unloading).
+void* ModuleSymbol(const char* symbol, std::string* error) {
+  void* handle = LoadModule(error);
+  if (!handle) return nullptr;
+  void* found = dlsym(handle, symbol);
+  if (!found) *error = std::string("the OCR module has no entry point ") + symbol;
+  return found;
 }
 
 }  // namespace
 
 struct Reader::Impl {
-  tesseract::TessBaseAPI api;
-  tesseract::TessBaseAPI numbers;  // digits and number marks only: no CJK look-alikes
-  Options options;
-
-  PIX* page = nullptr;    // the page whose cells are read
-  PIX* binary = nullptr;  // the same page in black and white
-  int dpi = 300;
-  std::vector<int> line_heights;  // of the cells read on this page
-
-  // The page's usual height of a line of text in its cells; 0 when no cell was read.
-  int TypicalLineHeight() {
-    if (line_heights.empty()) return 0;
-    std::nth_element(line_heights.begin(), line_heights.begin() + static_cast<long>(line_heights.size() / 2),
-                     line_heights.end());
-    return line_heights[line_heights.size() / 2];
-  }
-
-  void SetImage(PIX* pix, int resolution) {
-    page = pix;
-    dpi = resolution;
-    for (auto* a : {&api, &numbers}) {
-      a->SetImage(pix);
-      a->SetSourceResolution(resolution);
-    }
-  }
-
-  // A cell's text. Most cells of a budget table are numbers: read first with digits only, and
-  // taken when read with confidence. Otherwise the cell is read as text; a number read again
-  // with digits only; a reading of little confidence tried again as one line further inside the
-  // rules (remnants of a rule mislead).
-  Reading ReadCell(int x, int y, int w, int h) {
-    int line = binary ? LineHeight(binary, x, y, w, h) : 0;
-    if (line > 0) line_heights.push_back(line);
-    const double s = ScaleFor(line);
-    Reading number = Read(&numbers, page, dpi, tesseract::PSM_SINGLE_LINE, x, y, w, h, s);
-    if (number.confidence >= kSureNumber && LooksNumeric(number.text)) return number;
-    if (binary && LooksNumeric(number.text)) {  // grey shades can mislead; black and white may not
-      Reading sharp = Read(&numbers, binary, dpi, tesseract::PSM_SINGLE_LINE, x, y, w, h, s);
-      if (sharp.confidence > number.confidence && LooksNumeric(sharp.text)) number = sharp;
-      if (number.confidence >= kSureNumber) return number;
-    }
-    Reading best = Read(&api, page, dpi, tesseract::PSM_SINGLE_BLOCK, x, y, w, h, s);
-    if (best.confidence < kRetryBelow && w > 2 * kCellInset && h > 2 * kCellInset) {
-      Reading again = Read(&api, page, dpi, tesseract::PSM_SINGLE_LINE, x + kCellInset, y + kCellInset,
-                           w - 2 * kCellInset, h - 2 * kCellInset, s);
-      if (again.confidence > best.confidence) best = again;
-    }
-    if ((best.text.empty() || best.confidence < kRetryBelow) && binary) {
-      // Tesseract's own thresholding of a grey cell can lose faint text among JPEG noise.
-      Reading sharp = Read(&api, binary, dpi, tesseract::PSM_SINGLE_BLOCK, x, y, w, h, s);
-      if (best.text.empty() || sharp.confidence > best.confidence) best = sharp;
-    }
-    if (!best.text.empty() && (LooksNumeric(best.text) || best.confidence < kRetryBelow)) {
-      bool prefer = LooksNumeric(best.text) ? !number.text.empty() : number.confidence > best.confidence;
-      if (prefer) best = number;
-    }
-    return best;
-  }
-
-  // Each grid cell read on its own: whole-page layout analysis misses most numbers of a table.
-  void ReadCells(const std::vector<Box>& cells, std::vector<layout::Word>* words) {
-    for (const auto& c : cells) {
-      int x = static_cast<int>(c.x0) + kCellInset, y = static_cast<int>(c.y0) + kCellInset;
-      int w = static_cast<int>(c.x1 - c.x0) - 2 * kCellInset, h = static_cast<int>(c.y1 - c.y0) - 2 * kCellInset;
-      if (w < kMinCellPixels || h < kMinCellPixels || !HasInk(binary, x, y, w, h)) continue;
-      Reading r = ReadCell(x, y, w, h);
-      if (r.text.empty()) continue;
-      layout::Word word;
-      word.text = r.text;
-      word.box = ToPoints(x, y, x + w, y + h, dpi);
-      word.font_size = word.box.y1 - word.box.y0;
-      word.confidence = r.confidence;
-      words->push_back(std::move(word));
-    }
-  }
-
-  // Text outside the grids in small print, line by line from our own line finder (Tesseract's
-  // page layout misses small lines), each line enlarged like a cell.
-  int ReadSmallLines(PIX* grey, PIX* ink, int resolution, std::vector<layout::Word>* words) {
-    int noise = 0;
-    for (const auto& line : TextLines(ink)) {
-      int x = std::max(0, line.x - 2), y = std::max(0, line.y - 2);
-      Reading r = Read(&api, grey, resolution, tesseract::PSM_SINGLE_LINE, x, y, line.w + 4, line.h + 4,
-                       ScaleFor(line.h));
-      if (r.text.empty()) continue;
-      if (r.confidence < kMinLineConfidence) {
-        ++noise;
-        continue;
-      }
-      layout::Word word;
-      word.text = r.text;
-      word.box = ToPoints(x, y, x + line.w + 4, y + line.h + 4, resolution);
-      word.font_size = word.box.y1 - word.box.y0;
-      word.space_after = true;
-      word.confidence = r.confidence;
-      words->push_back(std::move(word));
-    }
-    return noise;
-  }
-
-  // Text outside the grids (titles, units, running text), line by line.
-  int ReadLines(PIX* page, int dpi, std::vector<layout::Word>* words) {
-    SetImage(page, dpi);
-    api.SetPageSegMode(tesseract::PSM_AUTO);
-    if (api.Recognize(nullptr) != 0) return 0;
-    std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
-    int noise = 0;
-    if (!it || it->Empty(tesseract::RIL_TEXTLINE)) return 0;
-    do {
-      std::string text = TakeText(it->GetUTF8Text(tesseract::RIL_TEXTLINE));
-      double confidence = it->Confidence(tesseract::RIL_TEXTLINE) / 100.0;
-      int x0, y0, x1, y1;
-      if (text.empty() || !it->BoundingBox(tesseract::RIL_TEXTLINE, &x0, &y0, &x1, &y1)) continue;
-      if (confidence < kMinLineConfidence) {
-        ++noise;
-        continue;
-      }
-      layout::Word word;
-      word.text = text;
-      word.box = ToPoints(x0, y0, x1, y1, dpi);
-      word.font_size = word.box.y1 - word.box.y0;
-      word.space_after = true;
-      word.confidence = confidence;
-      words->push_back(std::move(word));
-    } while (it->Next(tesseract::RIL_TEXTLINE));
-    return noise;
-  }
+  std::unique_ptr<Engine> engine;
 };
 
 Reader::Reader(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Reader::~Reader() = default;
 
 Status Reader::Open(const Options& options, std::unique_ptr<Reader>* out) {
-  RunOpenMpSingleThreaded();
+  std::string error;
+  auto open = reinterpret_cast<OpenEngineFunction>(ModuleSymbol(kOpenEngineSymbol, &error));
+  if (!open) return Status::Error(Status::Code::kUnsupported, "", error);
+  Status status;
   auto impl = std::make_unique<Impl>();
-  impl->options = options;
-  const char* data = options.tessdata.empty() ? nullptr : options.tessdata.c_str();
-  if (impl->api.Init(data, options.languages.c_str(), tesseract::OEM_LSTM_ONLY) != 0 ||
-      impl->numbers.Init(data, "eng", tesseract::OEM_LSTM_ONLY) != 0) {
-    return Status::Error(Status::Code::kUnsupported, "",
-                         "Tesseract cannot load the language data '" + options.languages +
-                             "' (apt-get install -y tesseract-ocr-chi-sim tesseract-ocr-eng)");
-  }
-  impl->numbers.SetVariable("tessedit_char_whitelist", "0123456789.,-%");
-  for (auto* api : {&impl->api, &impl->numbers}) api->SetVariable("debug_file", "/dev/null");
+  impl->engine.reset(open(options, &status));
+  if (!impl->engine) return status;
   out->reset(new Reader(std::move(impl)));
   return Status::Ok();
 }
 
 std::vector<Line> Reader::ReadPage(const GreyImage& image, int page, std::vector<Warning>* warnings) {
-  PreparedPage prepared = Prepare(image);
-  if (!prepared.grey || !prepared.binary) {
-    warnings->push_back({"ocr", "page image cannot be read", {page, 0, {}, {}}});
-    return {};
-  }
-  if (prepared.skew_degrees != 0) {
-    warnings->push_back({"ocr", "page was skewed by " + std::to_string(prepared.skew_degrees) + " degrees; deskewed before reading",
-                         {page, 0, {}, {}}});
-  }
-  // The grid is found in points, as the layout stage will find it, so the cells read are its cells.
-  const double points_per_pixel = 72.0 / image.dpi;
-  std::vector<layout::Ruling> rulings;
-  for (const auto& r : prepared.rulings) {
-    rulings.push_back({r.x0 * points_per_pixel, r.y0 * points_per_pixel, r.x1 * points_per_pixel, r.y1 * points_per_pixel});
-  }
-  std::vector<Box> cells = layout::GridCellBoxes(rulings);
-  for (auto& c : cells) c = {c.x0 / points_per_pixel, c.y0 / points_per_pixel, c.x1 / points_per_pixel, c.y1 / points_per_pixel};
-  std::vector<layout::Word> words;
-  impl_->SetImage(prepared.grey.get(), image.dpi);
-  impl_->binary = prepared.binary.get();
-  impl_->line_heights.clear();
-  impl_->ReadCells(cells, &words);
-  // The rest of the page with the cells blanked out, so table text is not read twice.
-  PixPtr rest(pixCopy(nullptr, prepared.grey.get()));
-  PixPtr rest_ink(pixCopy(nullptr, prepared.binary.get()));
-  for (const auto& c : cells) {
-    BOX* box = boxCreate(static_cast<int>(c.x0), static_cast<int>(c.y0), static_cast<int>(c.x1 - c.x0) + 1,
-                         static_cast<int>(c.y1 - c.y0) + 1);
-    pixSetInRect(rest.get(), box);
-    pixClearInRect(rest_ink.get(), box);
-    boxDestroy(&box);
-  }
-  impl_->binary = nullptr;
-  double small = ScaleFor(impl_->TypicalLineHeight());
-  int noise = small > 1 ? impl_->ReadSmallLines(rest.get(), rest_ink.get(), image.dpi, &words)
-                        : impl_->ReadLines(rest.get(), image.dpi, &words);
-  if (noise > 0) {
-    warnings->push_back({"ocr", std::to_string(noise) + " line(s) read with too little confidence were dropped as noise",
-                         {page, 0, {}, {}}});
-  }
-  if (words.empty()) warnings->push_back({"ocr", "no text found on the page image", {page, 0, {}, {}}});
-  return layout::LayOutPage(std::move(words), rulings, page).lines;
+  RecognisedPage read = impl_->engine->Read(image, page, warnings);
+  return layout::LayOutPage(std::move(read.words), read.rulings, page).lines;
+}
+
+std::string RecogniserVersions() {
+  std::string error;
+  auto versions = reinterpret_cast<VersionsFunction>(ModuleSymbol(kVersionsSymbol, &error));
+  return versions ? versions() : "OCR: " + error + "\n";
 }
 
 }  // namespace budgetx::ocr

@@ -9,7 +9,10 @@
 //         72 / dpi), and each span's provenance carries Tesseract's confidence (0..1). A page
 //         with no text gets a Warning, as does one whose skew had to be corrected.
 // Errors: Reader::Open fails with kUnsupported when Tesseract or its language data is missing
-//         (the message names the Debian package).
+//         (the message names the Debian package) or the recogniser module cannot be loaded.
+// Loading: Tesseract and Leptonica live in the module libbudgetx_ocr.so beside the executable,
+//         loaded by the first Reader::Open (engine.h), so processes that read no scan never
+//         load them.
 // Thread-safety: a Reader holds one Tesseract instance; use one Reader per thread.
 #pragma once
 
@@ -39,5 +42,9 @@ class Reader {
   explicit Reader(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
+
+// The recogniser's libraries and versions, one per line (loads the module); or why it cannot
+// be loaded.
+std::string RecogniserVersions();
 
 }  // namespace budgetx::ocr
