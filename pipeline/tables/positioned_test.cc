@@ -276,6 +276,30 @@ BOOST_AUTO_TEST_CASE(a_grid_of_labels_without_a_title_keeps_its_rows) {
   BOOST_TEST(warned);
 }
 
+BOOST_AUTO_TEST_CASE(a_sentence_wrapped_over_two_lines_above_a_grid_is_its_whole_title) {
+  // A paragraph's first line indented, its second flush left and short, then the grid.
+  auto grid = [](double y) {
+    return std::vector<Line>{
+        At(y, {{"序号", 20, 60}, {"单位名称", 60, 250}, {"备注", 250, 300}}, true),
+        At(y + 12, {{"1", 20, 60}, {"某某局（本级）", 60, 250}, {"", 250, 300}}, true),
+    };
+  };
+  std::vector<Line> lines = {At(0, {{"二、部门决算单位构成", 40, 160}}),
+                             At(12, {{"纳入某某局2024年度部门决算编", 40, 300}}), At(24, {{"制范围的单位包括：", 20, 120}})};
+  for (Line& l : grid(40)) lines.push_back(std::move(l));
+  BuiltTables doc = Build(lines);
+  BOOST_REQUIRE_EQUAL(doc.tables.size(), 1u);
+  BOOST_TEST(doc.tables[0].title == "纳入某某局2024年度部门决算编制范围的单位包括：");
+
+  // A heading above a short caption is not part of it: it does not reach the right margin.
+  lines = {At(0, {{"纳入某某局2024年度部门决算的单位如下。", 20, 300}}), At(12, {{"二、单位构成", 40, 120}}),
+           At(24, {{"单位名单", 20, 80}})};
+  for (Line& l : grid(40)) lines.push_back(std::move(l));
+  doc = Build(lines);
+  BOOST_REQUIRE_EQUAL(doc.tables.size(), 1u);
+  BOOST_TEST(doc.tables[0].title == "单位名单");
+}
+
 Line InRegion(int region, Line line) {
   line.region = region;
   return line;

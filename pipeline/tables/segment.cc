@@ -334,7 +334,9 @@ class Segmenter {
       if (above.blank || MatchUnit(rules_, above.text) || Matches(rules_.skip_lines, normalize::Compact(above.text))) {
         continue;
       }
-      if (above.numeric == 0 && !above.cell_delimited && !IsSentence(above)) title.title = normalize::CompactTitle(above.text);
+      if (above.numeric == 0 && !above.cell_delimited && !IsSentence(above)) {
+        title.title = normalize::CompactTitle(WrappedLineAbove(lines, k) + above.text);
+      }
       break;
     }
     OpenTable(lines, title, lines[first].where, first, /*named=*/false);
@@ -345,6 +347,35 @@ class Segmenter {
                                                 "' is taken as its title";
     out_->warnings.push_back({"tables", why, lines[first].where});
     return first;
+  }
+
+  // The text of the paragraph line that `lines[k]` wraps from, when there is one: the line just
+  // above on its page, of plain text ending in no punctuation, running as far right as any line of
+  // the page and starting no further left than lines[k] (a paragraph's first line is indented, the
+  // rest flush left). A sentence naming the table below it may wrap (纳入…编 / 制范围的单位包括：).
+  static std::string WrappedLineAbove(const std::vector<LineCells>& lines, size_t k) {
+    if (k == 0) return "";
+    const LineCells& line = lines[k];
+    const LineCells& above = lines[k - 1];
+    if (above.where.page != line.where.page || above.blank || above.numeric > 0 || above.cell_delimited ||
+        above.region >= 0 || !above.where.box || !line.where.box || EndsWithPunctuation(above.text)) {
+      return "";
+    }
+    double right = 0;
+    for (size_t j = k; j-- > 0 && lines[j].where.page == line.where.page;) {
+      if (lines[j].where.box) right = std::max(right, lines[j].where.box->x1);
+    }
+    const Box& a = *above.where.box;
+    const Box& b = *line.where.box;
+    bool full = a.x1 >= right - kWrapSlack && a.x1 > b.x1 + kWrapSlack;
+    return full && a.x0 >= b.x0 - kWrapSlack ? above.text : "";
+  }
+
+  static bool EndsWithPunctuation(const std::string& text) {
+    for (const char* mark : {"。", "：", ":", "；", ";", "！", "？", "，", ",", "、"}) {
+      if (text.ends_with(mark)) return true;
+    }
+    return false;
   }
 
   size_t NextTitle(const std::vector<LineCells>& lines, size_t from) const {
@@ -727,6 +758,7 @@ class Segmenter {
   static constexpr size_t kMaxPendingLines = 12;
   static constexpr int kMinPartLabels = 3;  // known column labels in a line that starts a part
   static constexpr double kColumnSlack = 2.0;  // points two grids' column boundaries may differ
+  static constexpr double kWrapSlack = 14.0;   // points, about a character: a paragraph's ragged edge
   static constexpr int kMaxPartGapLines = 80;  // source lines between a table and its next part
   static constexpr int kContentWidth = 40;  // display columns of a wrapped content cell
   static constexpr int kValueWidth = 24;    // display columns of an indicator value cell
