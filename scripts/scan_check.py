@@ -16,6 +16,7 @@ import json
 import os
 import random
 import re
+import shutil
 import subprocess
 import tempfile
 import time
@@ -69,9 +70,11 @@ def degrade(image, setting, rng):
     return Image.open(io.BytesIO(buf.getvalue()))
 
 
-def run_budgetx(budgetx, inputs, out, jobs):
-    os.makedirs(out, exist_ok=True)
-    subprocess.run([budgetx, "extract", "-q", "--force", "-j", str(jobs), "-o", out] + inputs, check=False)
+def run_budgetx(budgetx, inputs, out, jobs, rules=None):
+    shutil.rmtree(out, ignore_errors=True)  # a stale reading must not stand in for a new one
+    os.makedirs(out)
+    extra = ["--rules", rules] if rules else []
+    subprocess.run([budgetx, "extract", "-q", "--force", "-j", str(jobs), "-o", out] + extra + inputs, check=False)
 
 
 def read_json(path):
@@ -83,7 +86,7 @@ def read_json(path):
 
 
 def cut_pages(src, pages, out):
-    subprocess.run(["qpdf", "--empty", "--pages", src, ",".join(map(str, pages)), "--", out], check=True)
+    subprocess.run(["qpdf", "--static-id", "--empty", "--pages", src, ",".join(map(str, pages)), "--", out], check=True)
 
 
 def scan_pdf(reference, setting, out, seed):
@@ -170,7 +173,7 @@ def add(total, n):
         total[k] = total.get(k, 0) + v
 
 
-def run(budgetx, sources, out, settings, pages_per_doc, jobs):
+def run(budgetx, sources, out, settings, pages_per_doc, jobs, rules=None):
     """sources: [(folder label, text PDF)]. Prints per document, per folder and overall lines per
     setting; returns {setting: overall counts}."""
     # Each source under a name of its own: folders may hold files of the same name.
@@ -199,9 +202,10 @@ def run(budgetx, sources, out, settings, pages_per_doc, jobs):
         for seed, (folder, name, ref) in enumerate(refs):
             path = os.path.join(out, "scan-" + setting, name + ".pdf")
             os.makedirs(os.path.dirname(path), exist_ok=True)
-            scan_pdf(ref, setting, path, seed)
+            if not os.path.exists(path) or os.path.getmtime(path) < os.path.getmtime(ref):
+                scan_pdf(ref, setting, path, seed)  # the same scan again: runs compare alike
             scans.append(path)
-        run_budgetx(budgetx, scans, os.path.join(out, "scan-%s-out" % setting), jobs)
+        run_budgetx(budgetx, scans, os.path.join(out, "scan-%s-out" % setting), jobs, rules)
         print("== scans at %s" % setting)
         folders, total = {}, {}
         for folder, name, _ in refs:

@@ -158,8 +158,10 @@ struct Cell {
   // hierarchy of names without codes or outline numbers.
   int indent = 0;
   // The correction that changed `text` beyond normalising it, as a Correction kind:
-  // "ocr_repair:RULE" (rules/ocr.yaml), "overflow_decimals" (decimals run into the next cell), "code_part_padded" (a code
-  // part printed as a number, `2` for 02).
+  // "ocr_repair:RULE" (rules/ocr.yaml), "ocr_vocabulary" (a known word restored, rules/vocabulary.yaml),
+  // "code_list_name" (a name read beside its code restored to the listed name, rules/classification.yaml),
+  // "overflow_decimals" (decimals run into the next cell), "code_part_padded" (a code part printed as
+  // a number, `2` for 02).
   std::string repair;
 };
 
@@ -210,6 +212,10 @@ struct Table {
   // A title rule named the table; otherwise its region on the page made it (its title is the
   // line above, or none). Not output.
   bool named = false;
+  // When OCR repairs changed the title: the title as read and the repair (a Correction kind).
+  // Not output as such: the table's corrections list it.
+  std::string title_raw;
+  std::string title_repair;
 };
 
 // One amount as an analytics database loads it.

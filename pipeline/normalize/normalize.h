@@ -39,6 +39,22 @@ std::string Compact(std::string_view text);
 // apart ("Table 6: Households by state"), a CJK title loses its spaces ("2026 年 收支总表").
 std::string CompactTitle(std::string_view text);
 
+// Known words (titles, labels) restored in text OCR misread: the longest word found in `text`
+// with at most MisreadLimit(its length) characters read as others (财务收文预算总表 → 财务收支
+// 预算总表), one in words under ten characters, and not overlapping a known word printed as it
+// is; a word under kMinWordInText characters only as the whole text. Digits never change. std::nullopt when no word is that near, or two words would restore it differently.
+inline constexpr size_t kMinKnownWordLength = 4;  // shorter words differ by a character (小计, 合计)
+inline constexpr size_t kMinWordInText = 6;       // shorter words are restored as a whole text only
+size_t MisreadLimit(size_t word_length);          // characters; 0 for words too short to restore
+struct RestoredWord {
+  std::string text;  // `text` with the word restored
+  std::string word;  // the known word
+};
+std::optional<RestoredWord> RestoreKnownWord(std::string_view text, const std::vector<std::string>& words);
+
+// Levenshtein distance in code points.
+size_t EditDistance(std::string_view a, std::string_view b);
+
 // How a normalised cell reads.
 struct NumberReading {
   ValueKind kind = ValueKind::kText;  // kEmpty, kDash, kAmount, kPercent, kNumber or kText

@@ -316,6 +316,42 @@ BOOST_DATA_TEST_CASE(read_indicator_value, data::make(kIndicatorCases), c) {
   BOOST_TEST(got->unit == c.unit);
 }
 
+BOOST_AUTO_TEST_CASE(a_known_word_misread_by_a_character_is_restored_in_place) {
+  const std::vector<std::string> words = {"财务收支预算总表", "收入预算总表", "支出预算总表", "医疗卫生与计划生育支出"};
+  auto restored = RestoreKnownWord("2024年预算单位财务收文预算总表", words);
+  BOOST_REQUIRE(restored);
+  BOOST_TEST(restored->text == "2024年预算单位财务收支预算总表");
+  BOOST_TEST(restored->word == "财务收支预算总表");
+  restored = RestoreKnownWord("三、医疗卫生与计划生育文出", words);
+  BOOST_REQUIRE(restored);
+  BOOST_TEST(restored->text == "三、医疗卫生与计划生育支出");
+  // Two characters in a word of eight or more: 财政拨亚收文 for 财政拨款收支.
+  restored = RestoreKnownWord("财政拨亚收文预算总表", {"财政拨款收支预算总表"});
+  BOOST_REQUIRE(restored);
+  BOOST_TEST(restored->text == "财政拨款收支预算总表");
+  // A character read twice in a long word; a shorter known word printed inside it is no obstacle.
+  restored = RestoreKnownWord("2025年部门财政拨款收文了预算总表", {"财政拨款收支预算总表", "财政拨款"});
+  BOOST_REQUIRE(restored);
+  BOOST_TEST(restored->text == "2025年部门财政拨款收支预算总表");
+}
+
+BOOST_AUTO_TEST_CASE(a_word_printed_as_it_is_or_too_far_or_too_short_stays) {
+  const std::vector<std::string> words = {"收入预算总表", "支出预算总表"};
+  BOOST_TEST(!RestoreKnownWord("收入预算总表", words));               // printed: no misreading
+  BOOST_TEST(!RestoreKnownWord("收入预算总表", {"支出预算总表"}));      // two of six differ
+  BOOST_TEST(!RestoreKnownWord("全计", {"合计"}));                      // too short to tell
+  BOOST_TEST(!RestoreKnownWord("表3支出总表", {"支出总计"}));           // short words: whole text only
+  BOOST_TEST(RestoreKnownWord("公用经旨", {"公用经费"})->text == "公用经费");
+  BOOST_TEST(!RestoreKnownWord("预算数1235", {"预算数1234"}));          // digits never change
+  BOOST_TEST(!RestoreKnownWord("甲乙丙己", {"甲乙丙丁", "甲乙丙戊"}));  // two equally near words
+}
+
+BOOST_AUTO_TEST_CASE(edit_distance_counts_code_points) {
+  BOOST_TEST(EditDistance("行政运忏", "行政运行") == 1u);
+  BOOST_TEST(EditDistance("行政运行", "其他行政运行") == 2u);
+  BOOST_TEST(EditDistance("abc", "") == 3u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace

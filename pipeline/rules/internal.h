@@ -75,5 +75,7 @@ const std::vector<SectionSpec>& Sections();
 
 // Moves every rule of `from` to the end of the matching list of `to`.
 void Append(RuleSet&& from, RuleSet* to);
+// The words normalize::RestoreKnownWord restores: ocr_vocabulary and the header labels and parts.
+std::vector<std::string> KnownWords(const RuleSet& rules);
 
 }  // namespace budgetx::rules::internal

@@ -1,5 +1,6 @@
 // RuleSet queries and merging.
 #include <iterator>
+#include <set>
 
 #include "pipeline/rules/internal.h"
 
@@ -18,6 +19,7 @@ bool RuleSet::empty() const {
          regions.empty() && table_titles.empty() && table_units.empty() && skip_lines.empty() && table_ends.empty() &&
          contents_lines.empty() && headings.empty() && code_prefixes.empty() && columns.empty() && header_labels.empty() &&
          codes.empty() && row_kinds.empty() && narrative.empty() && token_joins.empty() && ocr_repairs.empty() && ocr_confusions.empty() &&
+         ocr_vocabulary.empty() && classification.empty() &&
          fdp_measures.empty() &&
          identities.columns.empty() && identities.ratios.empty() && identities.cross_table.empty();
 }
@@ -31,6 +33,15 @@ const Pattern* FirstMatch(const std::vector<Pattern>& patterns, std::string_view
 
 namespace internal {
 
+std::vector<std::string> KnownWords(const RuleSet& rules) {
+  std::set<std::string> words(rules.ocr_vocabulary.begin(), rules.ocr_vocabulary.end());
+  for (const auto& label : rules.header_labels) {
+    words.insert(label.label);
+    words.insert(label.parts.begin(), label.parts.end());
+  }
+  return {words.begin(), words.end()};
+}
+
 void Append(RuleSet&& from, RuleSet* to) {
   for (const auto& spec : Sections()) {
     if (spec.patterns) MoveAll(std::move(from.*spec.patterns), &(to->*spec.patterns));
@@ -40,6 +51,9 @@ void Append(RuleSet&& from, RuleSet* to) {
   MoveAll(std::move(from.identities.columns), &to->identities.columns);
   MoveAll(std::move(from.identities.ratios), &to->identities.ratios);
   MoveAll(std::move(from.identities.cross_table), &to->identities.cross_table);
+  MoveAll(std::move(from.ocr_vocabulary), &to->ocr_vocabulary);
+  for (auto& [code, name] : from.classification) to->classification.emplace(code, std::move(name));
+  to->known_words = KnownWords(*to);
 }
 
 }  // namespace internal

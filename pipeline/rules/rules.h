@@ -11,8 +11,8 @@
 // File format (see rules/README.md): each file is a mapping of sections to lists of entries.
 // Sections: document_kinds, title_ends, years, issuers, not_issuers, regions, table_titles,
 // table_units, skip_lines, table_ends, contents_lines, headings, columns, header_labels, codes,
-// code_prefixes, row_kinds, narrative, token_joins, ocr_repairs, ocr_confusions,
-// column_identities, ratio_identities, cross_table, fdp_measures.
+// code_prefixes, row_kinds, narrative, token_joins, ocr_repairs, ocr_confusions, ocr_vocabulary,
+// classification, column_identities, ratio_identities, cross_table, fdp_measures.
 #pragma once
 
 #include <map>
@@ -120,6 +120,13 @@ struct RuleSet {
   // Characters OCR reads for one another (match: one character, attrs "replace": the other),
   // tried on cells that break the accounts (pipeline/repair).
   std::vector<Pattern> ocr_confusions;
+  // Words OCR misreads by a character or two (titles, labels), restored in text read by OCR.
+  std::vector<std::string> ocr_vocabulary;
+  // The classification lists (政府收支分类科目): code → name as printed.
+  std::map<std::string, std::string> classification;
+  // Derived on loading: ocr_vocabulary and the labels of header_labels (with their parts), the
+  // words normalize::RestoreKnownWord restores.
+  std::vector<std::string> known_words;
   // How an amount is classed in a Fiscal Data Package export: attrs "measure" (direction or
   // phase) and "against" (column_header, table_title, column_key or document_kind: the text the
   // pattern is matched with); name = the value (revenue, expenditure; approved, adjusted, executed).

@@ -98,6 +98,15 @@ BOOST_AUTO_TEST_CASE(loads_every_section) {
   BOOST_TEST(!r.empty());
 }
 
+BOOST_AUTO_TEST_CASE(known_words_are_the_vocabulary_and_the_header_labels_with_their_parts) {
+  RuleSet r = MustLoad(
+      "ocr_vocabulary:\n  - {word: 收支预算总表}\nheader_labels:\n  - {label: 财政拨款, parts: [小计, 一般公共预算]}\n"
+      "classification:\n  - {code: '2010101', name: 行政运行}\n");
+  BOOST_TEST(r.known_words == (std::vector<std::string>{"一般公共预算", "小计", "收支预算总表", "财政拨款"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(r.classification.at("2010101") == "行政运行");
+}
+
 BOOST_AUTO_TEST_CASE(pattern_keeps_name_text_and_source_line_of_match) {
   RuleSet r = MustLoad(kAll);
   BOOST_TEST(r.document_kinds[0].name == "部门预算");
@@ -290,8 +299,13 @@ const std::vector<BadCase> kBadCases = {
     {"unknown section", "years: []\ncolums:\n  - {key: a, match: x}\n", 2,
      "unknown section 'colums' (valid: document_kinds, title_ends, years, issuers"},
     {"unknown section lists all", "x: []\n", 1,
-     "token_joins, ocr_repairs, ocr_confusions, column_identities, ratio_identities, cross_table, fdp_measures)"},
+     "token_joins, ocr_repairs, ocr_confusions, ocr_vocabulary, classification, column_identities, ratio_identities, "
+     "cross_table, fdp_measures)"},
     {"section twice", "years: []\nyears: []\n", 2, "section 'years' appears twice"},
+    {"classification code twice", "classification:\n  - {code: '201', name: a}\n  - {code: '201', name: b}\n", 3,
+     "code 201 is listed twice"},
+    {"classification code not digits", "classification:\n  - {code: 2O1, name: a}\n", 2, "code must be digits"},
+    {"vocabulary word empty", "ocr_vocabulary:\n  - {word: ''}\n", 2, "word"},
     {"contents kind unknown", "contents_lines:\n  - {match: a, kind: toc}\n", 2,
      "key 'kind' must be heading or entry, got 'toc'"},
     {"section mapping", "columns:\n  key: a\n  match: b\n", 1, "section 'columns' must be a sequence"},

@@ -153,6 +153,27 @@ Status ReadHeaderLabel(const SectionSpec&, const Entry& e, RuleSet* out) {
   return Status::Ok();
 }
 
+Status ReadVocabularyWord(const SectionSpec&, const Entry& e, RuleSet* out) {
+  std::string word;
+  BUDGETX_RETURN_IF_ERROR(ReadNonEmpty(e, "word", &word));
+  out->ocr_vocabulary.push_back(std::move(word));
+  return Status::Ok();
+}
+
+// A code is listed once: two names for one code would make the restored name depend on file order.
+Status ReadClassification(const SectionSpec&, const Entry& e, RuleSet* out) {
+  std::string code, name;
+  BUDGETX_RETURN_IF_ERROR(ReadNonEmpty(e, "code", &code));
+  BUDGETX_RETURN_IF_ERROR(ReadNonEmpty(e, "name", &name));
+  if (code.find_first_not_of("0123456789") != std::string::npos) {
+    return Error(e, *Find(e, "code"), "code must be digits, got '" + code + "'");
+  }
+  if (!out->classification.emplace(code, name).second) {
+    return Error(e, *Find(e, "code"), "code " + code + " is listed twice");
+  }
+  return Status::Ok();
+}
+
 std::string_view Trim(std::string_view s) {
   size_t begin = s.find_first_not_of(' ');
   if (begin == std::string_view::npos) return {};
@@ -249,6 +270,8 @@ const std::vector<SectionSpec>& Sections() {
       {"ocr_repairs", {"name", "match", "replace"}, {"name", "match", "replace"}, kAny, &RuleSet::ocr_repairs, ReadRepair},
       {"ocr_confusions", {"name", "match", "replace"}, {"name", "replace"}, kAny, &RuleSet::ocr_confusions,
        ReadConfusion},
+      {"ocr_vocabulary", {"word"}, {"word"}, kAny, nullptr, ReadVocabularyWord},
+      {"classification", {"code", "name"}, {"code", "name"}, kAny, nullptr, ReadClassification},
       {"column_identities",
        {"name", "target", "parts"},
        {"name", "target", "parts"},

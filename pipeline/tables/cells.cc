@@ -120,18 +120,27 @@ std::vector<Cell> GroupTokens(const rules::RuleSet& rules, const Line& line) {
   return cells;
 }
 
+void Reread(const std::string& text, std::string repair, Cell* cell) {
+  auto reading = normalize::ReadNumber(text);
+  cell->text = text;
+  cell->kind = reading.kind;
+  cell->number = reading.value;
+  cell->repair = std::move(repair);
+}
+
 // Text read by OCR (it carries a confidence) that a repair rule matches whole is repaired and
-// read again; the raw text stays as read.
+// read again; text holding a known word misread by a character or two gets the word back. The
+// raw text stays as read.
 void RepairOcr(const rules::RuleSet& rules, Cell* cell) {
   if (!cell->where.confidence || cell->text.empty()) return;
   for (const auto& rule : rules.ocr_repairs) {
     std::string text = cell->text;
     if (!RE2::Replace(&text, *rule.re, rule.attrs.at("replace")) || text == cell->text) continue;
-    auto reading = normalize::ReadNumber(text);
-    cell->text = text;
-    cell->kind = reading.kind;
-    cell->number = reading.value;
-    cell->repair = "ocr_repair:" + rule.name;
+    Reread(text, "ocr_repair:" + rule.name, cell);
+  }
+  if (cell->kind != ValueKind::kText) return;
+  if (auto restored = normalize::RestoreKnownWord(cell->text, rules.known_words)) {
+    Reread(restored->text, cell->repair.empty() ? "ocr_vocabulary" : cell->repair + "+ocr_vocabulary", cell);
   }
 }
 
@@ -163,6 +172,21 @@ void ReturnOverflowedDecimals(std::vector<Cell>* cells) {
       read->repair = "overflow_decimals";
       *cell = *read;
     }
+  }
+}
+
+// OCR splits a line of running text (a title) into tokens wherever it sees a gap; a known word
+// misread across them is restored in the line's text, which titles are matched with. The cells
+// keep what was read.
+void RestoreWordAcrossTokens(const rules::RuleSet& rules, LineCells* line) {
+  if (line->cell_delimited || line->cells.size() < 2 || line->numeric > 0 ||
+      !std::all_of(line->cells.begin(), line->cells.end(), [](const Cell& c) { return c.where.confidence.has_value(); })) {
+    return;
+  }
+  std::string joined = normalize::CompactTitle(line->text);
+  if (auto restored = normalize::RestoreKnownWord(joined, rules.known_words)) {
+    line->raw_text = joined;
+    line->text = restored->text;
   }
 }
 
@@ -219,6 +243,7 @@ LineCells ReadLine(const rules::RuleSet& rules, const Line& line) {
     if (IsNumeric(c) && !leading_code) ++out.numeric;
   }
   out.text = JoinTexts(out.cells, " ");
+  RestoreWordAcrossTokens(rules, &out);
   return out;
 }
 

@@ -34,6 +34,9 @@ struct LineCells {
   bool blank = false;
   int numeric = 0;        // cells that read as amounts or dashes
   std::optional<Title> title;  // the line is a table's title (MatchTitle), matched once
+  // An OCR line of running text whose known word was split over its tokens (2026年部门一 投公
+  // 共预算文出…): `text` has the word restored (RestoreKnownWord), this the text as read.
+  std::string raw_text;
 };
 
 // --- detect (segment.cc): lines to tables of header lines and rows, not yet typed ---

@@ -1,6 +1,8 @@
 // The tables stage on positioned lines, as the PDF extractor and the layout stage give them.
 #include <boost/test/unit_test.hpp>
 
+#include <map>
+
 #include "pipeline/tables/tables.h"
 #include "tests/project_rules.h"
 
@@ -244,6 +246,53 @@ BOOST_AUTO_TEST_CASE(a_title_misread_on_a_scanned_continuation_page_continues_th
   BOOST_REQUIRE_EQUAL(scan.tables[0].rows.size(), 2u);
   BOOST_TEST(scan.tables[0].rows[1].cells[1].amount_fen.value_or(0) == 1231000000LL);
   BOOST_TEST(two_pages(false).tables.size() == 2u);  // a text layer's titles mean what they say
+}
+
+BOOST_AUTO_TEST_CASE(known_words_and_listed_names_misread_by_ocr_are_restored_and_recorded) {
+  auto row = [](double y, const std::string& code, const std::string& name, const std::string& amount) {
+    return At(y, {{code, 0, 60}, {name, 60, 200}, {amount, 200, 300}}, true);
+  };
+  BuiltTables doc = BuildScanned({
+      At(0, {{"2024年预算单位财务收文预算总表", 0, 200}}),  // 支 read as 文
+      At(12, {{"单位：万元", 0, 60}}),
+      At(30, {{"科目编码", 0, 60}, {"科目名称", 60, 200}, {"合计", 200, 300}}, true),
+      row(42, "20101", "人大事务", "10.00"),
+      row(54, "2010101", "行政运忏", "10.00"),  // 行 read as 忏
+      row(66, "2010102", "一般行政管理事务", "0.00"),
+  });
+  BOOST_REQUIRE_EQUAL(doc.tables.size(), 1u);
+  const Table& t = doc.tables[0];
+  BOOST_TEST(t.title == "2024年预算单位财务收支预算总表");
+  BOOST_REQUIRE_EQUAL(t.rows.size(), 3u);
+  BOOST_TEST(t.rows[1].name == "行政运行");
+  BOOST_TEST(t.rows[1].cells[1].raw == "行政运忏");
+  std::map<std::string, std::pair<std::string, std::string>> recorded;
+  for (const auto& c : doc.corrections) recorded[c.kind] = {c.raw, c.result};
+  BOOST_TEST(recorded["ocr_vocabulary"].first == "2024年预算单位财务收文预算总表");
+  BOOST_TEST(recorded["ocr_vocabulary"].second == "2024年预算单位财务收支预算总表");
+  BOOST_TEST(recorded["code_list_name"].first == "行政运忏");
+  BOOST_TEST(recorded["code_list_name"].second == "行政运行");
+
+  // A title OCR cut into tokens where it saw gaps, a known word misread across them.
+  BuiltTables split = BuildScanned({
+      At(0, {{"2026年部门一", 0, 60}, {"投公", 70, 90}, {"共预算文出功能分类预算表", 100, 250}}),
+      At(12, {{"单位：万元", 0, 60}}),
+      At(30, {{"科目编码", 0, 60}, {"科目名称", 60, 200}, {"合计", 200, 300}}, true),
+      row(42, "2010101", "行政运行", "10.00"),
+  });
+  BOOST_REQUIRE_EQUAL(split.tables.size(), 1u);
+  BOOST_TEST(split.tables[0].title == "2026年部门一般公共预算支出功能分类预算表");
+  BOOST_REQUIRE_EQUAL(split.corrections.size(), 1u);
+  BOOST_TEST(split.corrections[0].raw == "2026年部门一投公共预算文出功能分类预算表");
+
+  // The same table from a text layer keeps what it prints.
+  BuiltTables text = Build({At(0, {{"2024年预算单位财务收文预算总表", 0, 200}}), At(12, {{"单位：万元", 0, 60}}),
+                            At(30, {{"科目编码", 0, 60}, {"科目名称", 60, 200}, {"合计", 200, 300}}, true),
+                            row(42, "2010101", "行政运忏", "10.00")});
+  BOOST_REQUIRE_EQUAL(text.tables.size(), 1u);
+  BOOST_TEST(text.tables[0].title == "2024年预算单位财务收文预算总表");
+  BOOST_TEST(text.tables[0].rows[0].name == "行政运忏");
+  BOOST_TEST(text.corrections.empty());
 }
 
 BOOST_AUTO_TEST_CASE(a_row_of_labels_printed_again_with_fewer_columns_continues_the_form) {

@@ -45,6 +45,9 @@ std::vector<Correction> NormalizerCorrections(const std::vector<Table>& tables) 
   std::vector<Correction> out;
   for (size_t t = 0; t < tables.size(); ++t) {
     const Table& table = tables[t];
+    if (!table.title_repair.empty()) {
+      out.push_back({table.title_repair, table.title_raw, table.title, table.where, NameOf(table), static_cast<int>(t)});
+    }
     for (size_t r = 0; r < table.rows.size(); ++r) {
       for (size_t c = 0; c < table.rows[r].cells.size(); ++c) {
         const Cell& cell = table.rows[r].cells[c];

@@ -234,7 +234,21 @@ class Segmenter {
       }
     }
     OpenTable(lines, title, lines[i].where, last + 1, /*named=*/true);
+    NoteTitleRepair(lines, i, last + 1);
     return last;
+  }
+
+  // OCR repairs that changed the title's lines lines[from, to): the title as read and the repair.
+  void NoteTitleRepair(const std::vector<LineCells>& lines, size_t from, size_t to) {
+    std::string raw;
+    for (size_t k = from; k < to; ++k) {
+      for (const Cell& c : lines[k].cells) {
+        raw += c.raw;
+        if (!c.repair.empty()) table().title_repair = c.repair;
+      }
+      if (!lines[k].raw_text.empty()) table().title_repair = "ocr_vocabulary";
+    }
+    if (!table().title_repair.empty()) table().title_raw = normalize::CompactTitle(raw);
   }
 
   // The table's first line after its title is lines[first].
@@ -329,6 +343,7 @@ class Segmenter {
       --first;
     }
     Title title;
+    size_t title_line = 0;
     for (size_t k = first; k-- > 0 && same_page(k);) {
       const LineCells& above = lines[k];
       if (above.blank || MatchUnit(rules_, above.text) || Matches(rules_.skip_lines, normalize::Compact(above.text))) {
@@ -336,10 +351,12 @@ class Segmenter {
       }
       if (above.numeric == 0 && !above.cell_delimited && !IsSentence(above)) {
         title.title = normalize::CompactTitle(WrappedLineAbove(lines, k) + above.text);
+        title_line = k;
       }
       break;
     }
     OpenTable(lines, title, lines[first].where, first, /*named=*/false);
+    if (!title.title.empty()) NoteTitleRepair(lines, title_line, title_line + 1);
     guessed_title_ = true;
     region_table_ = true;
     std::string why = title.title.empty() ? "a ruled table has no title line above it"
