@@ -15,7 +15,8 @@ samples/<layout>/<case>/
 samples/rules/<case>/
   rules/*.yaml                a rule set that `budgetx rules check` must refuse
   expected_error.txt          as above (exit code, then substrings of stderr: file:line, cause)
-Every output, success or error, must validate against schemas/document.schema.json.
+Every output, success or error, must validate against schemas/document.schema.json. A scanned
+case (a folder named scan_*) is run with each recogniser (--ocr-engine ppocr, tesseract).
 Prints one line per case and closes with 'N passed, N failed'.
 """
 import argparse
@@ -84,11 +85,22 @@ def run_rules_case(budgetx, case_dir):
 
 
 def run_case(budgetx, root, validator, case_dir, input_path):
+    """A scanned case (scan_*) must come out as expected from each recogniser."""
     if input_path is None:
         return run_rules_case(budgetx, case_dir)
+    if not os.path.basename(case_dir).startswith("scan_"):
+        return run_extract_case(budgetx, root, validator, case_dir, input_path, [])
+    errs = []
+    for engine in ("ppocr", "tesseract"):
+        errs += ["%s: %s" % (engine, e) for e in
+                 run_extract_case(budgetx, root, validator, case_dir, input_path, ["--ocr-engine", engine])]
+    return errs
+
+
+def run_extract_case(budgetx, root, validator, case_dir, input_path, options):
     with tempfile.TemporaryDirectory() as out:
         proc = subprocess.run([budgetx, "extract", input_path, "-o", out, "-q",
-                               "--rules", os.path.join(root, "rules")],
+                               "--rules", os.path.join(root, "rules")] + options,
                               capture_output=True, text=True, timeout=300)
         name = os.path.splitext(os.path.basename(input_path))[0] + ".json"
         produced = os.path.join(out, name)

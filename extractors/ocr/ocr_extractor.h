@@ -25,6 +25,10 @@
 namespace budgetx::ocr {
 
 struct Options {
+  // The recogniser: "ppocr" (PP-OCRv4, read better on every page measured), "tesseract", or
+  // "auto": PP-OCR when scripts/setup installed it, else Tesseract.
+  std::string engine = "auto";
+  std::string ppocr_dir;  // the PP-OCR helper's folder; empty: extractors/ocr/ppocr of the source
   std::string languages = "chi_sim";  // Tesseract languages, e.g. "chi_sim+eng"
   std::string tessdata;               // language data folder; empty: Tesseract's default
   int dpi = 300;                      // resolution pages are rendered at for OCR

@@ -31,6 +31,7 @@ constexpr Flag kFlags[] = {
     {"--password", "PW", "user password for encrypted PDFs"},
     {"--no-ocr", nullptr, "do not OCR pages without a usable text layer (they are reported)"},
     {"--ocr-lang", "LANGS", "Tesseract languages for scanned pages (default chi_sim)"},
+    {"--ocr-engine", "NAME", "recogniser for scanned pages: ppocr, tesseract or auto (default: ppocr when installed)"},
     {"--review-below", "C", "list OCR cells read with confidence below C (0..1, default 0.6)"},
     {"-q, --quiet", nullptr, "no per-file summary on stderr"},
     {"-h, --help", nullptr, "this help"},
@@ -136,6 +137,12 @@ bool ParseArgs(const std::vector<std::string>& args, Config* config, std::string
       config->ocr = false;
     } else if (a == "--ocr-lang") {
       if (!value(&config->ocr_languages)) return false;
+    } else if (a == "--ocr-engine") {
+      if (!value(&config->ocr_engine)) return false;
+      if (config->ocr_engine != "ppocr" && config->ocr_engine != "tesseract" && config->ocr_engine != "auto") {
+        *error = "--ocr-engine must be ppocr, tesseract or auto, got '" + config->ocr_engine + "'";
+        return false;
+      }
     } else if (a == "--review-below") {
       std::string v;
       if (!value(&v)) return false;

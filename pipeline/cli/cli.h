@@ -32,6 +32,7 @@ struct Config {
   std::string password;         // --password: user password of encrypted PDFs
   bool ocr = true;              // --no-ocr: leave pages without a text layer unread
   std::string ocr_languages;    // --ocr-lang: Tesseract languages (default chi_sim)
+  std::string ocr_engine = "auto";  // --ocr-engine: ppocr, tesseract or auto
   double review_below = -1;     // --review-below: OCR confidence under which cells are listed
 };
 

@@ -37,6 +37,7 @@ driver::Options PipelineOptions(const Config& config) {
   options.pdf.password = config.password;
   options.read_scans = config.ocr;
   if (!config.ocr_languages.empty()) options.ocr.languages = config.ocr_languages;
+  options.ocr.engine = config.ocr_engine;
   if (config.review_below >= 0) options.tables.review_below = config.review_below;
   return options;
 }

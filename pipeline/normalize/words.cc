@@ -1,5 +1,6 @@
 // Known words restored in text OCR misread by a character or two.
 #include <algorithm>
+#include <tuple>
 
 #include <unicode/unistr.h>
 
@@ -117,11 +118,13 @@ std::optional<RestoredWord> RestoreKnownWord(std::string_view text, const std::v
     return std::any_of(exact.begin(), exact.end(), [&](const Place& e) { return Contradicts(e, p); });
   });
   if (near.empty()) return std::nullopt;
-  // The longest word says most; of equally long ones, the fewest changes; a tie between two
-  // different restorations is no evidence for either.
-  auto better = [](const Place& a, const Place& b) {
-    return a.word_length != b.word_length ? a.word_length > b.word_length : a.differences < b.differences;
+  // The longest word says most; of equally long ones, the fewest changes, then a window as long
+  // as the word (a misread character before a lost one); a tie between two different
+  // restorations is no evidence for either.
+  auto rank = [](const Place& p) {
+    return std::tuple(-static_cast<long>(p.word_length), p.differences, p.length != p.word_length);
   };
+  auto better = [&](const Place& a, const Place& b) { return rank(a) < rank(b); };
   std::sort(near.begin(), near.end(), better);
   const std::u32string restored = Restored(read, near.front());
   for (size_t i = 1; i < near.size() && !better(near.front(), near[i]); ++i) {

@@ -6,13 +6,17 @@
 #include <string>
 #include <type_traits>
 
-#include "extractors/ocr/tesseract/recogniser.h"
+#include "extractors/ocr/recognisers/recognisers.h"
 
 extern "C" {
 
 __attribute__((visibility("default"))) budgetx::ocr::Engine* budgetx_ocr_open(const budgetx::ocr::Options& options,
                                                                                budgetx::Status* status) {
-  return budgetx::ocr::OpenTesseract(options, status).release();
+  using namespace budgetx::ocr;
+  if (options.engine == "tesseract") return OpenTesseract(options, status).release();
+  std::unique_ptr<Engine> engine = OpenPpOcr(options, status);
+  if (!engine && options.engine == "auto") engine = OpenTesseract(options, status);  // PP-OCR not installed
+  return engine.release();
 }
 
 __attribute__((visibility("default"))) const char* budgetx_ocr_versions() {

@@ -29,6 +29,14 @@ struct PreparedPage {
 // that survive a morphological opening longer than any stroke of a character.
 PreparedPage Prepare(const GreyImage& image);
 
+// Prepare, with a warning naming the page when its image cannot be read (false) or was deskewed.
+bool PrepareForReading(const GreyImage& image, int page, std::vector<Warning>* warnings, PreparedPage* out);
+
+// The prepared page's rules in PDF points, as the layout stage will find its grid from them.
+std::vector<layout::Ruling> RulingsInPoints(const PreparedPage& page, int dpi);
+// The cells of the grid those rules make (layout::GridCellBoxes), in pixels of the page image.
+std::vector<Box> CellsInPixels(const std::vector<layout::Ruling>& rulings_in_points, int dpi);
+
 // A copy of the rectangle of `pix`; null when it lies outside.
 PixPtr Clip(PIX* pix, int x, int y, int w, int h);
 

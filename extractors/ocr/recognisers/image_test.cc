@@ -1,4 +1,4 @@
-#include "extractors/ocr/tesseract/image.h"
+#include "extractors/ocr/recognisers/image.h"
 
 #include <boost/test/unit_test.hpp>
 

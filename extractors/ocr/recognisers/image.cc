@@ -1,4 +1,4 @@
-#include "extractors/ocr/tesseract/image.h"
+#include "extractors/ocr/recognisers/image.h"
 
 #include <algorithm>
 #include <cmath>
@@ -225,6 +225,33 @@ std::vector<PixelBox> TextLines(PIX* binary) {
   }
   numaDestroy(&rows);
   return lines;
+}
+
+bool PrepareForReading(const GreyImage& image, int page, std::vector<Warning>* warnings, PreparedPage* out) {
+  *out = Prepare(image);
+  if (!out->grey || !out->binary) {
+    warnings->push_back({"ocr", "page image cannot be read", {page, 0, {}, {}}});
+    return false;
+  }
+  if (out->skew_degrees != 0) {
+    warnings->push_back({"ocr", "page was skewed by " + std::to_string(out->skew_degrees) + " degrees; deskewed before reading",
+                         {page, 0, {}, {}}});
+  }
+  return true;
+}
+
+std::vector<layout::Ruling> RulingsInPoints(const PreparedPage& page, int dpi) {
+  const double k = 72.0 / dpi;
+  std::vector<layout::Ruling> out;
+  for (const auto& r : page.rulings) out.push_back({r.x0 * k, r.y0 * k, r.x1 * k, r.y1 * k});
+  return out;
+}
+
+std::vector<Box> CellsInPixels(const std::vector<layout::Ruling>& rulings_in_points, int dpi) {
+  const double k = dpi / 72.0;
+  std::vector<Box> cells = layout::GridCellBoxes(rulings_in_points);
+  for (auto& c : cells) c = {c.x0 * k, c.y0 * k, c.x1 * k, c.y1 * k};
+  return cells;
 }
 
 bool HasInk(PIX* binary, int x, int y, int w, int h) {

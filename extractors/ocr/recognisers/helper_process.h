@@ -1,0 +1,36 @@
+// Internal to the OCR recognisers: a helper process spoken to in JSON lines (one request, one
+// reply) over a socket pair on its standard input and output; its standard error is ours.
+#pragma once
+
+#include <sys/types.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "pipeline/model/model.h"
+
+namespace budgetx::ocr {
+
+class HelperProcess {
+ public:
+  // Starts argv[0] (found on PATH) with argv; fails when it cannot be started.
+  static Status Start(const std::vector<std::string>& argv, std::unique_ptr<HelperProcess>* out);
+  ~HelperProcess();  // asks it to quit, then waits for it
+
+  // Sends one request and reads its reply. Fails when the process has died or answers with
+  // something that is not JSON; a reply {"ok":false,"error":…} is the error's message.
+  Status Call(const nlohmann::json& request, nlohmann::json* reply);
+
+ private:
+  HelperProcess(pid_t pid, int fd) : pid_(pid), fd_(fd) {}
+  Status ReadLine(std::string* line);
+
+  pid_t pid_;
+  int fd_;
+  std::string pending_;  // bytes read past the last line
+};
+
+}  // namespace budgetx::ocr

@@ -1,0 +1,204 @@
+// The PP-OCRv4 recogniser: the page's lines of text found and read by the helper process
+// extractors/ocr/ppocr/recogniser.js (see its protocol); the rules found by Leptonica as for
+// Tesseract. A line box that crosses a rule of the grid is cut there and its parts read again,
+// so each cell's text stays in its cell.
+#include <leptonica/allheaders.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <set>
+
+#include "extractors/ocr/recognisers/helper_process.h"
+#include "extractors/ocr/recognisers/image.h"
+#include "extractors/ocr/recognisers/recognisers.h"
+
+namespace budgetx::ocr {
+namespace {
+
+// Pixels a rule must lie inside a line box to cut it (a box's edge may touch the rule beside it).
+constexpr int kCutMargin = 4;
+// Text read with less confidence than this (0..1) is noise, not text (a page of specks reads as
+// lines of 0.2-0.4).
+constexpr double kMinConfidence = 0.5;
+
+// A line box and where it was read from.
+struct PixelLine {
+  int x0, y0, x1, y1;
+  std::string text;
+  double confidence = 0;
+};
+
+// The page image as a PGM file the helper reads, removed with this.
+class PageFile {
+ public:
+  explicit PageFile(PIX* grey) {
+    static std::atomic<int> counter = 0;
+    path_ = (std::filesystem::temp_directory_path() /
+             ("budgetx-ppocr-" + std::to_string(getpid()) + "-" + std::to_string(counter++) + ".pgm"))
+                .string();
+    ok_ = pixWrite(path_.c_str(), grey, IFF_PNM) == 0;
+  }
+  ~PageFile() { std::filesystem::remove(path_); }
+  bool ok() const { return ok_; }
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+  bool ok_ = false;
+};
+
+// PP-OCR reads a gap after a number's separators (118,853, 953): digits and separators only are
+// one number.
+std::string Tidy(std::string text) {
+  bool numeric = !text.empty() && text.find_first_not_of("0123456789,.%- ") == std::string::npos;
+  if (numeric) std::erase(text, ' ');
+  return text;
+}
+
+bool CrossesMiddle(const layout::Ruling& r, const PixelLine& line) {
+  double mid = (line.y0 + line.y1) / 2.0;
+  return !r.Horizontal() && r.y0 <= mid && r.y1 >= mid;
+}
+
+// What is left of an erased rule, read as ")" or "1": one such character in a box no wider than
+// tall lying on a vertical rule of the grid.
+bool RuleRemnant(const PixelLine& line, const std::vector<layout::Ruling>& rulings) {
+  static const std::set<std::string> kRemnants = {")", "]", "|", "I", "l", "1", "丨", "）", "】"};
+  if (!kRemnants.count(line.text) || line.x1 - line.x0 > line.y1 - line.y0) return false;
+  return std::any_of(rulings.begin(), rulings.end(), [&](const layout::Ruling& r) {
+    return CrossesMiddle(r, line) && r.x0 >= line.x0 - kCutMargin && r.x0 <= line.x1 + kCutMargin;
+  });
+}
+
+// The x of each vertical rule that runs through the line box, left to right.
+std::vector<int> Cuts(const PixelLine& line, const std::vector<layout::Ruling>& rulings) {
+  std::vector<int> cuts;
+  for (const auto& r : rulings) {
+    if (r.Horizontal()) continue;
+    int x = static_cast<int>(r.x0);
+    if (x > line.x0 + kCutMargin && x < line.x1 - kCutMargin && CrossesMiddle(r, line)) cuts.push_back(x);
+  }
+  std::sort(cuts.begin(), cuts.end());
+  return cuts;
+}
+
+class PpOcrEngine : public Engine {
+ public:
+  explicit PpOcrEngine(std::unique_ptr<HelperProcess> helper) : helper_(std::move(helper)) {}
+
+  RecognisedPage Read(const GreyImage& image, int page, std::vector<Warning>* warnings) override {
+    PreparedPage prepared;
+    if (!PrepareForReading(image, page, warnings, &prepared)) return {};
+    RecognisedPage out;
+    out.rulings = RulingsInPoints(prepared, image.dpi);
+    PageFile file(prepared.grey.get());
+    std::vector<PixelLine> lines;
+    Status s = file.ok() ? Detect(file.path(), &lines) : Status::Error(Status::Code::kIoError, "", "cannot write the page image");
+    if (s.ok()) s = CutAtRules(file.path(), prepared.rulings, &lines);
+    if (!s.ok()) {
+      warnings->push_back({"ocr", "page left unread: " + s.message, {page, 0, {}, {}}});
+      return out;
+    }
+    const double k = 72.0 / image.dpi;
+    int noise = 0;
+    for (const auto& line : lines) {
+      if (line.text.empty()) continue;
+      if (line.confidence < kMinConfidence) {
+        ++noise;
+        continue;
+      }
+      layout::Word word;
+      word.text = line.text;
+      word.box = {line.x0 * k, line.y0 * k, line.x1 * k, line.y1 * k};
+      word.font_size = word.box.y1 - word.box.y0;
+      word.space_after = true;
+      word.confidence = line.confidence;
+      out.words.push_back(std::move(word));
+    }
+    // Specks read as digits: where most of what was found is too unsure to be text, the rest is too.
+    if (noise > static_cast<int>(out.words.size())) {
+      noise += static_cast<int>(out.words.size());
+      out.words.clear();
+    }
+    if (noise > 0) {
+      warnings->push_back({"ocr", std::to_string(noise) + " line(s) read with too little confidence were dropped as noise",
+                           {page, 0, {}, {}}});
+    }
+    if (out.words.empty()) warnings->push_back({"ocr", "no text found on the page image", {page, 0, {}, {}}});
+    return out;
+  }
+
+ private:
+  Status Detect(const std::string& path, std::vector<PixelLine>* lines) {
+    nlohmann::json reply;
+    Status s = helper_->Call({{"op", "det"}, {"image", path}}, &reply);
+    if (!s.ok()) return s;
+    for (const auto& l : reply["lines"]) {
+      const auto& b = l["box"];
+      lines->push_back({b[0].get<int>(), b[1].get<int>(), b[2].get<int>(), b[3].get<int>(), Tidy(l["text"].get<std::string>()),
+                        l["confidence"].get<double>()});
+    }
+    return Status::Ok();
+  }
+
+  // Lines crossing a vertical rule are replaced by their parts between the rules, read again.
+  Status CutAtRules(const std::string& path, const std::vector<layout::Ruling>& rulings, std::vector<PixelLine>* lines) {
+    std::vector<PixelLine> kept, parts;
+    for (const auto& line : *lines) {
+      if (RuleRemnant(line, rulings)) continue;
+      std::vector<int> cuts = Cuts(line, rulings);
+      if (cuts.empty()) {
+        kept.push_back(line);
+        continue;
+      }
+      // Each part stops short of the rules, whose remnants would be read as ")" or "1".
+      int left = line.x0 - kCutMargin;
+      cuts.push_back(line.x1 + kCutMargin);
+      for (int x : cuts) {
+        if (x - left > 3 * kCutMargin) parts.push_back({left + kCutMargin, line.y0, x - kCutMargin, line.y1, "", 0});
+        left = x;
+      }
+    }
+    if (!parts.empty()) {
+      nlohmann::json boxes = nlohmann::json::array();
+      for (const auto& p : parts) boxes.push_back({p.x0, p.y0, p.x1 - p.x0, p.y1 - p.y0});
+      nlohmann::json reply;
+      Status s = helper_->Call({{"op", "rec"}, {"image", path}, {"boxes", boxes}}, &reply);
+      if (!s.ok()) return s;
+      for (size_t i = 0; i < parts.size() && i < reply["results"].size(); ++i) {
+        parts[i].text = Tidy(reply["results"][i]["text"].get<std::string>());
+        parts[i].confidence = reply["results"][i]["confidence"].get<double>();
+      }
+      kept.insert(kept.end(), parts.begin(), parts.end());
+    }
+    *lines = std::move(kept);
+    return Status::Ok();
+  }
+
+  std::unique_ptr<HelperProcess> helper_;
+};
+
+}  // namespace
+
+std::unique_ptr<Engine> OpenPpOcr(const Options& options, Status* status) {
+  const std::filesystem::path dir = options.ppocr_dir.empty() ? BUDGETX_PPOCR_DIR : options.ppocr_dir;
+  std::error_code ec;
+  if (!std::filesystem::exists(dir / "node_modules" / "onnxruntime-node", ec)) {
+    *status = Status::Error(Status::Code::kUnsupported, "",
+                            "PP-OCR is not installed in " + dir.string() + " (scripts/setup installs it)");
+    return nullptr;
+  }
+  std::unique_ptr<HelperProcess> helper;
+  *status = HelperProcess::Start({"node", (dir / "recogniser.js").string()}, &helper);
+  nlohmann::json reply;
+  if (status->ok()) *status = helper->Call({{"op", "ping"}}, &reply);
+  if (!status->ok()) {
+    status->message = "PP-OCR cannot start: " + status->message + " (apt-get install -y nodejs)";
+    return nullptr;
+  }
+  return std::make_unique<PpOcrEngine>(std::move(helper));
+}
+
+}  // namespace budgetx::ocr
