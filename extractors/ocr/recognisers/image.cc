@@ -165,6 +165,7 @@ PreparedPage Prepare(const GreyImage& image) {
   for (const auto* set : {&across, &down}) {
     for (const Rule& r : *set) page.rulings.push_back(ToRuling(r));
   }
+  page.deskewed.reset(pixCopy(nullptr, page.grey.get()));
   EraseBorders(across, down, across_runs.get(), down_runs.get(), page.grey.get(), binary);
   WhitenPaper(page.grey.get(), greys);
   return page;

@@ -20,6 +20,7 @@ PixPtr ToPix(const GreyImage& image);
 
 struct PreparedPage {
   PixPtr grey;                          // deskewed; rules and light background noise made white
+  PixPtr deskewed;                      // deskewed only: rules and paper as scanned
   PixPtr binary;                        // `grey` in black and white, without the rules
   double skew_degrees = 0;              // the correction applied
   std::vector<layout::Ruling> rulings;  // in pixels of `grey`

@@ -93,7 +93,9 @@ class PpOcrEngine : public Engine {
     if (!PrepareForReading(image, page, warnings, &prepared)) return {};
     RecognisedPage out;
     out.rulings = RulingsInPoints(prepared, image.dpi);
-    PageFile file(prepared.grey.get());
+    // The page as scanned, only turned upright: PP-OCR was trained on photographs of print, and
+    // whitening the paper breaks the thin strokes of a title into pieces it reads as others.
+    PageFile file(prepared.deskewed.get());
     std::vector<PixelLine> lines;
     Status s = file.ok() ? Detect(file.path(), &lines) : Status::Error(Status::Code::kIoError, "", "cannot write the page image");
     if (s.ok()) s = CutAtRules(file.path(), prepared.rulings, &lines);
