@@ -255,6 +255,16 @@ std::vector<Box> CellsInPixels(const std::vector<layout::Ruling>& rulings_in_poi
   return cells;
 }
 
+layout::Word LineWord(std::string text, const Box& points, double confidence) {
+  layout::Word word;
+  word.text = std::move(text);
+  word.box = points;
+  word.font_size = points.y1 - points.y0;
+  word.space_after = true;
+  word.confidence = confidence;
+  return word;
+}
+
 bool HasInk(PIX* binary, int x, int y, int w, int h) {
   BOX* box = boxCreate(x, y, w, h);
   l_int32 count = 0;

@@ -38,6 +38,9 @@ std::vector<layout::Ruling> RulingsInPoints(const PreparedPage& page, int dpi);
 // The cells of the grid those rules make (layout::GridCellBoxes), in pixels of the page image.
 std::vector<Box> CellsInPixels(const std::vector<layout::Ruling>& rulings_in_points, int dpi);
 
+// A line of text a recogniser read, as a layout word: its box in points, its height the font size.
+layout::Word LineWord(std::string text, const Box& points, double confidence);
+
 // A copy of the rectangle of `pix`; null when it lies outside.
 PixPtr Clip(PIX* pix, int x, int y, int w, int h);
 

@@ -111,13 +111,7 @@ class PpOcrEngine : public Engine {
         ++noise;
         continue;
       }
-      layout::Word word;
-      word.text = line.text;
-      word.box = {line.x0 * k, line.y0 * k, line.x1 * k, line.y1 * k};
-      word.font_size = word.box.y1 - word.box.y0;
-      word.space_after = true;
-      word.confidence = line.confidence;
-      out.words.push_back(std::move(word));
+      out.words.push_back(LineWord(line.text, {line.x0 * k, line.y0 * k, line.x1 * k, line.y1 * k}, line.confidence));
     }
     // Specks read as digits: where most of what was found is too unsure to be text, the rest is too.
     if (noise > static_cast<int>(out.words.size())) {

@@ -213,13 +213,7 @@ class TesseractEngine : public Engine {
         ++noise;
         continue;
       }
-      layout::Word word;
-      word.text = r.text;
-      word.box = ToPoints(x, y, x + line.w + 4, y + line.h + 4, resolution);
-      word.font_size = word.box.y1 - word.box.y0;
-      word.space_after = true;
-      word.confidence = r.confidence;
-      words->push_back(std::move(word));
+      words->push_back(LineWord(r.text, ToPoints(x, y, x + line.w + 4, y + line.h + 4, resolution), r.confidence));
     }
     return noise;
   }
@@ -241,13 +235,7 @@ class TesseractEngine : public Engine {
         ++noise;
         continue;
       }
-      layout::Word word;
-      word.text = text;
-      word.box = ToPoints(x0, y0, x1, y1, dpi);
-      word.font_size = word.box.y1 - word.box.y0;
-      word.space_after = true;
-      word.confidence = confidence;
-      words->push_back(std::move(word));
+      words->push_back(LineWord(text, ToPoints(x0, y0, x1, y1, dpi), confidence));
     } while (it->Next(tesseract::RIL_TEXTLINE));
     return noise;
   }
