@@ -5,8 +5,9 @@
 // `--help` never pays for loading it, which was most of the start-up time of a process.
 //
 // Input:  a grey page image and its page number.
-// Output: the words read on it and its ruling lines, both in PDF points of the page; the
-//         extractor lays them out. Warnings name the page.
+// Output: the words read on it and its ruling lines, both in PDF points of the page (or of its
+//         reading frame, for a page printed sideways); the extractor lays them out. Warnings
+//         name the page.
 #pragma once
 
 #include <string>
@@ -21,6 +22,10 @@ namespace budgetx::ocr {
 struct RecognisedPage {
   std::vector<layout::Word> words;
   std::vector<layout::Ruling> rulings;
+  // A page printed sideways is read turned upright: its words and rulings are in that reading
+  // frame, and these say how it lies on the page (model::Page::turns, pivot).
+  int turns = 0;
+  double pivot = 0;
 };
 
 class Engine {

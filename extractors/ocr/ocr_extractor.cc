@@ -61,9 +61,12 @@ Status Reader::Open(const Options& options, std::unique_ptr<Reader>* out) {
   return Status::Ok();
 }
 
-std::vector<Line> Reader::ReadPage(const GreyImage& image, int page, std::vector<Warning>* warnings) {
-  RecognisedPage read = impl_->engine->Read(image, page, warnings);
-  return layout::LayOutPage(std::move(read.words), read.rulings, page).lines;
+void Reader::ReadPage(const GreyImage& image, Page* page, std::vector<Warning>* warnings) {
+  RecognisedPage read = impl_->engine->Read(image, page->number, warnings);
+  layout::PageLayout laid = layout::LayOutPage(std::move(read.words), read.rulings, page->number);
+  page->lines = std::move(laid.lines);
+  page->turns = read.turns ? read.turns : laid.turns;
+  page->pivot = read.turns ? read.pivot : laid.pivot;
 }
 
 std::string RecogniserVersions() {

@@ -39,7 +39,8 @@ class Reader {
   static Status Open(const Options& options, std::unique_ptr<Reader>* out);
   ~Reader();
 
-  std::vector<Line> ReadPage(const GreyImage& image, int page, std::vector<Warning>* warnings);
+  // Fills page->lines, and page->turns and pivot when the page is printed sideways.
+  void ReadPage(const GreyImage& image, Page* page, std::vector<Warning>* warnings);
 
  private:
   struct Impl;

@@ -11,11 +11,25 @@
 #include <poppler/TextOutputDev.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <cmath>
 #include <mutex>
 
 namespace budgetx::pdf_extractor {
 namespace {
+
+// Red beyond this margin over green and blue is a seal's ink, not print.
+constexpr int kStampRedness = 28;
+
+// A pixel's grey for OCR, with a red seal's ink taken for paper: stamps are pressed over the
+// tables, and in grey their strokes are as dark as the digits under them. Print under the seal
+// is dark in every channel and stays; a red pixel is lightened by its redness, so ink mixed
+// with print keeps the print's share of darkness.
+uint8_t GreyWithoutStamp(int r, int g, int b) {
+  int redness = r - std::max(g, b);
+  if (redness > kStampRedness) return static_cast<uint8_t>(std::min(255, r + redness));
+  return static_cast<uint8_t>((299 * r + 587 * g + 114 * b + 500) / 1000);
+}
 
 // Segments within this many points of axis-parallel count as horizontal or vertical.
 constexpr double kSkew = 0.8;
@@ -208,8 +222,8 @@ PageContent PageReader::Read(int page) const {
 
 GreyImage PageReader::Render(int page, int dpi) const {
   SplashColor paper;
-  paper[0] = 255;
-  SplashOutputDev device(splashModeMono8, 1, false, paper);
+  paper[0] = paper[1] = paper[2] = 255;
+  SplashOutputDev device(splashModeRGB8, 1, false, paper);
   device.startDoc(impl_->doc.get());
   impl_->doc->displayPage(&device, page, dpi, dpi, 0, false, false, false);
   GreyImage image;
@@ -220,9 +234,10 @@ GreyImage PageReader::Render(int page, int dpi) const {
   image.dpi = dpi;
   image.pixels.resize(static_cast<size_t>(image.width) * static_cast<size_t>(image.height));
   const unsigned char* data = bitmap->getDataPtr();
+  auto out = image.pixels.begin();
   for (int y = 0; y < image.height; ++y) {
-    std::copy_n(data + static_cast<size_t>(y) * static_cast<size_t>(bitmap->getRowSize()), image.width,
-                image.pixels.begin() + static_cast<long>(y) * image.width);
+    const unsigned char* rgb = data + static_cast<size_t>(y) * static_cast<size_t>(bitmap->getRowSize());
+    for (int x = 0; x < image.width; ++x, rgb += 3) *out++ = GreyWithoutStamp(rgb[0], rgb[1], rgb[2]);
   }
   return image;
 }

@@ -43,7 +43,7 @@ Status ReadScannedPages(const Options& options, const std::string& path, Documen
     GreyImage image;
     Status s = pdf_extractor::RenderPage(path, options.pdf, page.number, options.ocr.dpi, &image);
     if (!s.ok()) return s;
-    page.lines = reader->ReadPage(image, page.number, &doc->warnings);
+    reader->ReadPage(image, &page, &doc->warnings);
     page.needs_ocr = false;
     any = true;
     if (options.page_progress) options.page_progress(++done, pages);

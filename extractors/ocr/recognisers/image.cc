@@ -241,6 +241,25 @@ bool PrepareForReading(const GreyImage& image, int page, std::vector<Warning>* w
   return true;
 }
 
+GreyImage TurnedUpright(const GreyImage& image, int turns, double* pivot) {
+  GreyImage out;
+  out.width = image.height;
+  out.height = image.width;
+  out.dpi = image.dpi;
+  out.pixels.resize(image.pixels.size());
+  const size_t w = static_cast<size_t>(image.width), h = static_cast<size_t>(image.height);
+  // Turned back a quarter counter-clockwise for 1 (x' = y, y' = w - x), clockwise for 3
+  // (x' = h - y, y' = x): the frames of layout's Page::turns.
+  for (size_t y = 0; y < h; ++y) {
+    for (size_t x = 0; x < w; ++x) {
+      size_t to = turns == 1 ? (w - 1 - x) * h + y : x * h + (h - 1 - y);
+      out.pixels[to] = image.pixels[y * w + x];
+    }
+  }
+  *pivot = static_cast<double>(turns == 1 ? w : h) * 72.0 / image.dpi;
+  return out;
+}
+
 std::vector<layout::Ruling> RulingsInPoints(const PreparedPage& page, int dpi) {
   const double k = 72.0 / dpi;
   std::vector<layout::Ruling> out;

@@ -22,6 +22,8 @@ constexpr int kCutMargin = 4;
 // Text read with less confidence than this (0..1) is noise, not text (a page of specks reads as
 // lines of 0.2-0.4).
 constexpr double kMinConfidence = 0.5;
+// Lines standing on end it takes to try reading a page turned (a few narrow cells stand too).
+constexpr int kMinStanding = 5;
 
 // A line box and where it was read from.
 struct PixelLine {
@@ -72,6 +74,17 @@ bool RuleRemnant(const PixelLine& line, const std::vector<layout::Ruling>& rulin
   });
 }
 
+// The left and right sides of the grid's cells: the rules that part one cell's text from the
+// next. A rule no grid holds may be a stroke of a bold title, as long as a short rule.
+std::vector<layout::Ruling> CellSides(const std::vector<Box>& cells) {
+  std::vector<layout::Ruling> sides;
+  for (const auto& c : cells) {
+    sides.push_back({c.x0, c.y0, c.x0, c.y1});
+    sides.push_back({c.x1, c.y0, c.x1, c.y1});
+  }
+  return sides;
+}
+
 // The x of each vertical rule that runs through the line box, left to right.
 std::vector<int> Cuts(const PixelLine& line, const std::vector<layout::Ruling>& rulings) {
   std::vector<int> cuts;
@@ -84,28 +97,89 @@ std::vector<int> Cuts(const PixelLine& line, const std::vector<layout::Ruling>& 
   return cuts;
 }
 
+// A page read in one frame: its lines, rules (points) and warnings.
+struct Reading {
+  std::vector<PixelLine> lines;
+  std::vector<layout::Ruling> rulings;
+  std::vector<Warning> warnings;
+  bool sideways = false;  // most of the lines found run down or up the image
+  int turns = 0;
+  double pivot = 0;
+};
+
+// How much was read with confidence: the characters of sure lines, weighted by confidence.
+double Evidence(const Reading& reading) {
+  double sum = 0;
+  for (const auto& line : reading.lines) {
+    if (line.confidence >= kMinConfidence) sum += line.confidence * static_cast<double>(line.text.size());
+  }
+  return sum;
+}
+
+// Lines found standing on end outnumber those lying down: a table printed sideways.
+bool MostlyStanding(const std::vector<PixelLine>& lines) {
+  int standing = 0, lying = 0;
+  for (const auto& l : lines) {
+    int w = l.x1 - l.x0, h = l.y1 - l.y0;
+    if (h >= 2 * w) ++standing;
+    if (w >= 2 * h) ++lying;
+  }
+  return standing >= kMinStanding && standing > lying;
+}
+
 class PpOcrEngine : public Engine {
  public:
   explicit PpOcrEngine(std::unique_ptr<HelperProcess> helper) : helper_(std::move(helper)) {}
 
   RecognisedPage Read(const GreyImage& image, int page, std::vector<Warning>* warnings) override {
+    Reading best = ReadFrame(image, page);
+    if (best.sideways) {
+      // Which way up is told by what reads better.
+      for (int turns : {1, 3}) {
+        double pivot = 0;
+        Reading turned = ReadFrame(TurnedUpright(image, turns, &pivot), page);
+        turned.turns = turns;
+        turned.pivot = pivot;
+        if (Evidence(turned) > Evidence(best)) best = std::move(turned);
+      }
+      if (best.turns) {
+        best.warnings.push_back({"ocr", "page printed sideways: read turned " + std::string(best.turns == 1 ? "counter-clockwise" : "clockwise") +
+                                            "; its boxes are in that frame", {page, 0, {}, {}}});
+      }
+    }
+    warnings->insert(warnings->end(), best.warnings.begin(), best.warnings.end());
+    return Recognised(std::move(best), image.dpi, page, warnings);
+  }
+
+ private:
+  Reading ReadFrame(const GreyImage& image, int page) {
+    Reading out;
     PreparedPage prepared;
-    if (!PrepareForReading(image, page, warnings, &prepared)) return {};
-    RecognisedPage out;
+    if (!PrepareForReading(image, page, &out.warnings, &prepared)) return out;
     out.rulings = RulingsInPoints(prepared, image.dpi);
     // The page as scanned, only turned upright: PP-OCR was trained on photographs of print, and
     // whitening the paper breaks the thin strokes of a title into pieces it reads as others.
     PageFile file(prepared.deskewed.get());
-    std::vector<PixelLine> lines;
-    Status s = file.ok() ? Detect(file.path(), &lines) : Status::Error(Status::Code::kIoError, "", "cannot write the page image");
-    if (s.ok()) s = CutAtRules(file.path(), prepared.rulings, &lines);
+    Status s = file.ok() ? Detect(file.path(), &out.lines) : Status::Error(Status::Code::kIoError, "", "cannot write the page image");
+    out.sideways = s.ok() && MostlyStanding(out.lines);
+    if (s.ok()) s = CutAtRules(file.path(), CellSides(CellsInPixels(out.rulings, image.dpi)), &out.lines);
     if (!s.ok()) {
-      warnings->push_back({"ocr", "page left unread: " + s.message, {page, 0, {}, {}}});
-      return out;
+      out.lines.clear();
+      out.warnings.push_back({"ocr", "page left unread: " + s.message, {page, 0, {}, {}}});
     }
-    const double k = 72.0 / image.dpi;
+    return out;
+  }
+
+  // The sure lines as words in points; lines too unsure to be text are dropped, and all of them
+  // where they outnumber the rest (specks read as digits).
+  static RecognisedPage Recognised(Reading reading, int dpi, int page, std::vector<Warning>* warnings) {
+    RecognisedPage out;
+    out.rulings = std::move(reading.rulings);
+    out.turns = reading.turns;
+    out.pivot = reading.pivot;
+    const double k = 72.0 / dpi;
     int noise = 0;
-    for (const auto& line : lines) {
+    for (const auto& line : reading.lines) {
       if (line.text.empty()) continue;
       if (line.confidence < kMinConfidence) {
         ++noise;
@@ -113,7 +187,6 @@ class PpOcrEngine : public Engine {
       }
       out.words.push_back(LineWord(line.text, {line.x0 * k, line.y0 * k, line.x1 * k, line.y1 * k}, line.confidence));
     }
-    // Specks read as digits: where most of what was found is too unsure to be text, the rest is too.
     if (noise > static_cast<int>(out.words.size())) {
       noise += static_cast<int>(out.words.size());
       out.words.clear();
