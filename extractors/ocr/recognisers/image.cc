@@ -260,6 +260,12 @@ GreyImage TurnedUpright(const GreyImage& image, int turns, double* pivot) {
   return out;
 }
 
+Warning SidewaysWarning(int turns, int page) {
+  return {"ocr", std::string("page printed sideways: read turned ") + (turns == 1 ? "counter-clockwise" : "clockwise") +
+                     "; its boxes are in that frame",
+          {page, 0, {}, {}}};
+}
+
 std::vector<layout::Ruling> RulingsInPoints(const PreparedPage& page, int dpi) {
   const double k = 72.0 / dpi;
   std::vector<layout::Ruling> out;

@@ -33,6 +33,8 @@ PreparedPage Prepare(const GreyImage& image);
 // The page image turned so that text printed `turns` quarter turns clockwise (1 or 3) reads
 // upright; `pivot` gets Page::pivot of that frame, in PDF points.
 GreyImage TurnedUpright(const GreyImage& image, int turns, double* pivot);
+// Says the page was read turned upright, and that its boxes are in that frame.
+Warning SidewaysWarning(int turns, int page);
 
 // Prepare, with a warning naming the page when its image cannot be read (false) or was deskewed.
 bool PrepareForReading(const GreyImage& image, int page, std::vector<Warning>* warnings, PreparedPage* out);

@@ -142,10 +142,7 @@ class PpOcrEngine : public Engine {
         turned.pivot = pivot;
         if (Evidence(turned) > Evidence(best)) best = std::move(turned);
       }
-      if (best.turns) {
-        best.warnings.push_back({"ocr", "page printed sideways: read turned " + std::string(best.turns == 1 ? "counter-clockwise" : "clockwise") +
-                                            "; its boxes are in that frame", {page, 0, {}, {}}});
-      }
+      if (best.turns) best.warnings.push_back(SidewaysWarning(best.turns, page));
     }
     warnings->insert(warnings->end(), best.warnings.begin(), best.warnings.end());
     return Recognised(std::move(best), image.dpi, page, warnings);

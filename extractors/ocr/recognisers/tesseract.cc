@@ -22,6 +22,10 @@ constexpr int kMinCellPixels = 8;
 constexpr double kRetryBelow = 0.6;
 // A reading with digits only this confident is the cell's number.
 constexpr double kSureNumber = 0.85;
+// Orientation detection's confidence it takes to read a page turned; it looks at a page at half
+// resolution, enough for the shapes of lines of text.
+constexpr float kSureOrientation = 2.0f;
+constexpr float kOrientationScale = 0.5f;
 
 // Tesseract's OpenMP threads spin on each other (a wide page took 6x longer with two of them);
 // parallelism comes from documents. OpenMP reads OMP_THREAD_LIMIT when it is loaded, with this
@@ -123,9 +127,12 @@ Reading ReadRegion(tesseract::TessBaseAPI* api, PIX* page, int dpi, tesseract::P
 class TesseractEngine : public Engine {
  public:
   RecognisedPage Read(const GreyImage& image, int page, std::vector<Warning>* warnings) override;
+  RecognisedPage ReadUpright(const GreyImage& image, int page, std::vector<Warning>* warnings);
 
   tesseract::TessBaseAPI api;
   tesseract::TessBaseAPI numbers;  // digits and number marks only: no CJK look-alikes
+  tesseract::TessBaseAPI orientation;  // "osd": which way up a page's text is printed
+  bool has_orientation = false;
   Options options;
 
   PIX* page = nullptr;    // the page whose cells are read
@@ -256,12 +263,42 @@ std::unique_ptr<Engine> OpenTesseract(const Options& options, Status* status) {
     return nullptr;
   }
   engine->numbers.SetVariable("tessedit_char_whitelist", "0123456789.,-%");
-  for (auto* api : {&engine->api, &engine->numbers}) api->SetVariable("debug_file", "/dev/null");
+  // Without Debian's osd data (tesseract-ocr-osd) pages are read as they lie.
+  engine->has_orientation = engine->orientation.Init(data, "osd", tesseract::OEM_TESSERACT_ONLY) == 0;
+  if (engine->has_orientation) engine->orientation.SetPageSegMode(tesseract::PSM_OSD_ONLY);
+  for (auto* api : {&engine->api, &engine->numbers, &engine->orientation}) api->SetVariable("debug_file", "/dev/null");
   *status = Status::Ok();
   return engine;
 }
 
+// Quarter turns clockwise (1 or 3) the page's text is printed at when it is printed sideways,
+// else 0; upside-down pages are not turned.
+int PrintedTurns(tesseract::TessBaseAPI* osd, const GreyImage& image) {
+  PixPtr pix = ToPix(image);
+  PixPtr half(pix ? pixScale(pix.get(), kOrientationScale, kOrientationScale) : nullptr);
+  if (!half) return 0;
+  osd->SetImage(half.get());
+  osd->SetSourceResolution(static_cast<int>(image.dpi * kOrientationScale));
+  int degrees = 0;
+  float confidence = 0, script_confidence = 0;
+  const char* script = nullptr;
+  if (!osd->DetectOrientationScript(&degrees, &confidence, &script, &script_confidence)) return 0;
+  if (confidence < kSureOrientation || (degrees != 90 && degrees != 270)) return 0;
+  return degrees / 90;
+}
+
 RecognisedPage TesseractEngine::Read(const GreyImage& image, int page, std::vector<Warning>* warnings) {
+  int turns = has_orientation ? PrintedTurns(&orientation, image) : 0;
+  if (!turns) return ReadUpright(image, page, warnings);
+  double pivot = 0;
+  RecognisedPage out = ReadUpright(TurnedUpright(image, turns, &pivot), page, warnings);
+  out.turns = turns;
+  out.pivot = pivot;
+  warnings->push_back(SidewaysWarning(turns, page));
+  return out;
+}
+
+RecognisedPage TesseractEngine::ReadUpright(const GreyImage& image, int page, std::vector<Warning>* warnings) {
   PreparedPage prepared;
   if (!PrepareForReading(image, page, warnings, &prepared)) return {};
   std::vector<layout::Ruling> rulings = RulingsInPoints(prepared, image.dpi);
