@@ -34,7 +34,13 @@ Status ReadHeadPattern(const SectionSpec& spec, const Entry& e, RuleSet* out) {
 }
 
 // The replacement must only name groups the pattern has: checked here, not when a cell is read.
+// A repair applies to any cell, or (in: amount_column) only to cells of a column of amounts.
 Status ReadRepair(const SectionSpec& spec, const Entry& e, RuleSet* out) {
+  std::string in = "any";
+  BUDGETX_RETURN_IF_ERROR(ReadString(e, "in", &in));
+  if (in != "any" && in != "amount_column") {
+    return Error(e, *Find(e, "in"), "key 'in' must be any or amount_column, got '" + in + "'");
+  }
   BUDGETX_RETURN_IF_ERROR(ReadPlain(spec, e, out));
   const Pattern& p = out->ocr_repairs.back();
   std::string why;
@@ -267,7 +273,7 @@ const std::vector<SectionSpec>& Sections() {
       {"row_kinds", kNameMatch, kNameMatch, kAny, &RuleSet::row_kinds, ReadRowKind},
       {"narrative", kNameMatch, kNameMatch, {0, {"subject", "amount"}}, &RuleSet::narrative, ReadPlain},
       {"token_joins", {"name", "match", "in_text", "at_row_start", "glue"}, kMatch, kAny, &RuleSet::token_joins, ReadPlain},
-      {"ocr_repairs", {"name", "match", "replace"}, {"name", "match", "replace"}, kAny, &RuleSet::ocr_repairs, ReadRepair},
+      {"ocr_repairs", {"name", "match", "replace", "in"}, {"name", "match", "replace"}, kAny, &RuleSet::ocr_repairs, ReadRepair},
       {"ocr_confusions", {"name", "match", "replace"}, {"name", "replace"}, kAny, &RuleSet::ocr_confusions,
        ReadConfusion},
       {"ocr_vocabulary", {"word"}, {"word"}, kAny, nullptr, ReadVocabularyWord},

@@ -9,6 +9,10 @@
 namespace budgetx::tables {
 namespace {
 
+// Text read with this confidence (0..1) or more is as printed: the vocabulary restores words in
+// unsure readings only (a sure 收入合计 is not the known 收入总计 misread).
+constexpr double kSureReading = 0.98;
+
 Cell MakeCell(const std::string& raw, const Provenance& where) {
   Cell cell;
   cell.raw = raw;
@@ -134,11 +138,12 @@ void Reread(const std::string& text, std::string repair, Cell* cell) {
 void RepairOcr(const rules::RuleSet& rules, Cell* cell) {
   if (!cell->where.confidence || cell->text.empty()) return;
   for (const auto& rule : rules.ocr_repairs) {
+    if (InAmountColumnOnly(rule)) continue;
     std::string text = cell->text;
     if (!RE2::Replace(&text, *rule.re, rule.attrs.at("replace")) || text == cell->text) continue;
     Reread(text, "ocr_repair:" + rule.name, cell);
   }
-  if (cell->kind != ValueKind::kText) return;
+  if (cell->kind != ValueKind::kText || *cell->where.confidence >= kSureReading) return;
   if (auto restored = normalize::RestoreKnownWord(cell->text, rules.known_words)) {
     Reread(restored->text, cell->repair.empty() ? "ocr_vocabulary" : cell->repair + "+ocr_vocabulary", cell);
   }
@@ -180,7 +185,8 @@ void ReturnOverflowedDecimals(std::vector<Cell>* cells) {
 // keep what was read.
 void RestoreWordAcrossTokens(const rules::RuleSet& rules, LineCells* line) {
   if (line->cell_delimited || line->cells.size() < 2 || line->numeric > 0 ||
-      !std::all_of(line->cells.begin(), line->cells.end(), [](const Cell& c) { return c.where.confidence.has_value(); })) {
+      !std::all_of(line->cells.begin(), line->cells.end(), [](const Cell& c) { return c.where.confidence.has_value(); }) ||
+      std::all_of(line->cells.begin(), line->cells.end(), [](const Cell& c) { return *c.where.confidence >= kSureReading; })) {
     return;
   }
   std::string joined = normalize::CompactTitle(line->text);
@@ -191,6 +197,20 @@ void RestoreWordAcrossTokens(const rules::RuleSet& rules, LineCells* line) {
 }
 
 }  // namespace
+
+bool InAmountColumnOnly(const rules::Pattern& repair) {
+  auto in = repair.attrs.find("in");
+  return in != repair.attrs.end() && in->second == "amount_column";
+}
+
+void RepairInAmountColumn(const rules::RuleSet& rules, Cell* cell) {
+  if (!cell->where.confidence || cell->text.empty()) return;
+  for (const auto& rule : rules.ocr_repairs) {
+    std::string text = cell->text;
+    if (!InAmountColumnOnly(rule) || !RE2::Replace(&text, *rule.re, rule.attrs.at("replace")) || text == cell->text) continue;
+    Reread(text, "ocr_repair:" + rule.name, cell);
+  }
+}
 
 Cell ReadCell(const std::string& raw) { return MakeCell(raw, Provenance{}); }
 

@@ -711,6 +711,11 @@ void FinishTable(const rules::RuleSet& rules, Table* table, std::vector<Warning>
   MarkCodeColumns(rules, table);
   InferAmountColumns(table);
   for (auto& row : table->rows) {
+    for (size_t i = 0; i < row.cells.size() && i < table->columns.size(); ++i) {
+      if (table->columns[i].amount) RepairInAmountColumn(rules, &row.cells[i]);
+    }
+  }
+  for (auto& row : table->rows) {
     TypeAmounts(table->unit_fen, &row, table->columns, warnings);
     NameAndKind(rules, &row);
   }

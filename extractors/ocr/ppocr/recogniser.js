@@ -33,6 +33,9 @@ const REC_HEIGHT = 48, REC_MIN_WIDTH = 320, REC_MAX_WIDTH = 3200;
 // grown by the DB unclip ratio.
 const DET_MAX_SIDE = 1600, DET_MEAN = [0.485, 0.456, 0.406], DET_STD = [0.229, 0.224, 0.225];
 const DET_THRESHOLD = 0.3, DET_BOX_THRESHOLD = 0.6, DET_UNCLIP = 1.5, DET_MIN_SIDE = 3;
+// Boxes of one line closer than this share of their height are one piece of text: detection
+// splits letter-spaced print (0. | 00, 部 | 门), and each piece read alone is misread.
+const DET_JOIN_GAP = 0.5, DET_SAME_LINE = 0.6;
 
 const log = (...a) => process.stderr.write(a.join(' ') + '\n');
 
@@ -178,11 +181,38 @@ async function detect(img) {
       Math.min(img.w, Math.ceil((maxx + 1 + d) * sx)), Math.min(img.h, Math.ceil((maxy + 1 + d) * sy))];
     if (box[2] - box[0] >= 4 && box[3] - box[1] >= 4) found.push(box);
   }
+  joinNeighbours(found);
   // Reading order: top to bottom, and left to right within a line.
   const sameLine = (a, b) => Math.abs(a[1] - b[1]) < img.h / 100;
   found.sort((a, b) => (sameLine(a, b) ? a[0] - b[0] : a[1] - b[1]));
   const read = await recognise(img, found.map((b) => [b[0], b[1], b[2] - b[0], b[3] - b[1]]));
   return found.map((box, i) => ({ box, text: read[i].text, confidence: read[i].confidence }));
+}
+
+// Joins, in place, boxes [x0, y0, x1, y1] that overlap or lie side by side on one line closer
+// than DET_JOIN_GAP of their height; boxes standing on end are left to be read turned.
+function joinNeighbours(boxes) {
+  const standing = (b) => b[3] - b[1] >= 2 * (b[2] - b[0]);  // text running down a sideways page
+  const near = (a, b) => {
+    if (standing(a) || standing(b)) return false;
+    const h = Math.min(a[3] - a[1], b[3] - b[1]);
+    const overlap = Math.min(a[3], b[3]) - Math.max(a[1], b[1]);
+    const gap = Math.max(a[0], b[0]) - Math.min(a[2], b[2]);
+    return overlap >= DET_SAME_LINE * h && gap <= DET_JOIN_GAP * Math.max(a[3] - a[1], b[3] - b[1]);
+  };
+  for (let joined = true; joined;) {
+    joined = false;
+    for (let i = 0; i < boxes.length && !joined; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        if (!near(boxes[i], boxes[j])) continue;
+        const a = boxes[i], b = boxes[j];
+        boxes[i] = [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])];
+        boxes.splice(j, 1);
+        joined = true;
+        break;
+      }
+    }
+  }
 }
 
 // Synchronous, so flushed at once; when the reader is gone there is no one left to answer.

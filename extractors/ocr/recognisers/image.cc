@@ -298,4 +298,16 @@ bool HasInk(PIX* binary, int x, int y, int w, int h) {
   return ink;
 }
 
+bool InkBox(PIX* binary, const PixelBox& in, PixelBox* out) {
+  if (!HasInk(binary, in.x, in.y, in.w, in.h)) return false;
+  PixPtr clip = Clip(binary, in.x, in.y, in.w, in.h);
+  BOX* ink = nullptr;
+  if (!clip || pixClipToForeground(clip.get(), nullptr, &ink) != 0 || !ink) return false;
+  int x = 0, y = 0, w = 0, h = 0;
+  boxGetGeometry(ink, &x, &y, &w, &h);
+  boxDestroy(&ink);
+  *out = {in.x + x, in.y + y, w, h};
+  return true;
+}
+
 }  // namespace budgetx::ocr

@@ -67,4 +67,8 @@ std::vector<PixelBox> TextLines(PIX* binary);
 // (OCR invents text in empty boxes).
 bool HasInk(PIX* binary, int x, int y, int w, int h);
 
+// The box of the ink in the rectangle `in` of a black-and-white page, in pixels of the page;
+// false when it holds too little ink to be text (HasInk).
+bool InkBox(PIX* binary, const PixelBox& in, PixelBox* out);
+
 }  // namespace budgetx::ocr

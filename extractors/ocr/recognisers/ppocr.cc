@@ -85,6 +85,14 @@ std::vector<layout::Ruling> CellSides(const std::vector<Box>& cells) {
   return sides;
 }
 
+// Whether the centre of a line found lies in the cell.
+bool HoldsLine(const Box& cell, const std::vector<PixelLine>& lines) {
+  return std::any_of(lines.begin(), lines.end(), [&](const PixelLine& l) {
+    double x = (l.x0 + l.x1) / 2.0, y = (l.y0 + l.y1) / 2.0;
+    return x >= cell.x0 && x <= cell.x1 && y >= cell.y0 && y <= cell.y1;
+  });
+}
+
 // The x of each vertical rule that runs through the line box, left to right.
 std::vector<int> Cuts(const PixelLine& line, const std::vector<layout::Ruling>& rulings) {
   std::vector<int> cuts;
@@ -159,7 +167,9 @@ class PpOcrEngine : public Engine {
     PageFile file(prepared.deskewed.get());
     Status s = file.ok() ? Detect(file.path(), &out.lines) : Status::Error(Status::Code::kIoError, "", "cannot write the page image");
     out.sideways = s.ok() && MostlyStanding(out.lines);
-    if (s.ok()) s = CutAtRules(file.path(), CellSides(CellsInPixels(out.rulings, image.dpi)), &out.lines);
+    std::vector<Box> cells = CellsInPixels(out.rulings, image.dpi);
+    if (s.ok()) s = CutAtRules(file.path(), CellSides(cells), &out.lines);
+    if (s.ok()) s = ReadMissedCells(file.path(), prepared.binary.get(), cells, &out.lines);
     if (!s.ok()) {
       out.lines.clear();
       out.warnings.push_back({"ocr", "page left unread: " + s.message, {page, 0, {}, {}}});
@@ -227,19 +237,44 @@ class PpOcrEngine : public Engine {
         left = x;
       }
     }
-    if (!parts.empty()) {
-      nlohmann::json boxes = nlohmann::json::array();
-      for (const auto& p : parts) boxes.push_back({p.x0, p.y0, p.x1 - p.x0, p.y1 - p.y0});
-      nlohmann::json reply;
-      Status s = helper_->Call({{"op", "rec"}, {"image", path}, {"boxes", boxes}}, &reply);
-      if (!s.ok()) return s;
-      for (size_t i = 0; i < parts.size() && i < reply["results"].size(); ++i) {
-        parts[i].text = Tidy(reply["results"][i]["text"].get<std::string>());
-        parts[i].confidence = reply["results"][i]["confidence"].get<double>();
-      }
-      kept.insert(kept.end(), parts.begin(), parts.end());
-    }
+    Status s = Recognise(path, &parts);
+    kept.insert(kept.end(), parts.begin(), parts.end());
     *lines = std::move(kept);
+    return s;
+  }
+
+  // The line finder passes over a lone 1, 一 or - in a cell (too small a box for it): each cell
+  // of the grid with ink and no line in it is read whole, from the box of its ink.
+  Status ReadMissedCells(const std::string& path, PIX* binary, const std::vector<Box>& cells, std::vector<PixelLine>* lines) {
+    std::vector<PixelLine> missed;
+    for (const auto& cell : cells) {
+      PixelBox inside{static_cast<int>(cell.x0) + kCutMargin, static_cast<int>(cell.y0) + kCutMargin,
+                      static_cast<int>(cell.x1 - cell.x0) - 2 * kCutMargin, static_cast<int>(cell.y1 - cell.y0) - 2 * kCutMargin};
+      if (!binary || inside.w <= 0 || inside.h <= 0 || HoldsLine(cell, *lines)) continue;
+      PixelBox ink;
+      if (InkBox(binary, inside, &ink)) {
+        missed.push_back({std::max(inside.x, ink.x - kCutMargin), std::max(inside.y, ink.y - kCutMargin),
+                          std::min(inside.x + inside.w, ink.x + ink.w + kCutMargin),
+                          std::min(inside.y + inside.h, ink.y + ink.h + kCutMargin), "", 0});
+      }
+    }
+    Status s = Recognise(path, &missed);
+    lines->insert(lines->end(), missed.begin(), missed.end());
+    return s;
+  }
+
+  // Reads each line's box again and sets its text and confidence.
+  Status Recognise(const std::string& path, std::vector<PixelLine>* lines) {
+    if (lines->empty()) return Status::Ok();
+    nlohmann::json boxes = nlohmann::json::array();
+    for (const auto& p : *lines) boxes.push_back({p.x0, p.y0, p.x1 - p.x0, p.y1 - p.y0});
+    nlohmann::json reply;
+    Status s = helper_->Call({{"op", "rec"}, {"image", path}, {"boxes", boxes}}, &reply);
+    if (!s.ok()) return s;
+    for (size_t i = 0; i < lines->size() && i < reply["results"].size(); ++i) {
+      (*lines)[i].text = Tidy(reply["results"][i]["text"].get<std::string>());
+      (*lines)[i].confidence = reply["results"][i]["confidence"].get<double>();
+    }
     return Status::Ok();
   }
 
