@@ -323,6 +323,8 @@ const std::vector<BadCase> kBadCases = {
      "match must be one plain character, got '38'"},
     {"repair names a missing group", "ocr_repairs:\n  - name: r\n    match: '(\\d)x'\n    replace: '\\2'\n", 4,
      "replace '\\2' does not fit match"},
+    {"repair in an unknown place", "ocr_repairs:\n  - {name: r, match: x, replace: y, in: header}\n", 2,
+     "key 'in' must be any or amount_column, got 'header'"},
     {"fdp value of another measure", "fdp_measures:\n  - {name: revenue, measure: phase, against: column_key, match: a}\n",
      2, "key 'name' is not a phase of a Fiscal Data Package: 'revenue'"},
     {"fdp text unknown", "fdp_measures:\n  - {name: revenue, measure: direction, against: row_name, match: a}\n", 2,
@@ -473,7 +475,7 @@ BOOST_AUTO_TEST_CASE(readme_examples_load) {
     BOOST_TEST(!r.empty());
     at = end + 3;
   }
-  BOOST_TEST(examples == 25);  // one per section
+  BOOST_TEST(examples == 27);  // one per section
 }
 
 // The rules the pipeline ships with must always load; their content is checked by later stages.

@@ -164,6 +164,39 @@ BOOST_AUTO_TEST_CASE(ocr_misreadings_are_repaired_and_recorded) {
   BOOST_TEST(repairs == 4);
 }
 
+BOOST_AUTO_TEST_CASE(a_dash_read_as_one_is_repaired_in_a_column_of_amounts_only) {
+  std::vector<Line> lines = {
+      At(0, {{"表3 支出表", 0, 100}}), At(12, {{"单位：万元", 0, 60}}),
+      At(30, {{"序号", 0, 30}, {"项目", 30, 90}, {"年初预算数", 90, 200}, {"全年预算数", 200, 300}}, true),
+      At(42, {{"一", 0, 30}, {"基本支出", 30, 90}, {"12.00", 90, 200}, {"一", 200, 300}}, true),
+      At(54, {{"二", 0, 30}, {"项目支出", 30, 90}, {"3.00", 90, 200}, {"3.00", 200, 300}}, true),
+  };
+  BuiltTables doc = BuildScanned(lines);
+  const Table& t = doc.tables.at(0);
+  BOOST_REQUIRE_EQUAL(t.rows.size(), 2u);
+  BOOST_TEST(t.rows[0].cells[0].text == "一");  // a sequence number
+  BOOST_TEST(t.rows[0].cells[3].text == "-");
+  BOOST_TEST(t.rows[0].cells[3].raw == "一");
+  BOOST_TEST((t.rows[0].cells[3].kind == ValueKind::kDash));
+  BOOST_REQUIRE_EQUAL(doc.corrections.size(), 1u);
+  BOOST_TEST(doc.corrections[0].kind == "ocr_repair:dash_read_as_one");
+}
+
+BOOST_AUTO_TEST_CASE(a_label_read_with_confidence_is_not_taken_for_a_known_one_misread) {
+  // 收入合计 is within a character of the known 收入总计; read surely, it is what is printed.
+  auto lines = [](double confidence) {
+    std::vector<Line> out = {At(0, {{"表1 收支总表", 0, 100}}), At(12, {{"单位：万元", 0, 60}}),
+                             At(30, {{"项目", 0, 90}, {"预算数", 90, 200}}, true),
+                             At(42, {{"收入合计", 0, 90}, {"12.00", 90, 200}}, true)};
+    for (auto& line : out) {
+      for (auto& span : line.spans) span.where.confidence = confidence;
+    }
+    return out;
+  };
+  BOOST_TEST(Build(lines(0.999)).tables.at(0).rows.at(0).cells.at(0).text == "收入合计");
+  BOOST_TEST(Build(lines(0.9)).tables.at(0).rows.at(0).cells.at(0).text == "收入总计");
+}
+
 BOOST_AUTO_TEST_CASE(a_comma_for_the_point_and_a_bracket_for_a_parenthesis_are_repaired_but_not_real_ones) {
   std::vector<Line> lines = {
       At(0, {{"表1 支出表", 0, 100}}), At(12, {{"单位：万元", 0, 60}}),
