@@ -33,9 +33,11 @@ const REC_HEIGHT = 48, REC_MIN_WIDTH = 320, REC_MAX_WIDTH = 3200;
 // grown by the DB unclip ratio.
 const DET_MAX_SIDE = 1600, DET_MEAN = [0.485, 0.456, 0.406], DET_STD = [0.229, 0.224, 0.225];
 const DET_THRESHOLD = 0.3, DET_BOX_THRESHOLD = 0.6, DET_UNCLIP = 1.5, DET_MIN_SIDE = 3;
-// Boxes of one line closer than this share of their height are one piece of text: detection
-// splits letter-spaced print (0. | 00, 部 | 门), and each piece read alone is misread.
-const DET_JOIN_GAP = 0.5, DET_SAME_LINE = 0.6;
+// A short box (at most DET_SHORT times as wide as tall) beside another on one line (their
+// heights overlapping by DET_SAME_LINE of the lower), closer than DET_JOIN_GAP of its height, is
+// a piece of it: detection splits letter-spaced print (0. | 00, 部 | 门), and a piece read alone
+// is misread. Two long boxes side by side are two cells of an unruled table.
+const DET_JOIN_GAP = 0.5, DET_SAME_LINE = 0.6, DET_SHORT = 2;
 
 const log = (...a) => process.stderr.write(a.join(' ') + '\n');
 
@@ -189,16 +191,17 @@ async function detect(img) {
   return found.map((box, i) => ({ box, text: read[i].text, confidence: read[i].confidence }));
 }
 
-// Joins, in place, boxes [x0, y0, x1, y1] that overlap or lie side by side on one line closer
-// than DET_JOIN_GAP of their height; boxes standing on end are left to be read turned.
+// Joins, in place, the pieces of one line (see DET_JOIN_GAP); boxes standing on end are left to
+// be read turned.
 function joinNeighbours(boxes) {
-  const standing = (b) => b[3] - b[1] >= 2 * (b[2] - b[0]);  // text running down a sideways page
+  const height = (b) => b[3] - b[1];
+  const standing = (b) => height(b) >= 2 * (b[2] - b[0]);  // text running down a sideways page
+  const short = (b) => b[2] - b[0] <= DET_SHORT * height(b);
   const near = (a, b) => {
-    if (standing(a) || standing(b)) return false;
-    const h = Math.min(a[3] - a[1], b[3] - b[1]);
+    if (standing(a) || standing(b) || !(short(a) || short(b))) return false;
     const overlap = Math.min(a[3], b[3]) - Math.max(a[1], b[1]);
     const gap = Math.max(a[0], b[0]) - Math.min(a[2], b[2]);
-    return overlap >= DET_SAME_LINE * h && gap <= DET_JOIN_GAP * Math.max(a[3] - a[1], b[3] - b[1]);
+    return overlap >= DET_SAME_LINE * Math.min(height(a), height(b)) && gap <= DET_JOIN_GAP * Math.max(height(a), height(b));
   };
   for (let joined = true; joined;) {
     joined = false;

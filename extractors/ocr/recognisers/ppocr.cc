@@ -229,11 +229,13 @@ class PpOcrEngine : public Engine {
         kept.push_back(line);
         continue;
       }
-      // Each part stops short of the rules, whose remnants would be read as ")" or "1".
+      // Each part stops short of the rules, whose remnants would be read as ")" or "1"; a part
+      // narrower than half the line's height is the box's margin past a rule, not a character.
       int left = line.x0 - kCutMargin;
+      const int narrowest = std::max(3 * kCutMargin, (line.y1 - line.y0) / 2);
       cuts.push_back(line.x1 + kCutMargin);
       for (int x : cuts) {
-        if (x - left > 3 * kCutMargin) parts.push_back({left + kCutMargin, line.y0, x - kCutMargin, line.y1, "", 0});
+        if (x - left > narrowest) parts.push_back({left + kCutMargin, line.y0, x - kCutMargin, line.y1, "", 0});
         left = x;
       }
     }
