@@ -130,11 +130,12 @@ def matched_tables(ref_tables, scan_tables):
         title = compact(t.get("title"))
         found = next((j for j, s in enumerate(scan_tables) if j not in used and title and compact(s.get("title")) == title),
                      None)
-        same = found is not None
         if found is None:
             page = (t.get("pages") or [0])[0]
             found = next((j for j, s in enumerate(scan_tables) if j not in used and (s.get("pages") or [0])[0] == page),
                          None)
+        # An untitled table is identical to an untitled one on its page.
+        same = found is not None and compact(scan_tables[found].get("title")) == title
         if found is not None:
             used.add(found)
         out.append((t, scan_tables[found] if found is not None else None, same))

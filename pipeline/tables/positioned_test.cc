@@ -147,10 +147,12 @@ BOOST_AUTO_TEST_CASE(ocr_misreadings_are_repaired_and_recorded) {
       At(42, {{"基本支出", 0, 90}, {"4.881.22", 90, 200}, {"4,962.22", 200, 300}}, true),
       At(48, {{"1.1人员经费〈含离退休人员)", 0, 90}, {"4,360.24", 90, 200}, {"4,441.24", 200, 300}}, true),
       At(54, {{"全计", 0, 90}, {"28 856.15", 90, 200}, {"4.962", 200, 300}}, true),
+      At(66, {{"、一般公共预算拨款收入", 0, 90}, {"1.00", 90, 200}, {"1.00", 200, 300}}, true),
   };
   BuiltTables doc = BuildScanned(lines);
   const Table& t = doc.tables.at(0);
-  BOOST_REQUIRE_EQUAL(t.rows.size(), 3u);
+  BOOST_REQUIRE_EQUAL(t.rows.size(), 4u);
+  BOOST_TEST(t.rows[3].cells[0].text == "一、一般公共预算拨款收入");
   BOOST_TEST(t.rows[1].cells[0].text == "1.1人员经费(含离退休人员)");
   BOOST_TEST(t.rows[2].cells[0].text == "合计");
   BOOST_TEST((t.rows[2].kind == RowKind::kTotal));
@@ -161,7 +163,7 @@ BOOST_AUTO_TEST_CASE(ocr_misreadings_are_repaired_and_recorded) {
   BOOST_TEST(t.rows[2].cells[2].text == "4.962");  // one point: a decimal, left alone
   int repairs = 0;
   for (const auto& c : doc.corrections) repairs += c.kind.rfind("ocr_repair:", 0) == 0;
-  BOOST_TEST(repairs == 4);
+  BOOST_TEST(repairs == 5);
 }
 
 BOOST_AUTO_TEST_CASE(a_dash_read_as_one_is_repaired_in_a_column_of_amounts_only) {
