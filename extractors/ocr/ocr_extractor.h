@@ -1,19 +1,22 @@
 // Extractor: ocr — a page image (a scan, or a page whose text layer cannot be trusted) into the
 // layout model, with a confidence on every piece of text.
 //
-// Input:  a grey page image (rendered by the PDF extractor) and its page number.
+// Input:  a grey page image (rendered by the PDF extractor, red seals taken for paper) and its
+//         page.
 // Output: the page's Lines, laid out by the layout stage as for a text layer: the image is
 //         deskewed and binarised (Leptonica), its ruling lines found by morphology and turned
-//         into grids; each grid cell is read on its own (Tesseract, one rectangle per cell) and
-//         the text outside the grids line by line. Boxes are in PDF points of the page (pixel ×
-//         72 / dpi), and each span's provenance carries Tesseract's confidence (0..1). A page
-//         with no text gets a Warning, as does one whose skew had to be corrected.
-// Errors: Reader::Open fails with kUnsupported when Tesseract or its language data is missing
-//         (the message names the Debian package) or the recogniser module cannot be loaded.
-// Loading: Tesseract and Leptonica live in the module libbudgetx_ocr.so beside the executable,
-//         loaded by the first Reader::Open (engine.h), so processes that read no scan never
-//         load them.
-// Thread-safety: a Reader holds one Tesseract instance; use one Reader per thread.
+//         into grids. The recogniser (Options::engine; docs/ocr.md) reads the text: PP-OCR finds
+//         the page's lines and reads each grid cell's part of them, Tesseract reads each grid
+//         cell on its own and the rest line by line. Boxes are in PDF points of the page (pixel
+//         × 72 / dpi); a page printed sideways is read turned upright and its boxes are in that
+//         frame (Page::turns, pivot). Each span's provenance carries the recogniser's confidence
+//         (0..1). A page with no text gets a Warning, as does one deskewed or read turned.
+// Errors: Reader::Open fails with kUnsupported when the recogniser or its data is missing (the
+//         message names the package or scripts/setup) or the recogniser module cannot be loaded.
+// Loading: the recognisers and Leptonica live in the module libbudgetx_ocr.so beside the
+//         executable, loaded by the first Reader::Open (engine.h), so processes that read no scan
+//         never load them; PP-OCR runs in a helper process the Reader starts.
+// Thread-safety: a Reader holds one recogniser instance; use one Reader per thread.
 #pragma once
 
 #include <memory>

@@ -1,7 +1,8 @@
 // The PP-OCRv4 recogniser: the page's lines of text found and read by the helper process
 // extractors/ocr/ppocr/recogniser.js (see its protocol); the rules found by Leptonica as for
-// Tesseract. A line box that crosses a rule of the grid is cut there and its parts read again,
-// so each cell's text stays in its cell.
+// Tesseract. A line box that crosses a side of a grid cell is cut there and its parts read again
+// from their ink, so each cell's text stays in its cell; a cell with ink and no line is read on
+// its own. A page whose lines mostly stand on end is read turned the way that reads better.
 #include <leptonica/allheaders.h>
 #include <unistd.h>
 
