@@ -135,14 +135,26 @@ void Reread(const std::string& text, std::string repair, Cell* cell) {
 // Text read by OCR (it carries a confidence) that a repair rule matches whole is repaired and
 // read again; text holding a known word misread by a character or two gets the word back. The
 // raw text stays as read.
-void RepairOcr(const rules::RuleSet& rules, Cell* cell) {
-  if (!cell->where.confidence || cell->text.empty()) return;
+bool InAmountColumnOnly(const rules::Pattern& repair) {
+  auto in = repair.attrs.find("in");
+  return in != repair.attrs.end() && in->second == "amount_column";
+}
+
+// The ocr_repairs for any cell, or those for cells of a column of amounts, applied in order.
+void ApplyOcrRepairs(const rules::RuleSet& rules, bool amount_column, Cell* cell) {
   for (const auto& rule : rules.ocr_repairs) {
-    if (InAmountColumnOnly(rule)) continue;
     std::string text = cell->text;
-    if (!RE2::Replace(&text, *rule.re, rule.attrs.at("replace")) || text == cell->text) continue;
+    if (InAmountColumnOnly(rule) != amount_column || !RE2::Replace(&text, *rule.re, rule.attrs.at("replace")) ||
+        text == cell->text) {
+      continue;
+    }
     Reread(text, "ocr_repair:" + rule.name, cell);
   }
+}
+
+void RepairOcr(const rules::RuleSet& rules, Cell* cell) {
+  if (!cell->where.confidence || cell->text.empty()) return;
+  ApplyOcrRepairs(rules, false, cell);
   if (cell->kind != ValueKind::kText || *cell->where.confidence >= kSureReading) return;
   if (auto restored = normalize::RestoreKnownWord(cell->text, rules.known_words)) {
     Reread(restored->text, cell->repair.empty() ? "ocr_vocabulary" : cell->repair + "+ocr_vocabulary", cell);
@@ -198,18 +210,8 @@ void RestoreWordAcrossTokens(const rules::RuleSet& rules, LineCells* line) {
 
 }  // namespace
 
-bool InAmountColumnOnly(const rules::Pattern& repair) {
-  auto in = repair.attrs.find("in");
-  return in != repair.attrs.end() && in->second == "amount_column";
-}
-
 void RepairInAmountColumn(const rules::RuleSet& rules, Cell* cell) {
-  if (!cell->where.confidence || cell->text.empty()) return;
-  for (const auto& rule : rules.ocr_repairs) {
-    std::string text = cell->text;
-    if (!InAmountColumnOnly(rule) || !RE2::Replace(&text, *rule.re, rule.attrs.at("replace")) || text == cell->text) continue;
-    Reread(text, "ocr_repair:" + rule.name, cell);
-  }
+  if (cell->where.confidence && !cell->text.empty()) ApplyOcrRepairs(rules, true, cell);
 }
 
 Cell ReadCell(const std::string& raw) { return MakeCell(raw, Provenance{}); }

@@ -76,7 +76,6 @@ Cell ReadCell(const std::string& raw);
 
 // The OCR repairs for cells of a column of amounts (in: amount_column) applied to an OCR cell
 // of such a column (a dash read as 一), recorded as the cell's repair.
-bool InAmountColumnOnly(const rules::Pattern& repair);
 void RepairInAmountColumn(const rules::RuleSet& rules, Cell* cell);
 
 // Display width in columns: CJK and full-width characters count 2, others 1.
