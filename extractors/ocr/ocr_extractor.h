@@ -35,6 +35,9 @@ struct Options {
   std::string languages = "chi_sim";  // Tesseract languages, e.g. "chi_sim+eng"
   std::string tessdata;               // language data folder; empty: Tesseract's default
   int dpi = 300;                      // resolution pages are rendered at for OCR
+  // Threads PP-OCR's models may run on: the cores no other document being read at the same
+  // time needs (Tesseract reads on one; its OpenMP threads spin on each other).
+  int threads = 1;
 };
 
 class Reader {

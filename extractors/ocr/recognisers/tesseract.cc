@@ -124,13 +124,44 @@ Reading ReadRegion(tesseract::TessBaseAPI* api, PIX* page, int dpi, tesseract::P
   return r;
 }
 
+// Tesseract with digits and number marks only: no CJK look-alikes.
+class Numbers : public NumberReader {
+ public:
+  bool Init(const Options& options) {
+    const char* data = options.tessdata.empty() ? nullptr : options.tessdata.c_str();
+    if (api_.Init(data, "eng", tesseract::OEM_LSTM_ONLY) != 0) return false;
+    api_.SetVariable("tessedit_char_whitelist", "0123456789.,-%");
+    api_.SetVariable("debug_file", "/dev/null");
+    return true;
+  }
+
+  // Read from the grey page first; grey shades can mislead where black and white may not.
+  Reading ReadNumber(PIX* grey, PIX* binary, int dpi, int x, int y, int w, int h, double scale) {
+    Reading number = ReadRegion(&api_, grey, dpi, tesseract::PSM_SINGLE_LINE, x, y, w, h, scale);
+    if (Sure(number) || !binary || !LooksNumeric(number.text)) return number;
+    Reading sharp = ReadRegion(&api_, binary, dpi, tesseract::PSM_SINGLE_LINE, x, y, w, h, scale);
+    return sharp.confidence > number.confidence && LooksNumeric(sharp.text) ? sharp : number;
+  }
+
+  static bool Sure(const Reading& r) { return r.confidence >= kSureNumber && LooksNumeric(r.text); }
+
+  NumberReader::Number Read(PIX* grey, PIX* binary, int dpi, const PixelBox& box) override {
+    int line = binary ? LineHeight(binary, box.x, box.y, box.w, box.h) : 0;
+    Reading r = ReadNumber(grey, binary, dpi, box.x, box.y, box.w, box.h, ScaleFor(line));
+    return {r.text, r.confidence, Sure(r)};
+  }
+
+ private:
+  tesseract::TessBaseAPI api_;
+};
+
 class TesseractEngine : public Engine {
  public:
   RecognisedPage Read(const GreyImage& image, int page, std::vector<Warning>* warnings) override;
   RecognisedPage ReadUpright(const GreyImage& image, int page, std::vector<Warning>* warnings);
 
   tesseract::TessBaseAPI api;
-  tesseract::TessBaseAPI numbers;  // digits and number marks only: no CJK look-alikes
+  Numbers numbers;
   tesseract::TessBaseAPI orientation;  // "osd": which way up a page's text is printed
   bool has_orientation = false;
   Options options;
@@ -151,10 +182,8 @@ class TesseractEngine : public Engine {
   void SetImage(PIX* pix, int resolution) {
     page = pix;
     dpi = resolution;
-    for (auto* a : {&api, &numbers}) {
-      a->SetImage(pix);
-      a->SetSourceResolution(resolution);
-    }
+    api.SetImage(pix);
+    api.SetSourceResolution(resolution);
   }
 
   // A cell's text. Most cells of a budget table are numbers: read first with digits only, and
@@ -165,13 +194,8 @@ class TesseractEngine : public Engine {
     int line = binary ? LineHeight(binary, x, y, w, h) : 0;
     if (line > 0) line_heights.push_back(line);
     const double s = ScaleFor(line);
-    Reading number = ReadRegion(&numbers, page, dpi, tesseract::PSM_SINGLE_LINE, x, y, w, h, s);
-    if (number.confidence >= kSureNumber && LooksNumeric(number.text)) return number;
-    if (binary && LooksNumeric(number.text)) {  // grey shades can mislead; black and white may not
-      Reading sharp = ReadRegion(&numbers, binary, dpi, tesseract::PSM_SINGLE_LINE, x, y, w, h, s);
-      if (sharp.confidence > number.confidence && LooksNumeric(sharp.text)) number = sharp;
-      if (number.confidence >= kSureNumber) return number;
-    }
+    Reading number = numbers.ReadNumber(page, binary, dpi, x, y, w, h, s);
+    if (Numbers::Sure(number)) return number;
     Reading best = ReadRegion(&api, page, dpi, tesseract::PSM_SINGLE_BLOCK, x, y, w, h, s);
     if (best.confidence < kRetryBelow && w > 2 * kCellInset && h > 2 * kCellInset) {
       Reading again = ReadRegion(&api, page, dpi, tesseract::PSM_SINGLE_LINE, x + kCellInset, y + kCellInset,
@@ -255,20 +279,25 @@ std::unique_ptr<Engine> OpenTesseract(const Options& options, Status* status) {
   auto engine = std::make_unique<TesseractEngine>();
   engine->options = options;
   const char* data = options.tessdata.empty() ? nullptr : options.tessdata.c_str();
-  if (engine->api.Init(data, options.languages.c_str(), tesseract::OEM_LSTM_ONLY) != 0 ||
-      engine->numbers.Init(data, "eng", tesseract::OEM_LSTM_ONLY) != 0) {
+  if (engine->api.Init(data, options.languages.c_str(), tesseract::OEM_LSTM_ONLY) != 0 || !engine->numbers.Init(options)) {
     *status = Status::Error(Status::Code::kUnsupported, "",
                             "Tesseract cannot load the language data '" + options.languages +
                                 "' (apt-get install -y tesseract-ocr-chi-sim tesseract-ocr-eng)");
     return nullptr;
   }
-  engine->numbers.SetVariable("tessedit_char_whitelist", "0123456789.,-%");
   // Without Debian's osd data (tesseract-ocr-osd) pages are read as they lie.
   engine->has_orientation = engine->orientation.Init(data, "osd", tesseract::OEM_TESSERACT_ONLY) == 0;
   if (engine->has_orientation) engine->orientation.SetPageSegMode(tesseract::PSM_OSD_ONLY);
-  for (auto* api : {&engine->api, &engine->numbers, &engine->orientation}) api->SetVariable("debug_file", "/dev/null");
+  for (auto* api : {&engine->api, &engine->orientation}) api->SetVariable("debug_file", "/dev/null");
   *status = Status::Ok();
   return engine;
+}
+
+std::unique_ptr<NumberReader> OpenNumberReader(const Options& options) {
+  RunOpenMpSingleThreaded();
+  auto numbers = std::make_unique<Numbers>();
+  if (!numbers->Init(options)) return nullptr;
+  return numbers;
 }
 
 // Quarter turns clockwise (1 or 3) the page's text is printed at when it is printed sideways,
