@@ -8,6 +8,10 @@ namespace {
 
 // Skew below this is left alone: rotating resamples the image for nothing.
 constexpr double kMinSkewDegrees = 0.1;
+// A horizontal rule this share of the page wide or wider tells the skew left after deskewing
+// by the text; its ends are measured over this share of its length.
+constexpr int kSkewRuleShare = 4;   // a quarter of the page
+constexpr int kSkewRuleEnds = 10;   // a tenth at each end
 // A rule is at least this long (inches); the longest stroke of a character is shorter.
 constexpr double kMinRuleInches = 0.2;
 // and at most this thick (inches).
@@ -26,14 +30,21 @@ Greys GreysOf(PIX* grey) {
   return g;
 }
 
-// Ink for finding rules: anything halfway darker than the paper. A hairline rule scanned and
-// JPEG-compressed comes out light grey, which the text's threshold loses along much of its length;
-// paper noise does not form runs as long as a rule. A page with more than kMaxInkShare of its
+// Ink for finding rules: what is darker than its surroundings (a black top-hat, closing minus
+// the page, over kHatPixels) by a quarter of the paper's distance to the ink/paper split. A
+// hairline rule scanned and JPEG-compressed, or a rule printed grey, comes out light grey (175-210
+// on paper of 250), which the text's threshold loses along much of its length; a header shaded
+// grey is no darker than its surroundings and stays paper, and the rules across it stay rules.
+// Paper noise does not form runs as long as a rule. A page with more than kMaxInkShare of its
 // pixels that dark is a page of noise: none (the text's threshold is used instead).
 PixPtr RuleInk(PIX* grey, const Greys& g) {
   constexpr double kMaxInkShare = 0.2;
+  constexpr int kHatPixels = 15;  // wider than any rule is thick
   if (g.split <= 0 || g.paper <= g.split) return PixPtr();
-  PixPtr ink(pixThresholdToBinary(grey, g.split + (g.paper - g.split) / 2));
+  PixPtr hat(pixTophat(grey, kHatPixels, kHatPixels, L_TOPHAT_BLACK));
+  PixPtr paper_light(hat ? pixInvert(nullptr, hat.get()) : nullptr);
+  if (!paper_light) return PixPtr();
+  PixPtr ink(pixThresholdToBinary(paper_light.get(), 255 - (g.paper - g.split) / 4));
   l_int32 dark = 0;
   if (!ink || pixCountPixels(ink.get(), &dark, nullptr) != 0) return PixPtr();
   double share = static_cast<double>(dark) / (static_cast<double>(pixGetWidth(grey)) * pixGetHeight(grey));
@@ -58,6 +69,44 @@ struct Rule {
     return x <= o.x + o.w + kReach && o.x <= x + w + kReach && y <= o.y + o.h + kReach && o.y <= y + h + kReach;
   }
 };
+
+// The vertical centre of the ink in a rectangle of a black-and-white image.
+bool InkCentreY(PIX* pix, int x, int y, int w, int h, double* centre) {
+  PixPtr clip = Clip(pix, x, y, w, h);
+  l_float32 cx = 0, cy = 0;
+  if (!clip || pixCentroid(clip.get(), nullptr, nullptr, &cx, &cy) != 0) return false;
+  *centre = y + cy;
+  return true;
+}
+
+// The skew left in the page's long horizontal rules (degrees, as pixRotate turns: clockwise
+// positive): the median slope between the centres of each rule's two ends. Deskewing by the text
+// of a page that is mostly a table can leave a few tenths of a degree, and a rule 2,800 pixels
+// long that drifts by 14 is too thick a run to be taken for a rule. Runs thicker on average than
+// `max_thickness` (a block of shading) are not rules. 0 without such rules.
+double RuleSkewDegrees(PIX* grey, int rule_length, int max_thickness) {
+  PixPtr ink = RuleInk(grey, GreysOf(grey));
+  PixPtr runs(ink ? pixOpenBrick(nullptr, ink.get(), rule_length, 1) : nullptr);
+  BOXA* boxes = runs ? pixConnCompBB(runs.get(), 8) : nullptr;
+  if (!boxes) return 0;
+  std::vector<double> slopes;
+  for (int i = 0; i < boxaGetCount(boxes); ++i) {
+    l_int32 x, y, w, h;
+    if (boxaGetBoxGeometry(boxes, i, &x, &y, &w, &h) != 0 || w < pixGetWidth(grey) / kSkewRuleShare) continue;
+    PixPtr run = Clip(runs.get(), x, y, w, h);
+    l_int32 pixels = 0;
+    if (!run || pixCountPixels(run.get(), &pixels, nullptr) != 0 || pixels > max_thickness * w) continue;
+    const int end = w / kSkewRuleEnds;
+    double left = 0, right = 0;
+    if (InkCentreY(runs.get(), x, y, end, h, &left) && InkCentreY(runs.get(), x + w - end, y, end, h, &right)) {
+      slopes.push_back((right - left) / (w - end));
+    }
+  }
+  boxaDestroy(&boxes);
+  if (slopes.empty()) return 0;
+  std::nth_element(slopes.begin(), slopes.begin() + static_cast<long>(slopes.size() / 2), slopes.end());
+  return std::atan(slopes[slopes.size() / 2]) * 180 / M_PI;
+}
 
 // The connected runs left after opening `ink` with a brick of w × h pixels, no thicker than
 // `max_thickness`. `runs` receives the opened image, whose pixels the rules are.
@@ -151,14 +200,22 @@ PreparedPage Prepare(const GreyImage& image) {
     page.grey = std::move(deskewed);
     page.skew_degrees = angle;
   }
+  int rule = std::max(20, static_cast<int>(kMinRuleInches * image.dpi));
+  int thickness = std::max(3, static_cast<int>(kMaxRuleInches * image.dpi));
+  double left = RuleSkewDegrees(page.grey.get(), rule, thickness);
+  if (std::abs(left) >= kMinSkewDegrees) {
+    PixPtr turned(pixRotate(page.grey.get(), static_cast<float>(-left * M_PI / 180), L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0));
+    if (turned) {
+      page.grey = std::move(turned);
+      page.skew_degrees += -left;
+    }
+  }
   page.binary = Binarize(page.grey.get());
   PIX* binary = page.binary.get();
   if (!binary) return page;
   Greys greys = GreysOf(page.grey.get());
   PixPtr rule_ink = RuleInk(page.grey.get(), greys);
   PIX* rules = rule_ink ? rule_ink.get() : binary;
-  int rule = std::max(20, static_cast<int>(kMinRuleInches * image.dpi));
-  int thickness = std::max(3, static_cast<int>(kMaxRuleInches * image.dpi));
   PixPtr across_runs, down_runs;
   std::vector<Rule> across = FindRules(rules, rule, 1, true, thickness, &across_runs);
   std::vector<Rule> down = FindRules(rules, 1, rule, false, thickness, &down_runs);

@@ -2,6 +2,8 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <cmath>
+
 namespace budgetx::ocr {
 namespace {
 
@@ -25,6 +27,40 @@ GreyImage GridPage(uint8_t rule = 0) {
   return image;
 }
 
+// A white page 2,400 pixels wide at 300 dpi with a 2 × 2 grid of 3-pixel rules turned by
+// `degrees` clockwise about its top-left corner, above twelve upright lines of "characters"
+// (blocks of ink) that tell the text's deskew the page is upright.
+GreyImage TiltedGridPage(double degrees) {
+  GreyImage image;
+  image.width = 2400;
+  image.height = 1500;
+  image.dpi = 300;
+  image.pixels.assign(static_cast<size_t>(image.width * image.height), 255);
+  const double slope = std::tan(degrees * M_PI / 180);
+  auto dot = [&](int x, int y) {
+    if (x >= 0 && y >= 0 && x < image.width && y < image.height) image.pixels[static_cast<size_t>(y * image.width + x)] = 0;
+  };
+  auto turned = [&](int u, int v) {  // (u, v) of the upright grid, from its corner
+    dot(100 + static_cast<int>(std::lround(u - v * slope)), 100 + static_cast<int>(std::lround(v + u * slope)));
+  };
+  for (int t = 0; t < 3; ++t) {
+    for (int v : {0, 300, 600}) {
+      for (int u = 0; u <= 2200; ++u) turned(u, v + t);
+    }
+    for (int u : {0, 1100, 2200}) {
+      for (int v = 0; v <= 600; ++v) turned(u + t, v);
+    }
+  }
+  for (int line = 0; line < 12; ++line) {
+    for (int x0 = 100; x0 + 30 <= 2300; x0 += 45) {
+      for (int y = 820 + 50 * line; y < 850 + 50 * line; ++y) {
+        for (int x = x0; x < x0 + 30; ++x) dot(x, y);
+      }
+    }
+  }
+  return image;
+}
+
 BOOST_AUTO_TEST_SUITE(ocr_image)
 
 BOOST_AUTO_TEST_CASE(rules_drawn_on_a_page_image_make_its_grid) {
@@ -41,6 +77,29 @@ BOOST_AUTO_TEST_CASE(rules_drawn_on_a_page_image_make_its_grid) {
 BOOST_AUTO_TEST_CASE(light_grey_rules_make_the_grid_too) {
   PreparedPage page = Prepare(GridPage(170));
   BOOST_TEST(layout::GridCellBoxes(page.rulings).size() == 6u);
+}
+
+// A header row shaded grey is no darker than its surroundings: the rules across and around it
+// are still found as rules, while a light grey rule is ink for finding rules.
+BOOST_AUTO_TEST_CASE(a_shaded_header_row_keeps_its_rules) {
+  GreyImage image = GridPage(170);
+  for (int y = 103; y < 250; ++y) {
+    for (int x = 103; x < 1000; ++x) {
+      uint8_t& px = image.pixels[static_cast<size_t>(y * image.width + x)];
+      if (px == 255) px = 215;
+    }
+  }
+  PreparedPage page = Prepare(image);
+  BOOST_TEST(layout::GridCellBoxes(page.rulings).size() == 6u);
+}
+
+// A table's rules tilted by half a degree drift by 19 pixels across the page: each would be a
+// run too thick to be a rule. The text beside them is upright, so the page is turned by its
+// rules until they lie flat.
+BOOST_AUTO_TEST_CASE(a_page_is_turned_until_its_long_rules_lie_flat) {
+  PreparedPage page = Prepare(TiltedGridPage(0.5));
+  BOOST_TEST(page.skew_degrees == -0.5, boost::test_tools::tolerance(0.1));
+  BOOST_TEST(layout::GridCellBoxes(page.rulings).size() == 4u);
 }
 
 // A table's borders are erased from the images read (Tesseract loses text touching a rule); a
