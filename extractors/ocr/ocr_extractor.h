@@ -6,8 +6,9 @@
 // Output: the page's Lines, laid out by the layout stage as for a text layer: the image is
 //         deskewed and binarised (Leptonica), its ruling lines found by morphology and turned
 //         into grids. The recogniser (Options::engine; docs/ocr.md) reads the text: PP-OCR finds
-//         the page's lines and reads each grid cell's part of them, Tesseract reads each grid
-//         cell on its own and the rest line by line. Boxes are in PDF points of the page (pixel
+//         the page's lines and reads each grid cell's part of them (a cell it is unsure of that
+//         holds at most a number is read by Tesseract's digit reader too), Tesseract reads each
+//         grid cell on its own and the rest line by line. Boxes are in PDF points of the page (pixel
 //         × 72 / dpi); a page printed sideways is read turned upright and its boxes are in that
 //         frame (Page::turns, pivot). Each span's provenance carries the recogniser's confidence
 //         (0..1). A page with no text gets a Warning, as does one deskewed or read turned.
@@ -28,7 +29,8 @@
 namespace budgetx::ocr {
 
 struct Options {
-  // The recogniser: "ppocr" (PP-OCRv4, read better on every page measured), "tesseract", or
+  // The recogniser: "ppocr" (PP-OCRv4, with Tesseract's digit reader for lone numbers; read
+  // better on every set of pages measured, docs/ocr.md), "tesseract", or
   // "auto": PP-OCR when scripts/setup installed it, else Tesseract.
   std::string engine = "auto";
   std::string ppocr_dir;  // the PP-OCR helper's folder; empty: extractors/ocr/ppocr of the source
