@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 namespace budgetx::ocr {
 namespace {
@@ -16,6 +17,10 @@ constexpr int kSkewRuleEnds = 10;   // a tenth at each end
 constexpr double kMinRuleInches = 0.2;
 // and at most this thick (inches).
 constexpr double kMaxRuleInches = 0.04;
+// A rule that meets no rule across it is at least this long (inches): a table ruled one way only
+// is ruled across its whole width, while the strokes at the foot of a line of small characters,
+// bridged by a scan's grey fringe, make runs a few characters long.
+constexpr double kMinLoneRuleInches = 1.0;
 // Fewer dark pixels than this in a cell are specks, not text.
 constexpr int kMinInkPixels = 12;
 
@@ -79,23 +84,30 @@ bool InkCentreY(PIX* pix, int x, int y, int w, int h, double* centre) {
   return true;
 }
 
-// The skew left in the page's long horizontal rules (degrees, as pixRotate turns: clockwise
-// positive): the median slope between the centres of each rule's two ends. Deskewing by the text
-// of a page that is mostly a table can leave a few tenths of a degree, and a rule 2,800 pixels
-// long that drifts by 14 is too thick a run to be taken for a rule. Runs thicker on average than
-// `max_thickness` (a block of shading) are not rules. 0 without such rules.
-double RuleSkewDegrees(PIX* grey, int rule_length, int max_thickness) {
-  PixPtr ink = RuleInk(grey, GreysOf(grey));
-  PixPtr runs(ink ? pixOpenBrick(nullptr, ink.get(), rule_length, 1) : nullptr);
+// The pixels across a run per pixel along it, in `box` of the image of runs: a rule of 10 pixels
+// tilted by a tenth of a degree spans a box 15 high over 3,000 pixels.
+double MeanThickness(PIX* runs, const PixelBox& box, bool horizontal) {
+  PixPtr run = Clip(runs, box.x, box.y, box.w, box.h);
+  l_int32 pixels = 0;
+  if (!run || pixCountPixels(run.get(), &pixels, nullptr) != 0) return horizontal ? box.h : box.w;
+  return static_cast<double>(pixels) / (horizontal ? box.w : box.h);
+}
+
+// The skew left in the page's long horizontal rules, found in `ink` (RuleInk) (degrees, as
+// pixRotate turns: clockwise positive): the median slope between the centres of each rule's two
+// ends. Deskewing by the text of a page that is mostly a table can leave a few tenths of a
+// degree, and a rule 2,800 pixels long that drifts by 14 is too thick a run to be taken for a
+// rule. Runs thicker on average than `max_thickness` (a block of shading) are not rules. 0
+// without such rules.
+double RuleSkewDegrees(PIX* ink, int rule_length, int max_thickness) {
+  PixPtr runs(pixOpenBrick(nullptr, ink, rule_length, 1));
   BOXA* boxes = runs ? pixConnCompBB(runs.get(), 8) : nullptr;
   if (!boxes) return 0;
   std::vector<double> slopes;
   for (int i = 0; i < boxaGetCount(boxes); ++i) {
     l_int32 x, y, w, h;
-    if (boxaGetBoxGeometry(boxes, i, &x, &y, &w, &h) != 0 || w < pixGetWidth(grey) / kSkewRuleShare) continue;
-    PixPtr run = Clip(runs.get(), x, y, w, h);
-    l_int32 pixels = 0;
-    if (!run || pixCountPixels(run.get(), &pixels, nullptr) != 0 || pixels > max_thickness * w) continue;
+    if (boxaGetBoxGeometry(boxes, i, &x, &y, &w, &h) != 0 || w < pixGetWidth(ink) / kSkewRuleShare) continue;
+    if (MeanThickness(runs.get(), {x, y, w, h}, true) > max_thickness) continue;
     const int end = w / kSkewRuleEnds;
     double left = 0, right = 0;
     if (InkCentreY(runs.get(), x, y, end, h, &left) && InkCentreY(runs.get(), x + w - end, y, end, h, &right)) {
@@ -109,7 +121,8 @@ double RuleSkewDegrees(PIX* grey, int rule_length, int max_thickness) {
 }
 
 // The connected runs left after opening `ink` with a brick of w × h pixels, no thicker than
-// `max_thickness`. `runs` receives the opened image, whose pixels the rules are.
+// `max_thickness` (on average: a long rule left a little tilted spans a thicker box). `runs`
+// receives the opened image, whose pixels the rules are.
 std::vector<Rule> FindRules(PIX* ink, int w, int h, bool horizontal, int max_thickness, PixPtr* runs) {
   std::vector<Rule> rules;
   PixPtr opened(pixOpenBrick(nullptr, ink, w, h));
@@ -123,9 +136,24 @@ std::vector<Rule> FindRules(PIX* ink, int w, int h, bool horizontal, int max_thi
     Rule r;
     r.horizontal = horizontal;
     if (boxaGetBoxGeometry(boxes, i, &r.x, &r.y, &r.w, &r.h) != 0) continue;
-    if ((horizontal ? r.h : r.w) <= max_thickness) rules.push_back(r);
+    const int thickness = horizontal ? r.h : r.w;
+    if (thickness <= max_thickness || MeanThickness(runs->get(), {r.x, r.y, r.w, r.h}, horizontal) <= max_thickness) {
+      rules.push_back(r);
+    }
   }
   boxaDestroy(&boxes);
+  return rules;
+}
+
+bool MeetsAny(const Rule& rule, const std::vector<Rule>& others) {
+  return std::any_of(others.begin(), others.end(), [&](const Rule& o) { return rule.Meets(o); });
+}
+
+// `rules` less the runs that meet none of `across` and are shorter than `lone_length` pixels.
+std::vector<Rule> WithoutShortLoneRuns(std::vector<Rule> rules, const std::vector<Rule>& across, int lone_length) {
+  std::erase_if(rules, [&](const Rule& r) {
+    return !MeetsAny(r, across) && (r.horizontal ? r.w : r.h) < lone_length;
+  });
   return rules;
 }
 
@@ -147,8 +175,7 @@ void EraseBorders(const std::vector<Rule>& across, const std::vector<Rule>& down
   if (!borders) return;
   auto erase = [&](const std::vector<Rule>& rules, const std::vector<Rule>& others, PIX* runs) {
     for (const Rule& r : rules) {
-      bool meets = std::any_of(others.begin(), others.end(), [&](const Rule& o) { return r.Meets(o); });
-      if (meets) pixRasterop(borders.get(), r.x, r.y, r.w, r.h, PIX_SRC | PIX_DST, runs, r.x, r.y);
+      if (MeetsAny(r, others)) pixRasterop(borders.get(), r.x, r.y, r.w, r.h, PIX_SRC | PIX_DST, runs, r.x, r.y);
     }
   };
   if (across_runs && down_runs) {
@@ -195,30 +222,39 @@ PreparedPage Prepare(const GreyImage& image) {
   page.grey = ToPix(image);
   if (!page.grey) return page;
   l_float32 angle = 0, confidence = 0;
+  PixPtr scanned(pixClone(page.grey.get()));
   PixPtr deskewed(pixFindSkewAndDeskew(page.grey.get(), 0, &angle, &confidence));
-  if (deskewed && std::abs(angle) >= kMinSkewDegrees && confidence > 0) {
+  // Leptonica hands back the page itself when it is not sure enough of the angle to turn it.
+  if (deskewed && deskewed.get() != scanned.get() && std::abs(angle) >= kMinSkewDegrees && confidence > 0) {
     page.grey = std::move(deskewed);
     page.skew_degrees = angle;
   }
   int rule = std::max(20, static_cast<int>(kMinRuleInches * image.dpi));
   int thickness = std::max(3, static_cast<int>(kMaxRuleInches * image.dpi));
-  double left = RuleSkewDegrees(page.grey.get(), rule, thickness);
+  Greys greys = GreysOf(page.grey.get());
+  PixPtr rule_ink = RuleInk(page.grey.get(), greys);
+  double left = rule_ink ? RuleSkewDegrees(rule_ink.get(), rule, thickness) : 0;
   if (std::abs(left) >= kMinSkewDegrees) {
-    PixPtr turned(pixRotate(page.grey.get(), static_cast<float>(-left * M_PI / 180), L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0));
+    // The page as scanned, turned once by both angles: each turn resamples the page, and blurs
+    // its hairlines.
+    const double total = page.skew_degrees - left;
+    PixPtr turned(pixRotate(scanned.get(), static_cast<float>(total * M_PI / 180), L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0));
     if (turned) {
       page.grey = std::move(turned);
-      page.skew_degrees += -left;
+      page.skew_degrees = total;
+      greys = GreysOf(page.grey.get());
+      rule_ink = RuleInk(page.grey.get(), greys);
     }
   }
   page.binary = Binarize(page.grey.get());
   PIX* binary = page.binary.get();
   if (!binary) return page;
-  Greys greys = GreysOf(page.grey.get());
-  PixPtr rule_ink = RuleInk(page.grey.get(), greys);
   PIX* rules = rule_ink ? rule_ink.get() : binary;
   PixPtr across_runs, down_runs;
   std::vector<Rule> across = FindRules(rules, rule, 1, true, thickness, &across_runs);
   std::vector<Rule> down = FindRules(rules, 1, rule, false, thickness, &down_runs);
+  const int lone = static_cast<int>(kMinLoneRuleInches * image.dpi);
+  std::tie(across, down) = std::pair(WithoutShortLoneRuns(across, down, lone), WithoutShortLoneRuns(down, across, lone));
   for (const auto* set : {&across, &down}) {
     for (const Rule& r : *set) page.rulings.push_back(ToRuling(r));
   }
@@ -345,6 +381,50 @@ layout::Word LineWord(std::string text, const Box& points, double confidence) {
   word.space_after = true;
   word.confidence = confidence;
   return word;
+}
+
+namespace {
+
+// Pixels a rule may reach past the ends of a line of text, or stop short of another rule, and
+// still count as inside it or touching it. Above and below, a quarter of the line's height: the
+// box the detector finds is tighter than a bold title's ink.
+constexpr double kStrokeReach = 4;
+
+bool Inside(const layout::Ruling& r, const PixelBox& line) {
+  const double above = std::max(kStrokeReach, line.h / 4.0);
+  return r.x0 >= line.x - kStrokeReach && r.x1 <= line.x + line.w + kStrokeReach && r.y0 >= line.y - above &&
+         r.y1 <= line.y + line.h + above;
+}
+
+bool Touch(const layout::Ruling& a, const layout::Ruling& b) {
+  return a.x0 <= b.x1 + kStrokeReach && b.x0 <= a.x1 + kStrokeReach && a.y0 <= b.y1 + kStrokeReach &&
+         b.y0 <= a.y1 + kStrokeReach;
+}
+
+}  // namespace
+
+std::vector<layout::Ruling> WithoutStrokes(std::vector<layout::Ruling> rulings, const std::vector<PixelBox>& lines) {
+  std::vector<bool> stroke(rulings.size(), false);
+  for (const auto& line : lines) {
+    std::vector<size_t> inside;
+    for (size_t i = 0; i < rulings.size(); ++i) {
+      if (Inside(rulings[i], line)) inside.push_back(i);
+    }
+    bool alone = std::all_of(inside.begin(), inside.end(), [&](size_t i) {
+      for (size_t j = 0; j < rulings.size(); ++j) {
+        if (!Inside(rulings[j], line) && Touch(rulings[i], rulings[j])) return false;
+      }
+      return true;
+    });
+    if (alone) {
+      for (size_t i : inside) stroke[i] = true;
+    }
+  }
+  std::vector<layout::Ruling> kept;
+  for (size_t i = 0; i < rulings.size(); ++i) {
+    if (!stroke[i]) kept.push_back(rulings[i]);
+  }
+  return kept;
 }
 
 bool HasInk(PIX* binary, int x, int y, int w, int h) {

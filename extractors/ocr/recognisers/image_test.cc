@@ -2,6 +2,7 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <cmath>
 
 namespace budgetx::ocr {
@@ -27,10 +28,10 @@ GreyImage GridPage(uint8_t rule = 0) {
   return image;
 }
 
-// A white page 2,400 pixels wide at 300 dpi with a 2 × 2 grid of 3-pixel rules turned by
+// A white page 2,400 pixels wide at 300 dpi with a 2 × 2 grid of `thickness`-pixel rules turned by
 // `degrees` clockwise about its top-left corner, above twelve upright lines of "characters"
 // (blocks of ink) that tell the text's deskew the page is upright.
-GreyImage TiltedGridPage(double degrees) {
+GreyImage TiltedGridPage(double degrees, int thickness = 3) {
   GreyImage image;
   image.width = 2400;
   image.height = 1500;
@@ -43,7 +44,7 @@ GreyImage TiltedGridPage(double degrees) {
   auto turned = [&](int u, int v) {  // (u, v) of the upright grid, from its corner
     dot(100 + static_cast<int>(std::lround(u - v * slope)), 100 + static_cast<int>(std::lround(v + u * slope)));
   };
-  for (int t = 0; t < 3; ++t) {
+  for (int t = 0; t < thickness; ++t) {
     for (int v : {0, 300, 600}) {
       for (int u = 0; u <= 2200; ++u) turned(u, v + t);
     }
@@ -100,6 +101,48 @@ BOOST_AUTO_TEST_CASE(a_page_is_turned_until_its_long_rules_lie_flat) {
   PreparedPage page = Prepare(TiltedGridPage(0.5));
   BOOST_TEST(page.skew_degrees == -0.5, boost::test_tools::tolerance(0.1));
   BOOST_TEST(layout::GridCellBoxes(page.rulings).size() == 4u);
+}
+
+// A thick border left tilted by less than is worth turning the page for (0.09°) spans a box
+// 3.5 pixels thicker than itself across the table; on average it is as thick as it is printed.
+BOOST_AUTO_TEST_CASE(a_rule_left_a_little_tilted_is_as_thick_as_printed) {
+  PreparedPage page = Prepare(TiltedGridPage(0.09, 11));
+  BOOST_TEST(page.skew_degrees == 0);
+  auto across = std::count_if(page.rulings.begin(), page.rulings.end(), [](const layout::Ruling& r) { return r.Horizontal(); });
+  BOOST_TEST(across == 3);
+  BOOST_TEST(page.rulings.size() == 6u);
+}
+
+// The feet of a line of characters, bridged by a scan's grey fringe, make a run as long as a
+// short rule; a rule that meets no rule across it is only one when long (a table ruled across
+// only).
+BOOST_AUTO_TEST_CASE(a_short_run_that_meets_no_rule_is_not_a_rule) {
+  GreyImage image = GridPage();
+  for (int y = 500; y < 503; ++y) {
+    for (int x = 100; x < 600; ++x) image.pixels[static_cast<size_t>(y * image.width + x)] = 0;
+  }
+  PreparedPage page = Prepare(image);
+  auto across_at = [&](double y) {
+    return std::count_if(page.rulings.begin(), page.rulings.end(),
+                         [&](const layout::Ruling& r) { return r.Horizontal() && std::abs(r.y0 - y) < 3; });
+  };
+  BOOST_TEST(across_at(302) == 0);  // the 140-pixel stroke inside the fifth cell
+  BOOST_TEST(across_at(501.5) == 1);  // the 500-pixel rule under the grid
+  BOOST_TEST(layout::GridCellBoxes(page.rulings).size() == 6u);
+}
+
+// Strokes of a bold title found as rules cross into a small grid inside the title's line (its ink
+// a little taller than the box found): not rules. The sides of a one-row table lie inside its
+// line of text too, but meet its borders.
+BOOST_AUTO_TEST_CASE(strokes_inside_a_line_of_text_are_not_rules) {
+  std::vector<layout::Ruling> rulings = {
+      {120, 92, 120, 140}, {110, 125, 200, 125},                  // strokes of the title at x 100-300
+      {60, 395, 940, 395}, {60, 455, 940, 455}, {500, 397, 500, 453},  // a one-row table at y 395-455
+  };
+  std::vector<PixelBox> lines = {{100, 100, 200, 50}, {100, 400, 800, 50}};
+  std::vector<layout::Ruling> kept = WithoutStrokes(rulings, lines);
+  BOOST_REQUIRE_EQUAL(kept.size(), 3u);
+  BOOST_TEST(kept[2].x0 == 500);
 }
 
 // A table's borders are erased from the images read (Tesseract loses text touching a rule); a

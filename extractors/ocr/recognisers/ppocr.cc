@@ -1,6 +1,6 @@
 // The PP-OCRv4 recogniser: the page's lines of text found and read by the helper process
 // extractors/ocr/ppocr/recogniser.js (see its protocol); the rules found by Leptonica as for
-// Tesseract. A line box that crosses a side of a grid cell is cut there and its parts read again
+// Tesseract, less the strokes of large print inside a line of text found. A line box that crosses a side of a grid cell is cut there and its parts read again
 // from their ink, so each cell's text stays in its cell; a cell with ink and no line is read on
 // its own, and a cell read unsure that holds at most a number is read by Tesseract's digit
 // reader too. A page whose lines mostly stand on end is read turned the way that reads better.
@@ -110,6 +110,12 @@ bool ShrinkToInk(PIX* binary, PixelLine* part) {
   return true;
 }
 
+std::vector<PixelBox> Boxes(const std::vector<PixelLine>& lines) {
+  std::vector<PixelBox> boxes;
+  for (const auto& l : lines) boxes.push_back({l.x0, l.y0, l.x1 - l.x0, l.y1 - l.y0});
+  return boxes;
+}
+
 // Whether the centre of the line lies in the cell.
 bool InCell(const Box& cell, const PixelLine& l) {
   double x = (l.x0 + l.x1) / 2.0, y = (l.y0 + l.y1) / 2.0;
@@ -161,6 +167,18 @@ double Evidence(const Reading& reading) {
   return sum;
 }
 
+// Most of the text read, and read with confidence: the page was read the right way up (text read
+// upside down comes out as other characters, unsure).
+bool ReadsSurely(const Reading& reading) {
+  constexpr double kSurePage = 0.9;  // mean confidence of the characters read
+  double chars = 0, weighted = 0;
+  for (const auto& line : reading.lines) {
+    chars += static_cast<double>(line.text.size());
+    weighted += line.confidence * static_cast<double>(line.text.size());
+  }
+  return chars > 0 && weighted >= kSurePage * chars;
+}
+
 // Lines found standing on end outnumber those lying down: a table printed sideways.
 bool MostlyStanding(const std::vector<PixelLine>& lines) {
   int standing = 0, lying = 0;
@@ -178,33 +196,46 @@ class PpOcrEngine : public Engine {
       : helper_(std::move(helper)), numbers_(std::move(numbers)) {}
 
   RecognisedPage Read(const GreyImage& image, int page, std::vector<Warning>* warnings) override {
-    Reading best = ReadFrame(image, page);
-    if (best.sideways) {
-      // Which way up is told by what reads better.
-      for (int turns : {1, 3}) {
-        double pivot = 0;
-        Reading turned = ReadFrame(TurnedUpright(image, turns, &pivot), page);
-        turned.turns = turns;
-        turned.pivot = pivot;
-        if (Evidence(turned) > Evidence(best)) best = std::move(turned);
-      }
-      if (best.turns) best.warnings.push_back(SidewaysWarning(best.turns, page));
-    }
+    Reading best = ReadFrame(image, page, /*until_sideways=*/true);
+    if (best.sideways) best = ReadSideways(image, page, std::move(best));
     warnings->insert(warnings->end(), best.warnings.begin(), best.warnings.end());
     return Recognised(std::move(best), image.dpi, page, warnings);
   }
 
  private:
-  Reading ReadFrame(const GreyImage& image, int page) {
+  // A page whose lines mostly stand on end, read turned each way until one reads surely (a
+  // clockwise turn first: a wide table is printed with its top to the left), else turned the way
+  // that reads better; read upright after all when neither reads better.
+  Reading ReadSideways(const GreyImage& image, int page, Reading upright) {
+    Reading best = std::move(upright);
+    for (int turns : {3, 1}) {
+      double pivot = 0;
+      Reading turned = ReadFrame(TurnedUpright(image, turns, &pivot), page, false);
+      turned.turns = turns;
+      turned.pivot = pivot;
+      const bool sure = ReadsSurely(turned);
+      if (Evidence(turned) > Evidence(best)) best = std::move(turned);
+      if (sure) break;
+    }
+    if (!best.turns) return ReadFrame(image, page, false);
+    best.warnings.push_back(SidewaysWarning(best.turns, page));
+    return best;
+  }
+
+  // The page read in one frame; `until_sideways`: only as far as telling that its lines mostly
+  // stand on end, when they do (it is read again turned).
+  Reading ReadFrame(const GreyImage& image, int page, bool until_sideways) {
     Reading out;
     PreparedPage prepared;
     if (!PrepareForReading(image, page, &out.warnings, &prepared)) return out;
-    out.rulings = RulingsInPoints(prepared, image.dpi);
     // The page as scanned, only turned upright: PP-OCR was trained on photographs of print, and
     // whitening the paper breaks the thin strokes of a title into pieces it reads as others.
     PageFile file(prepared.deskewed.get());
     Status s = file.ok() ? Detect(file.path(), &out.lines) : Status::Error(Status::Code::kIoError, "", "cannot write the page image");
     out.sideways = s.ok() && MostlyStanding(out.lines);
+    if (out.sideways && until_sideways) return out;
+    prepared.rulings = WithoutStrokes(std::move(prepared.rulings), Boxes(out.lines));
+    out.rulings = RulingsInPoints(prepared, image.dpi);
     std::vector<Box> cells = CellsInPixels(out.rulings, image.dpi);
     if (s.ok()) s = CutAtRules(file.path(), prepared.binary.get(), CellSides(cells), &out.lines);
     if (s.ok()) s = ReadMissedCells(file.path(), prepared.binary.get(), cells, &out.lines);
