@@ -37,8 +37,11 @@ Status HelperProcess::Start(const std::vector<std::string>& argv, std::unique_pt
 }
 
 HelperProcess::~HelperProcess() {
+  // Every answer is read, so it never writes to a closed socket.
   nlohmann::json reply;
-  (void)Call({{"op", "quit"}}, &reply);  // its answer is read, so it never writes to a closed socket
+  while (unanswered_ > 0 && ReadLine(nullptr).ok()) {
+  }
+  (void)Call({{"op", "quit"}}, &reply);
   close(fd_);
   int status = 0;
   while (waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
@@ -49,8 +52,9 @@ Status HelperProcess::ReadLine(std::string* line) {
   for (;;) {
     size_t end = pending_.find('\n');
     if (end != std::string::npos) {
-      *line = pending_.substr(0, end);
+      if (line) *line = pending_.substr(0, end);
       pending_.erase(0, end + 1);
+      --unanswered_;
       return Status::Ok();
     }
     char buf[65536];
@@ -62,6 +66,11 @@ Status HelperProcess::ReadLine(std::string* line) {
 }
 
 Status HelperProcess::Call(const nlohmann::json& request, nlohmann::json* reply) {
+  Status s = Send(request);
+  return s.ok() ? Receive(reply) : s;
+}
+
+Status HelperProcess::Send(const nlohmann::json& request) {
   std::string text = request.dump() + "\n";
   for (size_t sent = 0; sent < text.size();) {
     ssize_t n = send(fd_, text.data() + sent, text.size() - sent, MSG_NOSIGNAL);
@@ -69,6 +78,11 @@ Status HelperProcess::Call(const nlohmann::json& request, nlohmann::json* reply)
     if (n <= 0) return Status::Error(Status::Code::kInternal, "", "the OCR helper process is gone");
     sent += static_cast<size_t>(n);
   }
+  ++unanswered_;
+  return Status::Ok();
+}
+
+Status HelperProcess::Receive(nlohmann::json* reply) {
   std::string line;
   Status s = ReadLine(&line);
   if (!s.ok()) return s;

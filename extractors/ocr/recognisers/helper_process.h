@@ -18,11 +18,15 @@ class HelperProcess {
  public:
   // Starts argv[0] (found on PATH) with argv; fails when it cannot be started.
   static Status Start(const std::vector<std::string>& argv, std::unique_ptr<HelperProcess>* out);
-  ~HelperProcess();  // asks it to quit, then waits for it
+  ~HelperProcess();  // reads the replies still due, asks it to quit, then waits for it
 
   // Sends one request and reads its reply. Fails when the process has died or answers with
   // something that is not JSON; a reply {"ok":false,"error":…} is the error's message.
   Status Call(const nlohmann::json& request, nlohmann::json* reply);
+  // Call in two halves, so the caller works while the helper does (loads its models): replies
+  // come in the order of the requests.
+  Status Send(const nlohmann::json& request);
+  Status Receive(nlohmann::json* reply);
 
  private:
   HelperProcess(pid_t pid, int fd) : pid_(pid), fd_(fd) {}
@@ -31,6 +35,7 @@ class HelperProcess {
   pid_t pid_;
   int fd_;
   std::string pending_;  // bytes read past the last line
+  int unanswered_ = 0;   // requests sent whose reply is not read yet
 };
 
 }  // namespace budgetx::ocr

@@ -157,6 +157,46 @@ std::vector<Rule> WithoutShortLoneRuns(std::vector<Rule> rules, const std::vecto
   return rules;
 }
 
+// Whether the rule lies inside the line of text: within its ends (give or take kReach), and
+// within a quarter of its height above and below (the ink of a bold title is taller than the band
+// its remaining strokes make).
+bool Inside(const Rule& r, const PixelBox& line) {
+  constexpr int kReach = 4;
+  const int above = std::max(kReach, line.h / 4);
+  return r.x >= line.x - kReach && r.x + r.w <= line.x + line.w + kReach && r.y >= line.y - above &&
+         r.y + r.h <= line.y + line.h + above;
+}
+
+// The rules less the strokes of large print taken for rules (a bold title at 150 dpi, whose
+// strokes cross into a small grid): those lying inside a line of text, meeting no rule outside
+// it. A table's rules run past its text: a column's sides down the table, a row's borders across
+// it, and the sides of a one-row table meet its borders.
+void DropStrokes(const std::vector<PixelBox>& lines, std::vector<Rule>* across, std::vector<Rule>* down) {
+  std::vector<Rule> all = *across;
+  all.insert(all.end(), down->begin(), down->end());
+  std::vector<bool> stroke(all.size(), false);
+  for (const auto& line : lines) {
+    std::vector<size_t> inside;
+    for (size_t i = 0; i < all.size(); ++i) {
+      if (Inside(all[i], line)) inside.push_back(i);
+    }
+    bool alone = std::all_of(inside.begin(), inside.end(), [&](size_t i) {
+      for (size_t j = 0; j < all.size(); ++j) {
+        if (!Inside(all[j], line) && all[i].Meets(all[j])) return false;
+      }
+      return true;
+    });
+    if (alone) {
+      for (size_t i : inside) stroke[i] = true;
+    }
+  }
+  across->clear();
+  down->clear();
+  for (size_t i = 0; i < all.size(); ++i) {
+    if (!stroke[i]) (all[i].horizontal ? across : down)->push_back(all[i]);
+  }
+}
+
 layout::Ruling ToRuling(const Rule& r) {
   if (r.horizontal) {
     double cy = r.y + r.h / 2.0;
@@ -186,6 +226,15 @@ void EraseBorders(const std::vector<Rule>& across, const std::vector<Rule>& down
   if (!fringe) return;
   pixSetMasked(grey, fringe.get(), 0xff);
   pixSubtract(binary, binary, fringe.get());
+}
+
+// The black-and-white page less the runs taken for rules: its text, to find its lines by.
+PixPtr WithoutRuns(PIX* binary, PIX* across_runs, PIX* down_runs) {
+  PixPtr text(pixCopy(nullptr, binary));
+  for (PIX* runs : {across_runs, down_runs}) {
+    if (text && runs) pixSubtract(text.get(), text.get(), runs);
+  }
+  return text;
 }
 
 }  // namespace
@@ -255,6 +304,7 @@ PreparedPage Prepare(const GreyImage& image) {
   std::vector<Rule> down = FindRules(rules, 1, rule, false, thickness, &down_runs);
   const int lone = static_cast<int>(kMinLoneRuleInches * image.dpi);
   std::tie(across, down) = std::pair(WithoutShortLoneRuns(across, down, lone), WithoutShortLoneRuns(down, across, lone));
+  DropStrokes(TextLines(WithoutRuns(binary, across_runs.get(), down_runs.get()).get()), &across, &down);
   for (const auto* set : {&across, &down}) {
     for (const Rule& r : *set) page.rulings.push_back(ToRuling(r));
   }
@@ -381,50 +431,6 @@ layout::Word LineWord(std::string text, const Box& points, double confidence) {
   word.space_after = true;
   word.confidence = confidence;
   return word;
-}
-
-namespace {
-
-// Pixels a rule may reach past the ends of a line of text, or stop short of another rule, and
-// still count as inside it or touching it. Above and below, a quarter of the line's height: the
-// box the detector finds is tighter than a bold title's ink.
-constexpr double kStrokeReach = 4;
-
-bool Inside(const layout::Ruling& r, const PixelBox& line) {
-  const double above = std::max(kStrokeReach, line.h / 4.0);
-  return r.x0 >= line.x - kStrokeReach && r.x1 <= line.x + line.w + kStrokeReach && r.y0 >= line.y - above &&
-         r.y1 <= line.y + line.h + above;
-}
-
-bool Touch(const layout::Ruling& a, const layout::Ruling& b) {
-  return a.x0 <= b.x1 + kStrokeReach && b.x0 <= a.x1 + kStrokeReach && a.y0 <= b.y1 + kStrokeReach &&
-         b.y0 <= a.y1 + kStrokeReach;
-}
-
-}  // namespace
-
-std::vector<layout::Ruling> WithoutStrokes(std::vector<layout::Ruling> rulings, const std::vector<PixelBox>& lines) {
-  std::vector<bool> stroke(rulings.size(), false);
-  for (const auto& line : lines) {
-    std::vector<size_t> inside;
-    for (size_t i = 0; i < rulings.size(); ++i) {
-      if (Inside(rulings[i], line)) inside.push_back(i);
-    }
-    bool alone = std::all_of(inside.begin(), inside.end(), [&](size_t i) {
-      for (size_t j = 0; j < rulings.size(); ++j) {
-        if (!Inside(rulings[j], line) && Touch(rulings[i], rulings[j])) return false;
-      }
-      return true;
-    });
-    if (alone) {
-      for (size_t i : inside) stroke[i] = true;
-    }
-  }
-  std::vector<layout::Ruling> kept;
-  for (size_t i = 0; i < rulings.size(); ++i) {
-    if (!stroke[i]) kept.push_back(rulings[i]);
-  }
-  return kept;
 }
 
 bool HasInk(PIX* binary, int x, int y, int w, int h) {

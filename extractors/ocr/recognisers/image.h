@@ -58,12 +58,6 @@ struct PixelBox {
   int x = 0, y = 0, w = 0, h = 0;
 };
 
-// The rules less the strokes of large print taken for rules (a bold title at 150 dpi, whose
-// strokes cross into a small grid): those lying inside one of the `lines` of text found on the
-// page, touching no rule outside it. A table's rules run past its text: a column's sides down
-// the table, a row's borders across it, and the sides of a one-row table meet its borders.
-std::vector<layout::Ruling> WithoutStrokes(std::vector<layout::Ruling> rulings, const std::vector<PixelBox>& lines);
-
 // Lines of text on a black-and-white page (tables blanked out): bands of pixel rows holding ink,
 // each cut where its ink leaves a gap wider than a few line heights. Runs too flat to be text
 // (a rule) are left out.

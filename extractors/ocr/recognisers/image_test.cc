@@ -131,18 +131,37 @@ BOOST_AUTO_TEST_CASE(a_short_run_that_meets_no_rule_is_not_a_rule) {
   BOOST_TEST(layout::GridCellBoxes(page.rulings).size() == 6u);
 }
 
-// Strokes of a bold title found as rules cross into a small grid inside the title's line (its ink
-// a little taller than the box found): not rules. The sides of a one-row table lie inside its
-// line of text too, but meet its borders.
-BOOST_AUTO_TEST_CASE(strokes_inside_a_line_of_text_are_not_rules) {
-  std::vector<layout::Ruling> rulings = {
-      {120, 92, 120, 140}, {110, 125, 200, 125},                  // strokes of the title at x 100-300
-      {60, 395, 940, 395}, {60, 455, 940, 455}, {500, 397, 500, 453},  // a one-row table at y 395-455
+// A bold title above the grid: blocks of ink 50 pixels high, one of them a cross of strokes as
+// long as short rules (80 across, 70 down). They lie inside the title's line and meet no rule
+// outside it: strokes, left as ink, not rules. Under the grid, a one-row table set tight around
+// its text: its sides lie inside the line too, but meet its borders, which run past the text.
+BOOST_AUTO_TEST_CASE(strokes_of_a_bold_title_are_not_rules) {
+  GreyImage image = GridPage();
+  auto dark = [&](int x0, int y0, int x1, int y1) {
+    for (int y = y0; y < y1; ++y) {
+      for (int x = x0; x < x1; ++x) image.pixels[static_cast<size_t>(y * image.width + x)] = 0;
+    }
   };
-  std::vector<PixelBox> lines = {{100, 100, 200, 50}, {100, 400, 800, 50}};
-  std::vector<layout::Ruling> kept = WithoutStrokes(rulings, lines);
-  BOOST_REQUIRE_EQUAL(kept.size(), 3u);
-  BOOST_TEST(kept[2].x0 == 500);
+  for (int x = 300; x < 900; x += 55) {
+    if (x < 560 || x > 660) dark(x, 25, x + 40, 75);
+  }
+  dark(580, 42, 660, 48);
+  dark(617, 15, 623, 85);
+  dark(100, 450, 1003, 453);
+  dark(100, 517, 1003, 520);
+  for (int x : {100, 600, 1000}) dark(x, 450, x + 3, 520);
+  for (int x = 130; x < 960; x += 55) {
+    if (x < 560 || x > 630) dark(x, 456, x + 40, 512);
+  }
+  PreparedPage page = Prepare(image);
+  BOOST_REQUIRE(page.grey);
+  auto above_grid = std::count_if(page.rulings.begin(), page.rulings.end(), [](const layout::Ruling& r) { return r.y0 < 95; });
+  BOOST_TEST(above_grid == 0);
+  auto middle_side = std::count_if(page.rulings.begin(), page.rulings.end(),
+                                   [](const layout::Ruling& r) { return !r.Horizontal() && std::abs(r.x0 - 601.5) < 3 && r.y0 > 440; });
+  BOOST_TEST(middle_side == 1);
+  BOOST_TEST(layout::GridCellBoxes(page.rulings).size() == 8u);  // the grid's 6 and the row's 2
+  BOOST_TEST(GET_DATA_BYTE(pixGetData(page.grey.get()) + 60 * pixGetWpl(page.grey.get()), 620) == 0);
 }
 
 // A table's borders are erased from the images read (Tesseract loses text touching a rule); a

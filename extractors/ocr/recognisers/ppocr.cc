@@ -1,6 +1,6 @@
 // The PP-OCRv4 recogniser: the page's lines of text found and read by the helper process
 // extractors/ocr/ppocr/recogniser.js (see its protocol); the rules found by Leptonica as for
-// Tesseract, less the strokes of large print inside a line of text found. A line box that crosses a side of a grid cell is cut there and its parts read again
+// Tesseract. A line box that crosses a side of a grid cell is cut there and its parts read again
 // from their ink, so each cell's text stays in its cell; a cell with ink and no line is read on
 // its own, and a cell read unsure that holds at most a number is read by Tesseract's digit
 // reader too. A page whose lines mostly stand on end is read turned the way that reads better.
@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
+#include <fstream>
 #include <set>
 
 #include "extractors/ocr/recognisers/helper_process.h"
@@ -50,13 +51,30 @@ class PageFile {
     path_ = (std::filesystem::temp_directory_path() /
              ("budgetx-ppocr-" + std::to_string(getpid()) + "-" + std::to_string(counter++) + ".pgm"))
                 .string();
-    ok_ = pixWrite(path_.c_str(), grey, IFF_PNM) == 0;
+    ok_ = WritePgm(grey);
   }
   ~PageFile() { std::filesystem::remove(path_); }
   bool ok() const { return ok_; }
   const std::string& path() const { return path_; }
 
  private:
+  // Row by row in one buffer: Leptonica's writer takes a tenth of a second more for a page.
+  bool WritePgm(PIX* grey) const {
+    if (pixGetDepth(grey) != 8) return false;
+    const int w = pixGetWidth(grey), h = pixGetHeight(grey), wpl = pixGetWpl(grey);
+    std::string bytes = "P5\n" + std::to_string(w) + " " + std::to_string(h) + "\n255\n";
+    const size_t header = bytes.size();
+    bytes.resize(header + static_cast<size_t>(w) * static_cast<size_t>(h));
+    const l_uint32* data = pixGetData(grey);
+    for (int y = 0; y < h; ++y) {
+      const l_uint32* line = data + static_cast<long>(y) * wpl;
+      char* row = bytes.data() + header + static_cast<size_t>(y) * static_cast<size_t>(w);
+      for (int x = 0; x < w; ++x) row[x] = static_cast<char>(GET_DATA_BYTE(line, x));
+    }
+    std::ofstream out(path_, std::ios::binary);
+    return out.write(bytes.data(), static_cast<std::streamsize>(bytes.size())) && out.flush();
+  }
+
   std::string path_;
   bool ok_ = false;
 };
@@ -108,12 +126,6 @@ bool ShrinkToInk(PIX* binary, PixelLine* part) {
   part->y0 = std::max(part->y0, ink.y - margin);
   part->y1 = std::min(part->y1, ink.y + ink.h + margin);
   return true;
-}
-
-std::vector<PixelBox> Boxes(const std::vector<PixelLine>& lines) {
-  std::vector<PixelBox> boxes;
-  for (const auto& l : lines) boxes.push_back({l.x0, l.y0, l.x1 - l.x0, l.y1 - l.y0});
-  return boxes;
 }
 
 // Whether the centre of the line lies in the cell.
@@ -192,10 +204,11 @@ bool MostlyStanding(const std::vector<PixelLine>& lines) {
 
 class PpOcrEngine : public Engine {
  public:
-  PpOcrEngine(std::unique_ptr<HelperProcess> helper, std::unique_ptr<NumberReader> numbers)
-      : helper_(std::move(helper)), numbers_(std::move(numbers)) {}
+  PpOcrEngine(std::unique_ptr<HelperProcess> helper, const Options& options)
+      : helper_(std::move(helper)), options_(options), numbers_(OpenNumberReader(options)) {}
 
   RecognisedPage Read(const GreyImage& image, int page, std::vector<Warning>* warnings) override {
+    if (Status s = Loaded(); !s.ok()) return Unloaded(s, image, page, warnings);
     Reading best = ReadFrame(image, page, /*until_sideways=*/true);
     if (best.sideways) best = ReadSideways(image, page, std::move(best));
     warnings->insert(warnings->end(), best.warnings.begin(), best.warnings.end());
@@ -203,6 +216,28 @@ class PpOcrEngine : public Engine {
   }
 
  private:
+  // The helper loads its models while the first page is rendered and prepared: the ping
+  // OpenPpOcr sent is answered before the first request is made.
+  Status Loaded() {
+    if (!waiting_) return loaded_;
+    waiting_ = false;
+    nlohmann::json pong;
+    loaded_ = helper_->Receive(&pong);
+    if (!loaded_.ok()) loaded_.message = "PP-OCR cannot start: " + loaded_.message;
+    return loaded_;
+  }
+
+  // A page PP-OCR cannot read: read by Tesseract when the recogniser was left to budgetx
+  // (--ocr-engine auto), else left unread; the warning says why.
+  RecognisedPage Unloaded(const Status& why, const GreyImage& image, int page, std::vector<Warning>* warnings) {
+    Status opened;
+    if (!tesseract_ && options_.engine == "auto") tesseract_ = OpenTesseract(options_, &opened);
+    Warning w{"ocr", why.message + (tesseract_ ? "; read by Tesseract" : "; page left unread"), {page, 0, {}, {}}};
+    w.incomplete = !tesseract_;
+    warnings->push_back(std::move(w));
+    return tesseract_ ? tesseract_->Read(image, page, warnings) : RecognisedPage{};
+  }
+
   // A page whose lines mostly stand on end, read turned each way until one reads surely (a
   // clockwise turn first: a wide table is printed with its top to the left), else turned the way
   // that reads better; read upright after all when neither reads better.
@@ -228,14 +263,13 @@ class PpOcrEngine : public Engine {
     Reading out;
     PreparedPage prepared;
     if (!PrepareForReading(image, page, &out.warnings, &prepared)) return out;
+    out.rulings = RulingsInPoints(prepared, image.dpi);
     // The page as scanned, only turned upright: PP-OCR was trained on photographs of print, and
     // whitening the paper breaks the thin strokes of a title into pieces it reads as others.
     PageFile file(prepared.deskewed.get());
     Status s = file.ok() ? Detect(file.path(), &out.lines) : Status::Error(Status::Code::kIoError, "", "cannot write the page image");
     out.sideways = s.ok() && MostlyStanding(out.lines);
     if (out.sideways && until_sideways) return out;
-    prepared.rulings = WithoutStrokes(std::move(prepared.rulings), Boxes(out.lines));
-    out.rulings = RulingsInPoints(prepared, image.dpi);
     std::vector<Box> cells = CellsInPixels(out.rulings, image.dpi);
     if (s.ok()) s = CutAtRules(file.path(), prepared.binary.get(), CellSides(cells), &out.lines);
     if (s.ok()) s = ReadMissedCells(file.path(), prepared.binary.get(), cells, &out.lines);
@@ -376,7 +410,11 @@ class PpOcrEngine : public Engine {
   }
 
   std::unique_ptr<HelperProcess> helper_;
+  bool waiting_ = true;  // for the answer to the ping OpenPpOcr sent
+  Status loaded_;
+  Options options_;
   std::unique_ptr<NumberReader> numbers_;  // may be null: Tesseract's English data missing
+  std::unique_ptr<Engine> tesseract_;      // the pages' reader when PP-OCR cannot start
 };
 
 }  // namespace
@@ -391,13 +429,12 @@ std::unique_ptr<Engine> OpenPpOcr(const Options& options, Status* status) {
   }
   std::unique_ptr<HelperProcess> helper;
   *status = HelperProcess::Start({"node", (dir / "recogniser.js").string(), "--threads", std::to_string(options.threads)}, &helper);
-  nlohmann::json reply;
-  if (status->ok()) *status = helper->Call({{"op", "ping"}}, &reply);
+  if (status->ok()) *status = helper->Send({{"op", "ping"}});
   if (!status->ok()) {
     status->message = "PP-OCR cannot start: " + status->message + " (apt-get install -y nodejs)";
     return nullptr;
   }
-  return std::make_unique<PpOcrEngine>(std::move(helper), OpenNumberReader(options));
+  return std::make_unique<PpOcrEngine>(std::move(helper), options);
 }
 
 }  // namespace budgetx::ocr
