@@ -167,22 +167,20 @@ bool Inside(const Rule& r, const PixelBox& line) {
          r.y + r.h <= line.y + line.h + above;
 }
 
-// The rules less the strokes of large print taken for rules (a bold title at 150 dpi, whose
-// strokes cross into a small grid): those lying inside a line of text, meeting no rule outside
-// it. A table's rules run past its text: a column's sides down the table, a row's borders across
-// it, and the sides of a one-row table meet its borders.
-void DropStrokes(const std::vector<PixelBox>& lines, std::vector<Rule>* across, std::vector<Rule>* down) {
-  std::vector<Rule> all = *across;
-  all.insert(all.end(), down->begin(), down->end());
-  std::vector<bool> stroke(all.size(), false);
+// Which of `rules` are strokes of large print taken for rules (a bold title at 150 dpi, whose
+// strokes cross into a small grid): those lying inside one of the lines of text, meeting no rule
+// outside it. A table's rules run past its text: a column's sides down the table, a row's
+// borders across it, and the sides of a one-row table meet its borders.
+std::vector<bool> Strokes(const std::vector<PixelBox>& lines, const std::vector<Rule>& rules) {
+  std::vector<bool> stroke(rules.size(), false);
   for (const auto& line : lines) {
     std::vector<size_t> inside;
-    for (size_t i = 0; i < all.size(); ++i) {
-      if (Inside(all[i], line)) inside.push_back(i);
+    for (size_t i = 0; i < rules.size(); ++i) {
+      if (Inside(rules[i], line)) inside.push_back(i);
     }
     bool alone = std::all_of(inside.begin(), inside.end(), [&](size_t i) {
-      for (size_t j = 0; j < all.size(); ++j) {
-        if (!Inside(all[j], line) && all[i].Meets(all[j])) return false;
+      for (size_t j = 0; j < rules.size(); ++j) {
+        if (!Inside(rules[j], line) && rules[i].Meets(rules[j])) return false;
       }
       return true;
     });
@@ -190,6 +188,14 @@ void DropStrokes(const std::vector<PixelBox>& lines, std::vector<Rule>* across, 
       for (size_t i : inside) stroke[i] = true;
     }
   }
+  return stroke;
+}
+
+// The rules across and down less the strokes among them.
+void DropStrokes(const std::vector<PixelBox>& lines, std::vector<Rule>* across, std::vector<Rule>* down) {
+  std::vector<Rule> all = *across;
+  all.insert(all.end(), down->begin(), down->end());
+  std::vector<bool> stroke = Strokes(lines, all);
   across->clear();
   down->clear();
   for (size_t i = 0; i < all.size(); ++i) {
@@ -431,6 +437,21 @@ layout::Word LineWord(std::string text, const Box& points, double confidence) {
   word.space_after = true;
   word.confidence = confidence;
   return word;
+}
+
+std::vector<layout::Ruling> WithoutStrokes(const std::vector<layout::Ruling>& rulings, const std::vector<PixelBox>& lines) {
+  std::vector<Rule> rules;
+  for (const auto& r : rulings) {
+    const bool across = r.Horizontal();
+    rules.push_back({static_cast<l_int32>(r.x0), static_cast<l_int32>(r.y0), across ? static_cast<l_int32>(r.x1 - r.x0) : 1,
+                     across ? 1 : static_cast<l_int32>(r.y1 - r.y0), across});
+  }
+  std::vector<bool> stroke = Strokes(lines, rules);
+  std::vector<layout::Ruling> kept;
+  for (size_t i = 0; i < rulings.size(); ++i) {
+    if (!stroke[i]) kept.push_back(rulings[i]);
+  }
+  return kept;
 }
 
 bool HasInk(PIX* binary, int x, int y, int w, int h) {

@@ -58,6 +58,10 @@ struct PixelBox {
   int x = 0, y = 0, w = 0, h = 0;
 };
 
+// The rules less the strokes of large print among them, as Prepare drops them, for a recogniser
+// that finds the page's `lines` of text better than Prepare can (on the page with its rules).
+std::vector<layout::Ruling> WithoutStrokes(const std::vector<layout::Ruling>& rulings, const std::vector<PixelBox>& lines);
+
 // Lines of text on a black-and-white page (tables blanked out): bands of pixel rows holding ink,
 // each cut where its ink leaves a gap wider than a few line heights. Runs too flat to be text
 // (a rule) are left out.

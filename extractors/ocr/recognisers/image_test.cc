@@ -164,6 +164,19 @@ BOOST_AUTO_TEST_CASE(strokes_of_a_bold_title_are_not_rules) {
   BOOST_TEST(GET_DATA_BYTE(pixGetData(page.grey.get()) + 60 * pixGetWpl(page.grey.get()), 620) == 0);
 }
 
+// The same test for the lines a recogniser found: the title's strokes reach a little past the
+// box found (a quarter of its height is allowed); the one-row table's side meets its borders.
+BOOST_AUTO_TEST_CASE(strokes_inside_a_line_found_are_not_rules) {
+  std::vector<layout::Ruling> rulings = {
+      {120, 92, 120, 140}, {110, 125, 200, 125},                       // strokes of the title at x 100-300
+      {60, 395, 940, 395}, {60, 455, 940, 455}, {500, 397, 500, 453},  // a one-row table at y 395-455
+  };
+  std::vector<PixelBox> lines = {{100, 100, 200, 50}, {100, 400, 800, 50}};
+  std::vector<layout::Ruling> kept = WithoutStrokes(rulings, lines);
+  BOOST_REQUIRE_EQUAL(kept.size(), 3u);
+  BOOST_TEST(kept[2].x0 == 500);
+}
+
 // A table's borders are erased from the images read (Tesseract loses text touching a rule); a
 // long stroke that meets no border is ink of the text and stays.
 BOOST_AUTO_TEST_CASE(borders_are_erased_before_reading_other_strokes_stay) {

@@ -128,6 +128,12 @@ bool ShrinkToInk(PIX* binary, PixelLine* part) {
   return true;
 }
 
+std::vector<PixelBox> Boxes(const std::vector<PixelLine>& lines) {
+  std::vector<PixelBox> boxes;
+  for (const auto& l : lines) boxes.push_back({l.x0, l.y0, l.x1 - l.x0, l.y1 - l.y0});
+  return boxes;
+}
+
 // Whether the centre of the line lies in the cell.
 bool InCell(const Box& cell, const PixelLine& l) {
   double x = (l.x0 + l.x1) / 2.0, y = (l.y0 + l.y1) / 2.0;
@@ -263,13 +269,15 @@ class PpOcrEngine : public Engine {
     Reading out;
     PreparedPage prepared;
     if (!PrepareForReading(image, page, &out.warnings, &prepared)) return out;
-    out.rulings = RulingsInPoints(prepared, image.dpi);
     // The page as scanned, only turned upright: PP-OCR was trained on photographs of print, and
     // whitening the paper breaks the thin strokes of a title into pieces it reads as others.
     PageFile file(prepared.deskewed.get());
     Status s = file.ok() ? Detect(file.path(), &out.lines) : Status::Error(Status::Code::kIoError, "", "cannot write the page image");
     out.sideways = s.ok() && MostlyStanding(out.lines);
     if (out.sideways && until_sideways) return out;
+    // The lines found by the detector hold the strokes of a bold title better than Prepare's.
+    prepared.rulings = WithoutStrokes(prepared.rulings, Boxes(out.lines));
+    out.rulings = RulingsInPoints(prepared, image.dpi);
     std::vector<Box> cells = CellsInPixels(out.rulings, image.dpi);
     if (s.ok()) s = CutAtRules(file.path(), prepared.binary.get(), CellSides(cells), &out.lines);
     if (s.ok()) s = ReadMissedCells(file.path(), prepared.binary.get(), cells, &out.lines);
