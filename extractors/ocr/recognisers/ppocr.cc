@@ -1,9 +1,11 @@
 // The PP-OCRv4 recogniser: the page's lines of text found and read by the helper process
 // extractors/ocr/ppocr/recogniser.js (see its protocol); the rules found by Leptonica as for
-// Tesseract. A line box that crosses a side of a grid cell is cut there and its parts read again
-// from their ink, so each cell's text stays in its cell; a cell with ink and no line is read on
-// its own, and a cell read unsure that holds at most a number is read by Tesseract's digit
-// reader too. A page whose lines mostly stand on end is read turned the way that reads better.
+// Tesseract, less those lying inside a line the helper found (strokes of a bold title). A line
+// box that crosses a side of a grid cell is cut there and its parts read again from their ink, so
+// each cell's text stays in its cell; a cell with ink and no line is read on its own, and a cell
+// read unsure that holds at most a number is read by Tesseract's digit reader too. A page whose
+// lines mostly stand on end is read turned clockwise, and counter-clockwise too unless that
+// reads surely; the way that reads better is kept.
 #include <leptonica/allheaders.h>
 #include <unistd.h>
 
@@ -275,7 +277,6 @@ class PpOcrEngine : public Engine {
     Status s = file.ok() ? Detect(file.path(), &out.lines) : Status::Error(Status::Code::kIoError, "", "cannot write the page image");
     out.sideways = s.ok() && MostlyStanding(out.lines);
     if (out.sideways && until_sideways) return out;
-    // The lines found by the detector hold the strokes of a bold title better than Prepare's.
     prepared.rulings = WithoutStrokes(prepared.rulings, Boxes(out.lines));
     out.rulings = RulingsInPoints(prepared, image.dpi);
     std::vector<Box> cells = CellsInPixels(out.rulings, image.dpi);
