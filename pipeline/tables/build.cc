@@ -53,31 +53,98 @@ void DropEmptyTables(std::vector<Table>* tables) {
   std::erase_if(*tables, [](const Table& t) { return t.rows.empty(); });
 }
 
-// Share of rows with at most one filled cell that makes lines under a title running text.
+// Share of rows of running text that makes lines under a title running text.
 constexpr double kProseShare = 0.8;
 constexpr size_t kMinProseRows = 3;
+// Display columns of a piece of a justified line: its characters spread apart, a line of running
+// text comes out as pieces of a character or two.
+constexpr int kJustifiedPiece = 4;
+constexpr int kMinJustifiedPieces = 4;
+// A table of text prints the same number of cells, at least this many, on most of its rows.
+constexpr size_t kMinShapedCells = 3;
 
-// Lines under a title that form neither a grid nor columns, one piece of text each, are running
-// text (a contents entry or a heading taken for a title, and the chapter after it): they are
-// left to the narrative, and the title is reported.
-bool IsProse(const Table& table) {
-  size_t single = 0;
-  for (const auto& row : table.rows) {
-    if (row.delimited || !row.where.box) return false;
-    size_t filled = std::count_if(row.cells.begin(), row.cells.end(), [](const Cell& c) { return !c.text.empty(); });
-    single += filled <= 1;
+std::vector<const Cell*> Filled(const Row& row) {
+  std::vector<const Cell*> filled;
+  for (const auto& c : row.cells) {
+    if (!c.text.empty()) filled.push_back(&c);
   }
-  return table.rows.size() >= kMinProseRows && static_cast<double>(single) >= kProseShare * static_cast<double>(table.rows.size());
+  return filled;
 }
 
-void DropProse(BuiltTables* out) {
+bool HasSentenceMark(const std::string& text) {
+  for (std::string_view mark : {"，", "。", "；", "：", "、", "！", "？"}) {
+    if (text.find(mark) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// A line of running text among the rows: one holding a sentence (in one cell, or after a list's
+// marker), or a justified line broken at its widened gaps into many pieces of a character or two.
+bool IsProseRow(const std::vector<const Cell*>& filled) {
+  std::string joined;
+  std::vector<int> widths;
+  for (const Cell* c : filled) {
+    joined += c->text;
+    widths.push_back(DisplayWidth(c->text));
+  }
+  if (HasSentenceMark(joined)) return true;
+  if (widths.size() < kMinJustifiedPieces) return false;
+  std::nth_element(widths.begin(), widths.begin() + static_cast<long>(widths.size() / 2), widths.end());
+  return widths[widths.size() / 2] <= kJustifiedPiece;
+}
+
+// A number of a table of amounts, rates or counts; a page's number or a list's 1 2 3 is none.
+bool IsQuantity(const Cell& c) {
+  constexpr size_t kMaxOrdinalDigits = 2;
+  bool ordinal = c.text.size() <= kMaxOrdinalDigits && c.text.find_first_not_of("0123456789") == std::string::npos;
+  return !ordinal && (c.kind == ValueKind::kAmount || c.kind == ValueKind::kPercent || c.kind == ValueKind::kNumber);
+}
+
+// The title reads as a table's (…支出表, …情况表), whatever opened the table.
+bool TitledAsTable(const rules::RuleSet& rules, const Table& table) {
+  LineCells title;
+  title.text = table.title;
+  std::optional<Title> match = MatchTitle(rules, title);
+  return match && !match->title.empty();
+}
+
+// Lines under a title that form neither a grid nor columns, one piece of text each, are running
+// text (a contents entry or a heading taken for a title, and the chapter after it). So are lines
+// of sentences or justified lines broken into pieces, without a quantity, that neither a table's
+// title heads nor one shape of row holds (a letter, a list of duties printed among the tables).
+// They are left to the narrative, and the title is reported.
+bool IsProse(const rules::RuleSet& rules, const Table& table) {
+  if (table.rows.size() < kMinProseRows) return false;
+  size_t single = 0, texts = 0, prose = 0;
+  bool placed = true, quantities = false;
+  std::map<size_t, size_t> shapes;  // filled cells -> rows
+  for (const auto& row : table.rows) {
+    std::vector<const Cell*> filled = Filled(row);
+    placed = placed && !row.delimited && row.where.box;
+    single += filled.size() <= 1;
+    texts += !filled.empty();
+    prose += !filled.empty() && IsProseRow(filled);
+    ++shapes[filled.size()];
+    quantities = quantities || std::any_of(row.cells.begin(), row.cells.end(), IsQuantity);
+  }
+  const double rows = static_cast<double>(table.rows.size());
+  if (placed && static_cast<double>(single) >= kProseShare * rows) return true;
+  const bool shaped = std::any_of(shapes.begin(), shapes.end(), [&](const auto& s) {
+    return s.first >= kMinShapedCells && static_cast<double>(s.second) >= kProseShare * rows;
+  });
+  return static_cast<double>(prose) >= kProseShare * static_cast<double>(texts) && !quantities && !shaped &&
+         !TitledAsTable(rules, table);
+}
+
+void DropProse(const rules::RuleSet& rules, BuiltTables* out) {
+  auto prose = [&](const Table& table) { return IsProse(rules, table); };
   for (const auto& table : out->tables) {
-    if (!IsProse(table)) continue;
+    if (!prose(table)) continue;
     out->warnings.push_back({"tables", "the " + std::to_string(table.rows.size()) + " lines under '" + table.number +
                                            table.title + "' are running text, not a table; left out of tables",
                              table.where});
   }
-  std::erase_if(out->tables, IsProse);
+  std::erase_if(out->tables, prose);
 }
 
 // Cells OCR read with little confidence, for a person to compare with the page image.
@@ -138,7 +205,7 @@ BuiltTables BuildTables(const rules::RuleSet& rules, const Options& options, con
   BuiltTables out;
   Segment(rules, options, pages, &out);
   DropEmptyTables(&out.tables);
-  DropProse(&out);
+  DropProse(rules, &out);
   for (auto& table : out.tables) {
     NoteRowPages(&table);
     AssumeUnit(rules, options, out.unit, &table, &out.warnings);

@@ -446,6 +446,49 @@ BOOST_AUTO_TEST_CASE(running_text_under_a_title_is_no_table) {
   BOOST_TEST(warned);
 }
 
+// Pieces of a justified line: each `width` points wide, `gap` points apart, from x = 0.
+std::vector<Piece> Justified(const std::vector<std::string>& texts, double width, double gap) {
+  std::vector<Piece> pieces;
+  for (size_t i = 0; i < texts.size(); ++i) pieces.push_back({texts[i], i * (width + gap), i * (width + gap) + width});
+  return pieces;
+}
+
+// A letter printed after the tables, under an attachment's number: its justified lines break at
+// their widened gaps into pieces, but they hold sentences and no quantity.
+BOOST_AUTO_TEST_CASE(a_letter_of_justified_lines_is_no_table) {
+  std::vector<Line> lines = {
+      At(0, {{"附件2", 0, 40}}),
+      At(12, {{"企业内设加油点规范管理承诺书", 0, 200}}),
+      At(30, Justified({"为", "贯彻", "落实", "有关", "要求，", "规范"}, 20, 12)),
+      At(42, {{"本企业内设加油点管理，落实主体责任，承诺如下：", 0, 400}}),
+      At(54, Justified({"1．", "保证", "从正", "规渠", "道进", "油；"}, 20, 12)),
+      At(66, {{"特此承诺。", 0, 60}}),
+  };
+  BuiltTables doc = Build(lines);
+  BOOST_TEST(doc.tables.empty());
+  bool warned = false;
+  for (const auto& w : doc.warnings) warned |= w.message.find("are running text, not a table") != std::string::npos;
+  BOOST_TEST(warned);
+}
+
+// A grid of text rows under a title that is no table's, each of the same cells: a table all the same.
+BOOST_AUTO_TEST_CASE(rows_of_text_of_one_shape_are_a_table) {
+  auto row = [](double y, const std::string& n, const std::string& item) {
+    return At(y, {{n, 0, 10}, {item, 30, 150}, {"市发展改革委", 170, 230}, {"履行公众参与、合法性审查等程序。", 250, 420}}, true);
+  };
+  std::vector<Line> lines = {
+      At(0, {{"2026年度重大行政决策事项目录", 0, 200}}),
+      At(18, {{"序号", 0, 10}, {"事项名称", 30, 150}, {"承办单位", 170, 230}, {"决策程序", 250, 420}}, true),
+      row(30, "1", "人工智能产业发展规划"),
+      row(42, "2", "新车上牌一件事改革"),
+      row(54, "3", "低收入人口救助帮扶意见"),
+  };
+  BuiltTables doc = Build(lines);
+  BOOST_REQUIRE_EQUAL(doc.tables.size(), 1u);
+  BOOST_TEST(doc.tables[0].rows.size() == 3u);
+  BOOST_TEST(doc.tables[0].rows[2].cells[1].text == "低收入人口救助帮扶意见");
+}
+
 // Units over their 经济分类 items, told apart only by the items' indentation in the name cell:
 // the 合计 adds the units.
 BOOST_AUTO_TEST_CASE(indented_names_nest_under_the_row_above) {
