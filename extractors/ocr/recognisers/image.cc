@@ -454,6 +454,57 @@ std::vector<layout::Ruling> WithoutStrokes(const std::vector<layout::Ruling>& ru
   return kept;
 }
 
+namespace {
+
+bool ColumnHasInk(PIX* binary, int x, int y0, int y1) {
+  const l_uint32* data = pixGetData(binary);
+  const int wpl = pixGetWpl(binary);
+  for (int y = y0; y < y1; ++y) {
+    if (GET_DATA_BIT(data + static_cast<long>(y) * wpl, x)) return true;
+  }
+  return false;
+}
+
+// The farthest column of ink from `from` going `step` (-1 left, +1 right) before a gap of half
+// the line's height or `limit` (`from` when there is none), and how many columns hold ink.
+int InkEdge(PIX* binary, const PixelBox& line, int from, int step, int limit, int* columns) {
+  const int y0 = line.y + line.h / 5, y1 = line.y + line.h - line.h / 5;  // the line's middle
+  int edge = from, gap = 0;
+  *columns = 0;
+  for (int x = from + step; x != limit && gap <= line.h / 2; x += step) {
+    if (ColumnHasInk(binary, x, y0, y1)) {
+      edge = x;
+      gap = 0;
+      ++*columns;
+    } else {
+      ++gap;
+    }
+  }
+  return edge;
+}
+
+}  // namespace
+
+PixelBox GrownToInk(PIX* binary, const PixelBox& line, const std::vector<int>& sides, int margin) {
+  if (!binary || line.h <= 0 || line.w <= 0 || line.y < 0 || line.y + line.h > pixGetHeight(binary)) return line;
+  const int w = pixGetWidth(binary);
+  const int x0 = std::clamp(line.x, 0, w - 1), x1 = std::clamp(line.x + line.w - 1, 0, w - 1);
+  int left = 0, right = w - 1;
+  for (int x : sides) {
+    if (x <= x0 + margin) left = std::max(left, x + margin);
+    if (x >= x1 - margin) right = std::min(right, x - margin);
+  }
+  const int stroke = std::max(2, line.h / 12);  // columns of ink of a thin 1; a speck has fewer
+  int left_ink = 0, right_ink = 0;
+  const int grown0 = left < x0 ? InkEdge(binary, line, x0, -1, left - 1, &left_ink) : x0;
+  const int grown1 = right > x1 ? InkEdge(binary, line, x1, +1, right + 1, &right_ink) : x1;
+  PixelBox out = line;
+  if (left_ink >= stroke) out.x = std::max(0, grown0 - margin);
+  const int end = right_ink >= stroke ? std::min(w, grown1 + 1 + margin) : line.x + line.w;
+  out.w = end - out.x;
+  return out;
+}
+
 bool HasInk(PIX* binary, int x, int y, int w, int h) {
   BOX* box = boxCreate(x, y, w, h);
   l_int32 count = 0;

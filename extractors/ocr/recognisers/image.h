@@ -75,4 +75,11 @@ bool HasInk(PIX* binary, int x, int y, int w, int h);
 // false when it holds too little ink to be text (HasInk).
 bool InkBox(PIX* binary, const PixelBox& in, PixelBox* out);
 
+// A line's box grown to ink beside it on its line that the line finder left out (a thin 1, a
+// point, a minus at its end: 1.3 found as 3): ink in the line's middle, each column of it closer
+// than half the line's height to the next, `margin` pixels short of the nearest of `sides` (the x
+// of rules crossing the line) and at least a stroke wide (paper noise is a speck). `line`
+// unchanged when there is none; grown by `margin` past the ink when there is.
+PixelBox GrownToInk(PIX* binary, const PixelBox& line, const std::vector<int>& sides, int margin);
+
 }  // namespace budgetx::ocr

@@ -218,6 +218,32 @@ BOOST_AUTO_TEST_CASE(light_speckle_on_the_paper_is_whitened_for_reading) {
   BOOST_TEST(at(172, 170) == 60);
 }
 
+// A black-and-white line 40 pixels high at y 100: a "3" (x 300–320) the line finder boxed at
+// x 296–324, and a thin "1" (x 286–289) before it that it left out.
+PixPtr OneThree() {
+  PixPtr binary(pixCreate(600, 200, 1));
+  pixRasterop(binary.get(), 300, 105, 20, 30, PIX_SET, nullptr, 0, 0);
+  pixRasterop(binary.get(), 286, 105, 4, 30, PIX_SET, nullptr, 0, 0);
+  return binary;
+}
+
+BOOST_AUTO_TEST_CASE(a_line_grows_to_a_thin_character_left_out_of_its_box) {
+  PixPtr binary = OneThree();
+  PixelBox grown = GrownToInk(binary.get(), {296, 100, 28, 40}, {}, 4);
+  BOOST_TEST(grown.x == 282);                 // the 1's left edge less the margin
+  BOOST_TEST(grown.x + grown.w == 324);       // nothing on the right
+  BOOST_TEST(grown.y == 100);
+}
+
+BOOST_AUTO_TEST_CASE(a_line_grows_neither_across_a_rule_nor_to_a_speck) {
+  PixPtr binary = OneThree();
+  PixelBox across = GrownToInk(binary.get(), {296, 100, 28, 40}, {292}, 4);
+  BOOST_TEST(across.x == 296);  // the 1 lies in the cell beyond the rule
+  pixRasterop(binary.get(), 340, 115, 1, 2, PIX_SET, nullptr, 0, 0);  // a speck of paper noise
+  PixelBox speck = GrownToInk(binary.get(), {296, 100, 28, 40}, {292}, 4);
+  BOOST_TEST(speck.x + speck.w == 324);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace
