@@ -45,6 +45,7 @@ std::string HelpText() {
       "budgetx — budget reports (部门预算, 决算, 绩效自评表) to reconciled canonical JSON\n\n"
       "Usage:\n"
       "  budgetx extract FILE_OR_DIR... [-o DIR | -o -] [--db FILE|URL] [--format LIST] [-j N] [--force]\n"
+      "  budgetx audit FILE_OR_DIR... [-o DIR] [--db FILE|URL] [-j N]   a report of each document's findings\n"
       "  budgetx rules check [DIR]\n"
       "  budgetx lines FILE      the lines the tables stage reads: page, table region, cells\n\n"
       "Options:\n";
@@ -59,11 +60,13 @@ std::string HelpText() {
       "  budgetx extract downloads/ --db budgets.sqlite -j 4\n"
       "  budgetx extract downloads/ --db postgresql://loader@dbhost/budgets --format csv -o out/\n"
       "  budgetx extract budget.pdf --password secret -o out/\n"
+      "  budgetx audit downloads/ -o out/        (or the JSON files extract wrote: budgetx audit out/*.json)\n"
       "  budgetx rules check rules/\n\n"
       "Folders are walked for *.pdf and *.txt. Documents already stored (same sha256, in the\n"
       "folder's manifest.jsonl or the database) are skipped, so an interrupted run resumes.\n\n"
-      "Exit codes: 0 ok, 1 nothing extracted, 2 error (usage, rules, or an input failed; the\n"
-      "other inputs are still processed and each failure is printed as 'path: error').\n";
+      "Exit codes: 0 ok, 1 nothing extracted (audit: a document has an error-level finding),\n"
+      "2 error (usage, rules, or an input failed; the other inputs are still processed and each\n"
+      "failure is printed as 'path: error').\n";
   return out;
 }
 
@@ -180,6 +183,20 @@ bool ParseArgs(const std::vector<std::string>& args, Config* config, std::string
     }
     return true;
   }
+  if (positional[0] == "audit") {
+    config->command = Command::kAudit;
+    config->inputs.assign(positional.begin() + 1, positional.end());
+    if (config->inputs.empty()) {
+      *error = "audit needs at least one FILE";
+      return false;
+    }
+    if (config->to_stdout) {
+      *error = "audit writes its report to stdout; -o takes a folder for the JSON";
+      return false;
+    }
+    if (!config->dbs.empty() && !config->out_given) config->out_dir.clear();
+    return true;
+  }
   if (positional[0] == "rules" && positional.size() >= 2 && positional[1] == "check") {
     config->command = Command::kRulesCheck;
     if (positional.size() > 2) config->rules_dir = positional[2];
@@ -194,7 +211,7 @@ bool ParseArgs(const std::vector<std::string>& args, Config* config, std::string
     }
     return true;
   }
-  *error = "unknown command '" + positional[0] + "' (expected 'extract', 'lines' or 'rules check')";
+  *error = "unknown command '" + positional[0] + "' (expected 'extract', 'audit', 'lines' or 'rules check')";
   return false;
 }
 
@@ -208,7 +225,9 @@ std::string Describe(const rules::RuleSet& rules) {
       {"narrative", rules.narrative.size()}, {"ocr_repairs", rules.ocr_repairs.size()},
       {"ocr_confusions", rules.ocr_confusions.size()}, {"fdp_measures", rules.fdp_measures.size()},
       {"column_identities", rules.identities.columns.size()},
-      {"ratio_identities", rules.identities.ratios.size()}, {"cross_table", rules.identities.cross_table.size()}};
+      {"ratio_identities", rules.identities.ratios.size()}, {"cross_table", rules.identities.cross_table.size()},
+      {"templates", rules.templates.size()}, {"empty_table_notes", rules.empty_table_notes.size()},
+      {"placeholders", rules.placeholders.size()}, {"stray_years", rules.stray_years.size()}};
   std::string out;
   for (const auto& [name, n] : counts) out += (out.empty() ? "" : ", ") + name + " " + std::to_string(n);
   return out;

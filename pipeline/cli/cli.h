@@ -12,9 +12,10 @@ namespace budgetx::cli {
 
 constexpr int kExitOk = 0;
 constexpr int kExitNothing = 1;
+constexpr int kExitFindings = 1;  // budgetx audit: a document has an error-level finding
 constexpr int kExitError = 2;
 
-enum class Command { kHelp, kVersion, kExtract, kRulesCheck, kLines };
+enum class Command { kHelp, kVersion, kExtract, kRulesCheck, kLines, kAudit };
 
 struct Config {
   Command command = Command::kHelp;

@@ -1,5 +1,6 @@
 // budgetx command line: flags → validated config → stages. Exit codes: 0 ok, 1 nothing
-// extracted, 2 error (bad usage, bad rules, or at least one input failed).
+// extracted (audit: an error-level finding), 2 error (bad usage, bad rules, or at least one
+// input failed).
 #include <unistd.h>
 
 #include <cstdio>
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "pipeline/batch/batch.h"
+#include "pipeline/cli/audit_report.h"
 #include "pipeline/cli/cli.h"
 #include "pipeline/driver/driver.h"
 #include "pipeline/output/output.h"
@@ -84,20 +86,9 @@ int Lines(const Config& config) {
   return kExitOk;
 }
 
-int Extract(const Config& config) {
-  rules::RuleSet rules;
-  if (!LoadRules(config, &rules)) return kExitError;
-  if (config.to_stdout) return ExtractToStdout(config, rules);
-  std::vector<std::string> problems;
-  std::vector<batch::Job> jobs = batch::FindInputs(config.inputs, &problems);
-  for (const auto& p : problems) std::cerr << p << "\n";
-
-  std::unique_ptr<sinks::Sinks> sink;
-  Status opened = sinks::Open({config.out_dir, config.formats, config.dbs, rules.fdp_measures}, &sink);
-  if (!opened.ok()) {
-    std::cerr << opened.ToString() << "\n";
-    return kExitError;
-  }
+// Runs `jobs` through the pipeline, each in a worker, into `sink`; prints what failed.
+bool RunBatch(const Config& config, const rules::RuleSet& rules, const std::vector<batch::Job>& jobs,
+              batch::Sink* sink, bool force, batch::Summary* summary) {
   batch::Options run;
   run.jobs = config.jobs > 0 ? config.jobs : Cores();
   driver::Options options = PipelineOptions(config, std::min(run.jobs, static_cast<int>(jobs.size())));
@@ -110,20 +101,92 @@ int Extract(const Config& config) {
     else output::WriteErrorJson(doc, status, out);
     output::WriteHeadJson(doc, status, head);
   };
-  run.force = config.force;
+  run.force = force;
   run.timeout_s = config.timeout_s;
   run.progress_bar = !config.quiet && isatty(STDERR_FILENO);
   run.quiet = config.quiet;
+  Status ran = batch::Run(jobs, work, sink, run, summary);
+  if (!ran.ok()) std::cerr << ran.ToString() << "\n";
+  for (const auto& f : summary->failures) std::cerr << f << "\n";
+  if (!config.quiet && jobs.size() > 1) std::cerr << BatchSummary(*summary) << "\n";
+  return ran.ok();
+}
+
+bool OpenSinks(const Config& config, const rules::RuleSet& rules, std::unique_ptr<sinks::Sinks>* sink) {
+  Status opened = sinks::Open({config.out_dir, config.formats, config.dbs, rules.fdp_measures}, sink);
+  if (!opened.ok()) std::cerr << opened.ToString() << "\n";
+  return opened.ok();
+}
+
+bool CloseSinks(sinks::Sinks* sink) {
+  Status closed = sink ? sink->Close() : Status::Ok();
+  if (!closed.ok()) std::cerr << closed.ToString() << "\n";
+  return closed.ok();
+}
+
+int Extract(const Config& config) {
+  rules::RuleSet rules;
+  if (!LoadRules(config, &rules)) return kExitError;
+  if (config.to_stdout) return ExtractToStdout(config, rules);
+  std::vector<std::string> problems;
+  std::vector<batch::Job> jobs = batch::FindInputs(config.inputs, &problems);
+  for (const auto& p : problems) std::cerr << p << "\n";
+  std::unique_ptr<sinks::Sinks> sink;
+  if (!OpenSinks(config, rules, &sink)) return kExitError;
   batch::Summary summary;
-  Status ran = batch::Run(jobs, work, sink.get(), run, &summary);
-  Status closed = sink->Close();
-  for (const auto& s : {ran, closed}) {
-    if (!s.ok()) std::cerr << s.ToString() << "\n";
-  }
-  for (const auto& f : summary.failures) std::cerr << f << "\n";
-  if (!config.quiet && jobs.size() > 1) std::cerr << BatchSummary(summary) << "\n";
-  if (!ran.ok() || !closed.ok() || !problems.empty() || summary.failed || summary.incomplete) return kExitError;
+  const bool ran = RunBatch(config, rules, jobs, sink.get(), config.force, &summary);
+  const bool closed = CloseSinks(sink.get());
+  if (!ran || !closed || !problems.empty() || summary.failed || summary.incomplete) return kExitError;
   return summary.extracted || summary.skipped ? kExitOk : kExitNothing;
+}
+
+// The audit reports each document as it is done, and stores it where -o or --db say.
+class ReportingSink : public batch::Sink {
+ public:
+  ReportingSink(sinks::Sinks* store, AuditReport* report) : store_(store), report_(report) {}
+  bool Has(const std::string&) const override { return false; }  // every document is reported
+  Status Put(const batch::Job& job, const batch::Result& result) override {
+    report_->Add(job.path, ReadFindings(result.json_path));
+    return store_ ? store_->Put(job, result) : Status::Ok();
+  }
+
+ private:
+  sinks::Sinks* store_;
+  AuditReport* report_;
+};
+
+bool IsJson(const std::string& path) { return path.size() > 5 && path.compare(path.size() - 5, 5, ".json") == 0; }
+
+// budgetx's JSON files are reported as they are; other inputs are extracted first.
+int Audit(const Config& config) {
+  rules::RuleSet rules;
+  if (!LoadRules(config, &rules)) return kExitError;
+  AuditReport report(std::cout);
+  std::vector<std::string> documents;
+  bool failed = false;
+  for (const auto& input : config.inputs) {
+    if (!IsJson(input)) {
+      documents.push_back(input);
+      continue;
+    }
+    nlohmann::ordered_json doc = ReadFindings(input);
+    if (doc.is_discarded()) std::cerr << input << ": not budgetx JSON\n";
+    else report.Add(input, doc);
+    failed = failed || doc.is_discarded();
+  }
+  if (!documents.empty()) {
+    std::vector<std::string> problems;
+    std::vector<batch::Job> jobs = batch::FindInputs(documents, &problems);
+    for (const auto& p : problems) std::cerr << p << "\n";
+    std::unique_ptr<sinks::Sinks> store;
+    if ((config.out_given || !config.dbs.empty()) && !OpenSinks(config, rules, &store)) return kExitError;
+    ReportingSink sink(store.get(), &report);
+    batch::Summary summary;
+    const bool ran = RunBatch(config, rules, jobs, &sink, /*force=*/true, &summary);
+    failed = failed || !ran || !CloseSinks(store.get()) || !problems.empty() || summary.failed;
+  }
+  if (failed) return kExitError;
+  return report.documents_with_errors() > 0 ? kExitFindings : kExitOk;
 }
 
 }  // namespace
@@ -144,6 +207,7 @@ int main(int argc, char** argv) {
     case Command::kRulesCheck: return RulesCheck(config);
     case Command::kExtract: return Extract(config);
     case Command::kLines: return Lines(config);
+    case Command::kAudit: return Audit(config);
   }
   return kExitError;
 }

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "extractors/pdf/pdf_extractor.h"
+#include "pipeline/audit/audit.h"
 #include "pipeline/layout/layout.h"
 #include "extractors/text/text_extractor.h"
 #include "pipeline/narrative/narrative.h"
@@ -78,6 +79,7 @@ void Assemble(const rules::RuleSet& rules, const Options& options, Document* doc
   doc->indicators = std::move(built.indicators);
   doc->facts = std::move(described.facts);
   doc->checks = std::move(repaired.reconciliation.checks);
+  doc->findings = audit::Audit(rules, *doc);
   doc->review = std::move(built.review);
   for (auto* corrections : {&built.corrections, &repaired.corrections}) {
     doc->corrections.insert(doc->corrections.end(), corrections->begin(), corrections->end());

@@ -82,6 +82,15 @@ const char* CheckResultName(CheckResult result) {
   return "fail";
 }
 
+const char* SeverityName(Severity severity) {
+  switch (severity) {
+    case Severity::kError: return "error";
+    case Severity::kWarning: return "warning";
+    case Severity::kInfo: return "info";
+  }
+  return "error";
+}
+
 std::string Decimal::ToString() const {
   bool negative = units < 0;
   std::string digits = std::to_string(negative ? -(units + 0) : units);

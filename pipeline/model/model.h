@@ -278,6 +278,34 @@ struct Check {
   Decimal tolerance;           // allowed |stated - computed| for pass-within-rounding
 };
 
+// How much a finding matters to a reviewer: an error is a fault of the disclosure (a total that
+// does not add up, a mandatory table missing); a warning is likely one (a year off, a placeholder
+// left in); info is worth knowing (a difference within rounding, a table printed under another
+// name).
+enum class Severity { kError, kWarning, kInfo };
+const char* SeverityName(Severity severity);
+
+// What a finding points at: a cell, a table, or a piece of text, where it is printed.
+struct Evidence {
+  std::string kind;               // "cell", "table", "text"
+  std::string text;               // as printed (a cell's text, a table's title, a sentence)
+  std::optional<CellRef> cell;    // for a cell
+  std::optional<int> table;       // index into Document::tables, for a cell or a table
+  std::optional<Decimal> value;   // the number it states, in `unit`
+  std::string unit;
+  Provenance where;
+};
+
+// Something a reviewer of the disclosure would act on, found by an audit rule (rules/audit.yaml)
+// or by a failed check.
+struct Finding {
+  std::string rule;      // the audit rule or check that found it
+  Severity severity = Severity::kWarning;
+  std::string message;   // what is wrong, where, by how much
+  std::vector<Evidence> evidence;
+  std::optional<Decimal> stated, computed;  // the numbers compared, when it compares numbers
+};
+
 // What a finished document holds, counted (for summaries on the terminal and in the JSON).
 struct DocumentCounts {
   size_t tables = 0, rows = 0, records = 0;
@@ -306,6 +334,7 @@ struct Document {
   std::vector<Indicator> indicators;
   std::vector<NarrativeFact> facts;
   std::vector<Check> checks;
+  std::vector<Finding> findings;
   std::vector<Correction> corrections;
   std::vector<CellRef> review;  // cells read by OCR with less confidence than the review threshold
   std::vector<Warning> warnings;

@@ -184,6 +184,25 @@ ordered_json DocumentInfoJson(const Document& doc) {
   return info;
 }
 
+ordered_json ToJson(const Evidence& e) {
+  ordered_json j = {{"kind", e.kind}, {"text", e.text}};
+  if (e.cell) j["cell"] = ToJson(*e.cell);
+  else if (e.table) j["table"] = *e.table;
+  if (e.value) j["value"] = e.value->ToString();
+  if (!e.unit.empty()) j["unit"] = e.unit;
+  j["provenance"] = ToJson(e.where);
+  return j;
+}
+
+ordered_json ToJson(const Finding& f) {
+  ordered_json j = {{"rule", f.rule}, {"severity", SeverityName(f.severity)}, {"message", f.message}};
+  if (f.stated) j["stated"] = f.stated->ToString();
+  if (f.computed) j["computed"] = f.computed->ToString();
+  j["evidence"] = ordered_json::array();
+  for (const auto& e : f.evidence) j["evidence"].push_back(ToJson(e));
+  return j;
+}
+
 ordered_json RecordJson(const Record& r) {
   return {{"table", r.table},   {"table_index", r.table_index},   {"row", r.row},
           {"row_code", r.row_code}, {"row_name", r.row_name},     {"column", r.column},
@@ -224,6 +243,7 @@ void WriteJson(const Document& doc, std::ostream& out) {
   w.Key("indicators", Indicators(doc));
   w.Key("facts", Facts(doc));
   w.Array("checks", doc.checks.size(), [&](size_t i) { return ToJson(doc.checks[i]); });
+  w.Array("findings", doc.findings.size(), [&](size_t i) { return ToJson(doc.findings[i]); });
   w.Array("corrections", doc.corrections.size(), [&](size_t i) { return CorrectionJson(doc.corrections[i]); });
   w.Array("review", doc.review.size(), [&](size_t i) { return ReviewJson(doc, doc.review[i]); });
   w.Key("warnings", Warnings(doc));

@@ -20,7 +20,8 @@ bool RuleSet::empty() const {
          contents_lines.empty() && headings.empty() && code_prefixes.empty() && columns.empty() && header_labels.empty() &&
          codes.empty() && row_kinds.empty() && narrative.empty() && token_joins.empty() && ocr_repairs.empty() && ocr_confusions.empty() &&
          ocr_vocabulary.empty() && classification.empty() &&
-         fdp_measures.empty() &&
+         fdp_measures.empty() && templates.empty() && template_title_noise.empty() && empty_table_notes.empty() && placeholders.empty() &&
+         stray_years.empty() &&
          identities.columns.empty() && identities.ratios.empty() && identities.cross_table.empty();
 }
 
@@ -52,6 +53,7 @@ void Append(RuleSet&& from, RuleSet* to) {
   MoveAll(std::move(from.identities.ratios), &to->identities.ratios);
   MoveAll(std::move(from.identities.cross_table), &to->identities.cross_table);
   MoveAll(std::move(from.ocr_vocabulary), &to->ocr_vocabulary);
+  MoveAll(std::move(from.templates), &to->templates);
   for (auto& [code, name] : from.classification) to->classification.emplace(code, std::move(name));
   to->known_words = KnownWords(*to);
 }

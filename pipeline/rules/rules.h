@@ -12,7 +12,8 @@
 // Sections: document_kinds, title_ends, years, issuers, not_issuers, regions, table_titles,
 // table_units, skip_lines, table_ends, contents_lines, headings, columns, header_labels, codes,
 // code_prefixes, row_kinds, narrative, token_joins, ocr_repairs, ocr_confusions, ocr_vocabulary,
-// classification, column_identities, ratio_identities, cross_table, fdp_measures.
+// classification, column_identities, ratio_identities, cross_table, fdp_measures, templates,
+// template_tables, template_title_noise, empty_table_notes, placeholders, stray_years.
 #pragma once
 
 #include <map>
@@ -89,6 +90,19 @@ struct Identities {
   std::vector<CrossTableIdentity> cross_table;
 };
 
+// A template of a disclosure's tables (rules/audit.yaml): the tables a document of its kinds
+// prints, each known by the variants of its title.
+struct TemplateTable {
+  std::string name;      // as the template names it
+  Pattern match;         // matched against a table's compacted title
+  bool mandatory = true;
+};
+
+struct Template {
+  Pattern kinds;  // name = the template's; matched against the document's kind
+  std::vector<TemplateTable> tables;
+};
+
 struct RuleSet {
   std::vector<Pattern> document_kinds;  // name = document kind; searched in the title, then the first lines
   std::vector<Pattern> title_ends;      // a matching line is not part of the cover's title
@@ -132,6 +146,14 @@ struct RuleSet {
   // pattern is matched with); name = the value (revenue, expenditure; approved, adjusted, executed).
   std::vector<Pattern> fdp_measures;
   Identities identities;
+  // The audit (rules/audit.yaml): templates of the tables a document prints; notes that say a
+  // table is empty on purpose; text a template left unfilled; years a title or sentence states
+  // (group 1; attr in: titles or lines) that are neither the report's year nor the year before.
+  std::vector<Template> templates;
+  std::vector<Pattern> template_title_noise;  // taken out of a title before templates match it
+  std::vector<Pattern> empty_table_notes;     // attr scope: page (the default) or document
+  std::vector<Pattern> placeholders;
+  std::vector<Pattern> stray_years;
 
   bool empty() const;
 };

@@ -182,6 +182,19 @@ BOOST_AUTO_TEST_CASE(cross_table_selectors_map_table_row_column) {
   BOOST_TEST(id.right.column == "total");
 }
 
+BOOST_AUTO_TEST_CASE(a_template_lists_its_tables_in_order) {
+  RuleSet r = MustLoad(
+      "templates:\n  - {name: 决算, match: '^部门决算$'}\n"
+      "template_tables:\n  - {template: 决算, name: 收入支出决算总表, match: 收入支出决算总表}\n"
+      "  - {template: 决算, name: 政府性基金, match: 政府性基金, mandatory: false}\n");
+  BOOST_REQUIRE_EQUAL(r.templates.size(), 1u);
+  BOOST_TEST(r.templates[0].kinds.name == "决算");
+  BOOST_REQUIRE_EQUAL(r.templates[0].tables.size(), 2u);
+  BOOST_TEST(r.templates[0].tables[0].mandatory);
+  BOOST_TEST(r.templates[0].tables[1].name == "政府性基金");
+  BOOST_TEST(!r.templates[0].tables[1].mandatory);
+}
+
 BOOST_AUTO_TEST_CASE(patterns_capture_what_consumers_read) {
   RuleSet r = MustLoad(kAll);
   std::string number, title;
@@ -300,7 +313,11 @@ const std::vector<BadCase> kBadCases = {
      "unknown section 'colums' (valid: document_kinds, title_ends, years, issuers"},
     {"unknown section lists all", "x: []\n", 1,
      "token_joins, ocr_repairs, ocr_confusions, ocr_vocabulary, classification, column_identities, ratio_identities, "
-     "cross_table, fdp_measures)"},
+     "cross_table, fdp_measures, templates, template_tables, template_title_noise, empty_table_notes, placeholders, "
+     "stray_years)"},
+    {"template table before its template", "template_tables:\n  - {template: t, name: 收支总表, match: 收支总表}\n", 2,
+     "template 't' is not defined in this file's templates"},
+    {"stray years in", "stray_years:\n  - {match: '(20\\d\\d)年', in: pages}\n", 2, "key 'in' must be titles or lines"},
     {"section twice", "years: []\nyears: []\n", 2, "section 'years' appears twice"},
     {"classification code twice", "classification:\n  - {code: '201', name: a}\n  - {code: '201', name: b}\n", 3,
      "code 201 is listed twice"},

@@ -243,6 +243,55 @@ Status ReadCrossTable(const SectionSpec&, const Entry& e, RuleSet* out) {
   return Status::Ok();
 }
 
+// A template is matched with the document's kind.
+Status ReadTemplate(const SectionSpec& spec, const Entry& e, RuleSet* out) {
+  Template t;
+  BUDGETX_RETURN_IF_ERROR(ReadPattern(e, spec.groups, &t.kinds));
+  if (t.kinds.name == spec.name) return Error(e, e.node, "a template needs a name");
+  out->templates.push_back(std::move(t));
+  return Status::Ok();
+}
+
+// A table of a template named above it in the same file.
+Status ReadTemplateTable(const SectionSpec& spec, const Entry& e, RuleSet* out) {
+  std::string name;
+  BUDGETX_RETURN_IF_ERROR(ReadNonEmpty(e, "template", &name));
+  auto t = std::find_if(out->templates.begin(), out->templates.end(), [&](const Template& t) { return t.kinds.name == name; });
+  if (t == out->templates.end()) {
+    return Error(e, *Find(e, "template"), "template '" + name + "' is not defined in this file's templates");
+  }
+  TemplateTable table;
+  BUDGETX_RETURN_IF_ERROR(ReadNonEmpty(e, "name", &table.name));
+  BUDGETX_RETURN_IF_ERROR(ReadPattern(e, spec.groups, &table.match));
+  BUDGETX_RETURN_IF_ERROR(ReadBool(e, "mandatory", &table.mandatory));
+  t->tables.push_back(std::move(table));
+  return Status::Ok();
+}
+
+// A note covers the empty tables on its page, or (scope: document) every one of the document.
+Status ReadEmptyTableNote(const SectionSpec& spec, const Entry& e, RuleSet* out) {
+  std::string scope = "page";
+  BUDGETX_RETURN_IF_ERROR(ReadString(e, "scope", &scope));
+  if (scope != "page" && scope != "document") {
+    return Error(e, *Find(e, "scope"), "key 'scope' must be page or document, got '" + scope + "'");
+  }
+  BUDGETX_RETURN_IF_ERROR(ReadPlain(spec, e, out));
+  out->empty_table_notes.back().attrs["scope"] = scope;
+  return Status::Ok();
+}
+
+// The audit reads a stray year from table titles or from the lines of the text.
+Status ReadStrayYear(const SectionSpec& spec, const Entry& e, RuleSet* out) {
+  std::string in = "lines";
+  BUDGETX_RETURN_IF_ERROR(ReadString(e, "in", &in));
+  if (in != "lines" && in != "titles") {
+    return Error(e, *Find(e, "in"), "key 'in' must be titles or lines, got '" + in + "'");
+  }
+  BUDGETX_RETURN_IF_ERROR(ReadPlain(spec, e, out));
+  out->stray_years.back().attrs["in"] = in;
+  return Status::Ok();
+}
+
 }  // namespace
 
 const std::vector<SectionSpec>& Sections() {
@@ -297,6 +346,13 @@ const std::vector<SectionSpec>& Sections() {
        kAny,
        &RuleSet::fdp_measures,
        ReadFdpMeasure},
+      {"templates", kNameMatch, kNameMatch, kAny, nullptr, ReadTemplate},
+      {"template_tables", {"template", "name", "match", "mandatory"}, {"template", "name", "match"}, kAny, nullptr,
+       ReadTemplateTable},
+      {"template_title_noise", kNameMatch, kMatch, kAny, &RuleSet::template_title_noise, ReadPlain},
+      {"empty_table_notes", {"name", "match", "scope"}, kMatch, kAny, &RuleSet::empty_table_notes, ReadEmptyTableNote},
+      {"placeholders", kNameMatch, kMatch, kAny, &RuleSet::placeholders, ReadPlain},
+      {"stray_years", {"name", "match", "in"}, kMatch, kOneGroup, &RuleSet::stray_years, ReadStrayYear},
   };
   return kSections;
 }

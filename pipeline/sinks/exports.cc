@@ -1,4 +1,5 @@
-// Exports rebuilt from the stored documents: JSON lines, a CSV of records, a Fiscal Data Package.
+// Exports rebuilt from the stored documents: JSON lines, CSVs of records and findings, a Fiscal Data
+// Package.
 #include <set>
 
 #include "pipeline/sinks/internal.h"
@@ -123,6 +124,22 @@ Status WriteRecordsCsv(const EachDocument& each_doc, std::ostream& out) {
                       Field(r.value("table_index", Json())), TableTitle(doc, r), Field(r["row"]), Field(r["row_code"]),
                       Field(r["row_name"]), Field(r["column"]), ColumnHeader(doc, r), std::to_string(fen), Yuan(fen),
                       Field(r.value("provenance", Json::object()).value("page", Json()))});
+    }
+  });
+}
+
+Status WriteFindingsCsv(const EachDocument& each_doc, std::ostream& out) {
+  out << CsvLine({"sha256", "path", "year", "issuer", "document_kind", "rule", "severity", "message", "stated",
+                  "computed", "page"});
+  return each_doc([&](const Json& doc) {
+    const Json info = doc.value("document", Json::object());
+    for (const auto& f : doc.value("findings", Json::array())) {
+      const Json evidence = f.value("evidence", Json::array());
+      const Json page = evidence.empty() ? Json() : evidence[0].value("provenance", Json::object()).value("page", Json());
+      out << CsvLine({Field(doc["source"]["sha256"]), Field(doc["source"]["path"]), Field(info.value("year", Json())),
+                      Field(info.value("issuer", Json())), Field(info.value("kind", Json())), Field(f["rule"]),
+                      Field(f["severity"]), Field(f["message"]), Field(f.value("stated", Json())),
+                      Field(f.value("computed", Json())), Field(page)});
     }
   });
 }

@@ -66,7 +66,10 @@ class FolderStore : public Store {
         s = WriteWhole((dir_ / name).string(), [&](std::ostream& out) { s = write(out); });
       };
       if (format == "jsonl") into("documents.jsonl", [&](std::ostream& out) { return WriteDocumentsJsonl(each, out); });
-      if (format == "csv") into("records.csv", [&](std::ostream& out) { return WriteRecordsCsv(each, out); });
+      if (format == "csv") {
+        into("records.csv", [&](std::ostream& out) { return WriteRecordsCsv(each, out); });
+        into("findings.csv", [&](std::ostream& out) { return WriteFindingsCsv(each, out); });
+      }
       if (format == "fdp") {
         std::string descriptor;
         into("budget.csv", [&](std::ostream& out) { return WriteFdp(each, fdp_measures_, out, &descriptor); });

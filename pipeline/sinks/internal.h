@@ -68,6 +68,7 @@ Status WriteWhole(const std::string& path, const std::function<void(std::ostream
 using EachDocument = std::function<Status(const std::function<void(const Json&)>& use)>;
 Status WriteDocumentsJsonl(const EachDocument& each_doc, std::ostream& out);
 Status WriteRecordsCsv(const EachDocument& each_doc, std::ostream& out);
+Status WriteFindingsCsv(const EachDocument& each_doc, std::ostream& out);
 // budget.csv; *descriptor gets datapackage.json, whose measures are those the records need, each
 // record's direction and phase decided by `measures` (rules::RuleSet::fdp_measures).
 Status WriteFdp(const EachDocument& each_doc, const std::vector<rules::Pattern>& measures, std::ostream& csv,

@@ -61,6 +61,11 @@ const std::vector<TableDef>& Schema() {
         {"computed", T}, {"tolerance", T}, {"table_index", I}, {"row_index", I}, {"column_index", I}},
        2,
        {"result"}},
+      {"findings",
+       {{"sha256", T}, {"finding_index", I}, {"rule", T}, {"severity", T}, {"message", T}, {"stated", T},
+        {"computed", T}, {"page", I}, {"table_index", I}, {"evidence", T}},
+       2,
+       {"severity", "rule"}},
       {"corrections",
        {{"sha256", T}, {"correction_index", I}, {"kind", T}, {"raw", T}, {"result", T}, {"because", T},
         {"table_index", I}, {"row_index", I}, {"column_index", I}, {"page", I}},
@@ -112,6 +117,12 @@ void FlattenElement(const std::string& sha, const std::string& array, size_t ind
     (*out)["checks"].push_back({sha, i, Str(e, "kind"), Str(e, "rule"), Str(e, "result"), Str(e, "description"),
                                 Str(e, "stated"), Str(e, "computed"), Str(e, "tolerance"), OptInt(target, "table"),
                                 OptInt(target, "row"), OptInt(target, "column")});
+  } else if (array == "findings") {
+    const Json evidence = e.value("evidence", Json::array());
+    const Json first = evidence.empty() ? Json::object() : evidence[0];
+    Value table = first.contains("cell") ? OptInt(first["cell"], "table") : OptInt(first, "table");
+    (*out)["findings"].push_back({sha, i, Str(e, "rule"), Str(e, "severity"), Str(e, "message"), Str(e, "stated"),
+                                  Str(e, "computed"), Page(first), table, evidence.dump()});
   } else if (array == "corrections") {
     const Json cell = e.value("cell", Json::object());
     (*out)["corrections"].push_back({sha, i, Str(e, "kind"), Str(e, "raw"), Str(e, "result"), Str(e, "because"),

@@ -7,11 +7,13 @@
 //         DIR/manifest.jsonl, one line per stored document (sha256, file, status). On Close the
 //         exports asked for are rebuilt from the stored documents, whole or not at all:
 //           jsonl  DIR/documents.jsonl, one document per line;
-//           csv    DIR/records.csv, one amount per line (document, table, row, column, fen, yuan);
+//           csv    DIR/records.csv, one amount per line (document, table, row, column, fen, yuan),
+//                  and DIR/findings.csv, one finding per line (document, rule, severity, message);
 //           fdp    DIR/datapackage.json + DIR/budget.csv, a Fiscal Data Package of the records
 //                  (measure in CNY with factor; direction and phase by the rules' fdp_measures).
 //         A database (--db FILE for SQLite, --db postgresql://… for PostgreSQL): the tables of
-//         docs/database.md (documents, tables, cells, records, checks, corrections, warnings),
+//         docs/database.md (documents, tables, cells, records, checks, findings, corrections,
+//         warnings),
 //         created when missing. Each document is one transaction that replaces whatever its
 //         sha256 held, so loads are idempotent; PostgreSQL loads take a lock per sha256, so
 //         several machines may load into one database at once.

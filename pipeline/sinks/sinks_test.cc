@@ -52,6 +52,9 @@ Json Doc(const std::string& sha, const std::string& name = "示例, \"街道\"")
       {"table": "表2", "table_index": 0, "row": 1, "row_code": "", "row_name": "其他", "column": "total", "column_index": 1, "amount_fen": -10000, "provenance": {"page": 2}}],
     "checks": [{"kind": "column_identity", "rule": "r", "result": "pass", "description": "d", "stated": "1.5",
                 "computed": "1.5", "tolerance": "0", "target": {"table": 0, "row": 0, "column": 1}, "parts": []}],
+    "findings": [{"rule": "check:column_identity", "severity": "error", "message": "does not add up", "stated": "1.5",
+                  "computed": "1.4", "evidence": [{"kind": "cell", "text": "1.5", "cell": {"table": 0, "row": 0, "column": 1},
+                                                   "provenance": {"page": 2}}]}],
     "corrections": [{"kind": "nfkc", "raw": "１.5", "result": "1.5", "provenance": {"page": 2},
                      "cell": {"table": "表2", "table_index": 0, "row": 0, "column": 1}}],
     "warnings": [{"stage": "tables", "severity": "warning", "message": "m", "provenance": {"page": 2}}]
@@ -66,7 +69,7 @@ Rows Flatten(const Json& doc) {
   Rows out;
   out["documents"].push_back(DocumentRow(doc));
   std::string sha = doc["source"].value("sha256", "");
-  for (const char* array : {"tables", "records", "checks", "corrections", "warnings"}) {
+  for (const char* array : {"tables", "records", "checks", "findings", "corrections", "warnings"}) {
     const Json items = doc.value(array, Json::array());
     for (size_t i = 0; i < items.size(); ++i) FlattenElement(sha, array, i, items[i], &out);
   }
@@ -118,6 +121,10 @@ BOOST_AUTO_TEST_CASE(a_document_flattens_into_one_row_per_table_cell_record_chec
   BOOST_TEST(rows["records"].size() == 3u);
   BOOST_TEST(std::get<int64_t>(rows["records"][2][9]) == -10000);
   BOOST_TEST(rows["checks"].size() == 1u);
+  BOOST_REQUIRE_EQUAL(rows["findings"].size(), 1u);
+  BOOST_TEST(std::get<std::string>(rows["findings"][0][3]) == "error");      // severity
+  BOOST_TEST(std::get<int64_t>(rows["findings"][0][7]) == 2);                // page of the first evidence
+  BOOST_TEST(std::get<int64_t>(rows["findings"][0][8]) == 0);                // its table
   BOOST_TEST(std::get<int64_t>(rows["corrections"][0][6]) == 0);             // table_index
   for (const auto& t : Schema()) {
     for (const auto& row : rows[t.name]) BOOST_TEST(row.size() == t.columns.size(), t.name);
@@ -131,6 +138,9 @@ BOOST_AUTO_TEST_CASE(csv_quotes_commas_and_quotes_and_keeps_amounts_exact) {
   BOOST_TEST(csv.find("\"示例, \"\"街道\"\"\"") != std::string::npos);
   BOOST_TEST(csv.find(",1500000,15000.00,") != std::string::npos);
   BOOST_TEST(csv.find(",-10000,-100.00,") != std::string::npos);
+  std::ostringstream findings;
+  BOOST_REQUIRE(WriteFindingsCsv(Each({Doc("ab")}), findings).ok());
+  BOOST_TEST(findings.str().find(",check:column_identity,error,does not add up,1.5,1.4,2\r\n") != std::string::npos);
   std::ostringstream budget;
   std::string fdp;
   rules::RuleSet rules;
@@ -151,6 +161,7 @@ BOOST_AUTO_TEST_CASE(folder_keeps_one_file_per_document_and_resumes_from_its_man
   BOOST_TEST(fs::exists(dir.path / "a.json"));
   BOOST_TEST(fs::exists(dir.path / "a-bb.json"));
   BOOST_TEST(Read(dir.path / "records.csv").find("\r\nbb,") != std::string::npos);
+  BOOST_TEST(Read(dir.path / "findings.csv").find("\r\nbb,") != std::string::npos);
   // A run killed while appending leaves a cut line; it is dropped and the file repaired.
   std::ofstream(dir.path / "manifest.jsonl", std::ios::app) << R"({"sha256": "cc", "fi)";
   std::ofstream(dir.path / "c.json.tmp") << "{";

@@ -1,0 +1,33 @@
+// Stage: audit — what a reviewer of a disclosure would act on, as findings with their evidence.
+//
+// Input:  a document as the driver assembled it (its kind and year, tables, checks and the lines
+//         of its pages) and the RuleSet's audit rules (rules/audit.yaml).
+// Output: Findings, each naming its rule, a severity, a message saying what is wrong, where and by
+//         how much, and the evidence (cells, tables and lines with page and box; the numbers
+//         compared):
+//   - checks: a failed check is an error; one that holds within rounding is info;
+//   - completeness: among the templates for the document's kind, the one its tables fit best,
+//     when they hold half its mandatory tables or more: each mandatory table missing is an error
+//     (a warning when its title is printed but no table was read under it), a table printed under
+//     another title than the template's is info, a table the template does not list info.
+//     Otherwise one finding (info) says the document follows no known template, or has no tables
+//     (its tables published elsewhere);
+//   - empty tables: a table with a column of amounts but none in it, and no note saying so (本表无数据…)
+//     on its pages is a warning; a table with amounts and such a note among its rows too;
+//   - placeholders: text a template left unfilled (XX, 待填写) is a warning;
+//   - stray years: a year in a table's title or in a line (as the rule says) that is neither
+//     the report's year nor the year before is a warning.
+// Errors: none; a document without a kind or year is audited for what does not need them.
+// Thread-safety: pure function of its inputs.
+#pragma once
+
+#include <vector>
+
+#include "pipeline/model/model.h"
+#include "pipeline/rules/rules.h"
+
+namespace budgetx::audit {
+
+std::vector<Finding> Audit(const rules::RuleSet& rules, const Document& doc);
+
+}  // namespace budgetx::audit

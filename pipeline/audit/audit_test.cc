@@ -1,0 +1,183 @@
+// The audit on documents built by hand, with the project's rules.
+#include "pipeline/audit/audit.h"
+
+#include <boost/test/unit_test.hpp>
+
+#include <algorithm>
+
+#include "tests/project_rules.h"
+
+namespace budgetx::audit {
+namespace {
+
+// The nine tables of a Shanghai 部门决算, by title.
+const std::vector<std::string> kFinalAccountTables = {
+    "收入支出决算总表", "收入决算表", "支出决算表", "财政拨款收入支出决算总表", "一般公共预算财政拨款支出决算表",
+    "一般公共预算财政拨款基本支出决算表", "财政拨款“三公”经费支出决算表", "政府性基金预算财政拨款收入支出决算表",
+    "国有资本经营预算财政拨款收入支出决算表"};
+
+Cell Text(const std::string& text) {
+  Cell c;
+  c.raw = c.text = text;
+  c.kind = text.empty() ? ValueKind::kEmpty : ValueKind::kText;
+  return c;
+}
+
+Cell Amount(int64_t units, int64_t fen) {
+  Cell c = Text(std::to_string(units));
+  c.kind = ValueKind::kAmount;
+  c.number = Decimal{units, 0};
+  c.amount_fen = fen;
+  return c;
+}
+
+// A table on `page` with a name column and a total column holding `total` (none: blank).
+Table MakeTable(const std::string& title, int page, std::optional<int64_t> total = 1) {
+  Table t;
+  t.title = title;
+  t.unit = "万元";
+  t.pages = {page};
+  t.where.page = page;
+  t.columns = {{"name", "项目", false}, {"total", "合计", true}};
+  Row row;
+  row.cells = {Text("合计"), total ? Amount(*total, *total * 1000000) : Text("")};
+  for (auto& c : row.cells) c.where.page = page;
+  t.rows.push_back(row);
+  return t;
+}
+
+Line MakeLine(int page, const std::string& text) {
+  Line line;
+  line.where.page = page;
+  Span s;
+  s.text = text;
+  s.where.page = page;
+  line.spans.push_back(s);
+  return line;
+}
+
+// A 2024 部门决算 printing `titles`, each on its own page, each line of `text` on page 1.
+Document FinalAccount(const std::vector<std::string>& titles, const std::vector<std::string>& text = {}) {
+  Document doc;
+  doc.info.kind = "部门决算";
+  doc.info.year = 2024;
+  doc.info.issuer = "示例局";
+  doc.pages.resize(titles.size() + 1);
+  for (size_t i = 0; i < doc.pages.size(); ++i) doc.pages[i].number = static_cast<int>(i) + 1;
+  for (const auto& t : text) doc.pages[0].lines.push_back(MakeLine(1, t));
+  for (size_t i = 0; i < titles.size(); ++i) doc.tables.push_back(MakeTable(titles[i], static_cast<int>(i) + 2));
+  return doc;
+}
+
+std::vector<Finding> Of(const std::vector<Finding>& all, const std::string& rule_prefix) {
+  std::vector<Finding> out;
+  std::copy_if(all.begin(), all.end(), std::back_inserter(out), [&](const Finding& f) { return f.rule.starts_with(rule_prefix); });
+  return out;
+}
+
+BOOST_AUTO_TEST_SUITE(audit)
+
+BOOST_AUTO_TEST_CASE(a_final_account_printing_its_template_is_complete) {
+  auto findings = Of(Audit(testing::ProjectRules(), FinalAccount(kFinalAccountTables)), "completeness");
+  BOOST_TEST(findings.empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_missing_mandatory_table_is_an_error) {
+  std::vector<std::string> titles = kFinalAccountTables;
+  titles.erase(titles.begin() + 1);  // 收入决算表
+  auto findings = Of(Audit(testing::ProjectRules(), FinalAccount(titles)), "completeness");
+  BOOST_REQUIRE_EQUAL(findings.size(), 1u);
+  BOOST_TEST(findings[0].rule == "completeness:上海部门决算");
+  BOOST_TEST(std::string(SeverityName(findings[0].severity)) == "error");
+  BOOST_TEST(findings[0].message == "missing: '收入决算表', a mandatory table of 上海部门决算");
+}
+
+BOOST_AUTO_TEST_CASE(a_table_titled_but_not_read_is_a_warning_not_a_missing_table) {
+  std::vector<std::string> titles = kFinalAccountTables;
+  titles.erase(titles.begin() + 1);
+  auto findings = Of(Audit(testing::ProjectRules(), FinalAccount(titles, {"收入决算表"})), "completeness");
+  BOOST_REQUIRE_EQUAL(findings.size(), 1u);
+  BOOST_TEST(std::string(SeverityName(findings[0].severity)) == "warning");
+  BOOST_TEST(findings[0].evidence.at(0).where.page == 1);
+}
+
+BOOST_AUTO_TEST_CASE(a_renamed_table_and_an_extra_one_are_info) {
+  std::vector<std::string> titles = kFinalAccountTables;
+  titles[3] = "2024年度示例局财政拨款收入支出决算总表";  // year and issuer are not a new name
+  titles[8] = "国有资本经营预算财政拨款支出决算表";
+  titles.push_back("政府采购情况表");
+  auto findings = Of(Audit(testing::ProjectRules(), FinalAccount(titles)), "completeness");
+  BOOST_REQUIRE_EQUAL(findings.size(), 2u);
+  BOOST_TEST(std::string(SeverityName(findings[0].severity)) == "info");
+  BOOST_TEST(findings[0].message ==
+             "'国有资本经营预算财政拨款收入支出决算表' printed as '国有资本经营预算财政拨款支出决算表'");
+  BOOST_TEST(findings[1].message == "a table 上海部门决算 does not list: '政府采购情况表'");
+  BOOST_TEST(*findings[1].evidence.at(0).table == 9);
+}
+
+BOOST_AUTO_TEST_CASE(a_document_without_tables_says_so_once) {
+  auto findings = Of(Audit(testing::ProjectRules(), FinalAccount({})), "completeness");
+  BOOST_REQUIRE_EQUAL(findings.size(), 1u);
+  BOOST_TEST(std::string(SeverityName(findings[0].severity)) == "info");
+  BOOST_TEST(findings[0].message.find("no tables in this document") == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(an_empty_table_needs_its_note_and_a_filled_one_must_not_have_it) {
+  Document doc = FinalAccount(kFinalAccountTables);
+  doc.tables[7] = MakeTable(kFinalAccountTables[7], 9, std::nullopt);  // empty, no note
+  doc.tables[8] = MakeTable(kFinalAccountTables[8], 10, std::nullopt);  // empty, its note below it
+  doc.pages[9].lines.push_back(MakeLine(10, "说明：本单位本年度没有国有资本经营预算财政拨款收入和支出，故本表无数据。"));
+  doc.tables[6].rows[0].cells.push_back(Text("本表无数据"));  // amounts, and a note saying none
+  auto findings = Of(Audit(testing::ProjectRules(), doc), "empty_table");
+  BOOST_REQUIRE_EQUAL(findings.size(), 2u);
+  BOOST_TEST(findings[0].rule == "empty_table:note_on_filled");
+  BOOST_TEST(*findings[0].evidence.at(0).table == 6);
+  BOOST_TEST(findings[1].rule == "empty_table:no_note");
+  BOOST_TEST(*findings[1].evidence.at(0).table == 7);
+}
+
+BOOST_AUTO_TEST_CASE(a_placeholder_left_in_the_text_is_a_warning) {
+  auto findings = Of(Audit(testing::ProjectRules(), FinalAccount(kFinalAccountTables, {"上海市XX局2024年度部门决算", "XXL 型号"})),
+                     "placeholder");
+  BOOST_REQUIRE_EQUAL(findings.size(), 1u);
+  BOOST_TEST(std::string(SeverityName(findings[0].severity)) == "warning");
+  BOOST_TEST(findings[0].evidence.at(0).text == "上海市XX局2024年度部门决算");
+}
+
+BOOST_AUTO_TEST_CASE(a_title_two_years_off_is_a_warning_the_year_before_is_not) {
+  std::vector<std::string> titles = kFinalAccountTables;
+  titles[0] = "2023年度收入支出决算总表";
+  titles[1] = "2022年度收入决算表";
+  auto findings = Of(Audit(testing::ProjectRules(), FinalAccount(titles)), "stray_year");
+  BOOST_REQUIRE_EQUAL(findings.size(), 1u);
+  BOOST_TEST(findings[0].message.find("states 2022") != std::string::npos);
+  BOOST_TEST(*findings[0].evidence.at(0).table == 1);
+}
+
+BOOST_AUTO_TEST_CASE(a_failed_check_is_an_error_with_its_cells_and_numbers) {
+  Document doc = FinalAccount(kFinalAccountTables);
+  Check fail;
+  fail.kind = "total_row";
+  fail.description = "合计 3 = 1 + 1";
+  fail.result = CheckResult::kFail;
+  fail.target = {0, 0, 1};
+  fail.parts = {{1, 0, 1}, {2, 0, 1}};
+  fail.stated = {3, 0};
+  fail.computed = {2, 0};
+  Check rounding = fail;
+  rounding.result = CheckResult::kPassWithinRounding;
+  doc.checks = {fail, rounding};
+  auto findings = Of(Audit(testing::ProjectRules(), doc), "check:");
+  BOOST_REQUIRE_EQUAL(findings.size(), 2u);
+  BOOST_TEST(std::string(SeverityName(findings[0].severity)) == "error");
+  BOOST_TEST(findings[0].stated->ToString() == "3");
+  BOOST_TEST(findings[0].computed->ToString() == "2");
+  BOOST_REQUIRE_EQUAL(findings[0].evidence.size(), 3u);
+  BOOST_TEST(findings[0].evidence[1].where.page == 3);  // the second table's cell
+  BOOST_TEST(std::string(SeverityName(findings[1].severity)) == "info");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace
+}  // namespace budgetx::audit
