@@ -38,6 +38,7 @@ Table MakeTable(const std::string& title, int page, std::optional<int64_t> total
   t.unit = "万元";
   t.pages = {page};
   t.where.page = page;
+  t.where.box = Box{50, 40, 300, 60};  // the title, at the top of its page
   t.columns = {{"name", "项目", false}, {"total", "合计", true}};
   Row row;
   row.cells = {Text("合计"), total ? Amount(*total, *total * 1000000) : Text("")};
@@ -49,6 +50,7 @@ Table MakeTable(const std::string& title, int page, std::optional<int64_t> total
 Line MakeLine(int page, const std::string& text) {
   Line line;
   line.where.page = page;
+  line.where.box = Box{50, 500, 400, 512};  // under the table
   Span s;
   s.text = text;
   s.where.page = page;

@@ -1,7 +1,6 @@
 // Empty tables and their notes: a table without amounts says why (本表无数据); one with amounts
 // does not say it is empty.
 #include <algorithm>
-#include <set>
 
 #include "pipeline/audit/internal.h"
 #include "pipeline/normalize/normalize.h"
@@ -33,29 +32,49 @@ const Cell* NoteInRows(const rules::RuleSet& rules, const Table& table) {
   return nullptr;
 }
 
-// A line that says the table is empty: on its pages, or anywhere for a note of the document.
-const Line* NoteOnPages(const rules::RuleSet& rules, const Document& doc, const Table& table) {
-  const std::set<int> pages(table.pages.begin(), table.pages.end());
+// Whether `a` is printed before `b`: by page, then by source line (a text dump) or by height.
+bool Before(const Provenance& a, const Provenance& b) {
+  if (a.page != b.page) return a.page < b.page;
+  if (a.line > 0 && b.line > 0) return a.line < b.line;
+  return a.box && b.box && a.box->y0 < b.box->y0;
+}
+
+// The table a note printed at `where` is about: the last whose title comes before it.
+int TableAbove(const Document& doc, const Provenance& where) {
+  int above = -1;
+  for (int t = 0; t < static_cast<int>(doc.tables.size()); ++t) {
+    const Provenance& title = doc.tables[t].where;
+    if (Before(title, where) && (above < 0 || Before(doc.tables[above].where, title))) above = t;
+  }
+  return above;
+}
+
+// The tables a note says are empty: the table it is printed under, or every table for a note
+// of the document.
+std::vector<bool> NotedEmpty(const rules::RuleSet& rules, const Document& doc) {
+  std::vector<bool> noted(doc.tables.size(), false);
   for (const auto& page : doc.pages) {
-    const bool own = pages.count(page.number) > 0;
     for (const auto& line : page.lines) {
       const rules::Pattern* note = rules::FirstMatch(rules.empty_table_notes, normalize::Compact(LineText(line)));
-      if (note && (own || note->attrs.at("scope") == "document")) return &line;
+      if (!note) continue;
+      if (note->attrs.at("scope") == "document") return std::vector<bool>(doc.tables.size(), true);
+      if (int t = TableAbove(doc, line.where); t >= 0) noted[t] = true;
     }
   }
-  return nullptr;
+  return noted;
 }
 
 }  // namespace
 
 void EmptyTables(const rules::RuleSet& rules, const Document& doc, std::vector<Finding>* out) {
   if (rules.empty_table_notes.empty()) return;
+  const std::vector<bool> noted = NotedEmpty(rules, doc);
   for (int t = 0; t < static_cast<int>(doc.tables.size()); ++t) {
     const Table& table = doc.tables[t];
     if (!HasAmountColumn(table)) continue;
     const bool amounts = HoldsAmounts(table);
     if (amounts && !NoteInRows(rules, table)) continue;
-    if (!amounts && (NoteInRows(rules, table) || NoteOnPages(rules, doc, table))) continue;
+    if (!amounts && (noted[t] || NoteInRows(rules, table))) continue;
     Finding f;
     f.rule = amounts ? "empty_table:note_on_filled" : "empty_table:no_note";
     f.severity = Severity::kWarning;
