@@ -133,7 +133,7 @@ BOOST_AUTO_TEST_CASE(extra_scalar_keys_become_attrs) {
   BOOST_TEST(Names(r.codes) == (std::vector<std::string>{"类", "款"}), boost::test_tools::per_element());
   BOOST_TEST(r.codes[0].attrs.at("level") == "1");
   BOOST_TEST(r.codes[1].attrs.at("level") == "2");
-  BOOST_TEST(r.years[0].attrs.empty());
+  BOOST_TEST(r.years[0].attrs.at("in") == "lines");  // the default, stated
 }
 
 BOOST_AUTO_TEST_CASE(columns_take_key_as_name_and_default_to_amount) {
@@ -317,7 +317,7 @@ const std::vector<BadCase> kBadCases = {
      "stray_years)"},
     {"template table before its template", "template_tables:\n  - {template: t, name: 收支总表, match: 收支总表}\n", 2,
      "template 't' is not defined in this file's templates"},
-    {"stray years in", "stray_years:\n  - {match: '(20\\d\\d)年', in: pages}\n", 2, "key 'in' must be titles or lines"},
+    {"stray years in", "stray_years:\n  - {match: '(20\\d\\d)年', in: pages}\n", 2, "key 'in' must be lines or titles, got 'pages'"},
     {"section twice", "years: []\nyears: []\n", 2, "section 'years' appears twice"},
     {"classification code twice", "classification:\n  - {code: '201', name: a}\n  - {code: '201', name: b}\n", 3,
      "code 201 is listed twice"},
@@ -350,7 +350,7 @@ const std::vector<BadCase> kBadCases = {
     {"missing key", "columns:\n  - {match: a}\n", 2, "missing required key 'key'"},
     {"missing kind name", "document_kinds:\n  - {match: 预算}\n", 2, "missing required key 'name'"},
     {"issuer read from nothing", "issuers:\n  - {match: '(.+局)', in: cover}\n", 2,
-     "issuers entry 1: key 'in' must be title or lines, got 'cover'"},
+     "issuers entry 1: key 'in' must be lines or title, got 'cover'"},
     {"header label missing", "header_labels:\n  - {parts: [小计]}\n", 2, "missing required key 'label'"},
     {"header label parts scalar", "header_labels:\n  - {label: 单位资金, parts: 小计}\n", 2,
      "key 'parts' must be a sequence of strings"},
@@ -492,7 +492,7 @@ BOOST_AUTO_TEST_CASE(readme_examples_load) {
     BOOST_TEST(!r.empty());
     at = end + 3;
   }
-  BOOST_TEST(examples == 27);  // one per section
+  BOOST_TEST(examples == 30);  // one per section (templates and template_tables share one)
 }
 
 // The rules the pipeline ships with must always load; their content is checked by later stages.

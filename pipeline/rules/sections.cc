@@ -22,26 +22,31 @@ Status ReadPlain(const SectionSpec& spec, const Entry& e, RuleSet* out) {
   return Status::Ok();
 }
 
-// The narrative stage matches a year or issuer pattern with the text `in` names (absent: lines);
-// any other value would silently match nothing.
-Status ReadHeadPattern(const SectionSpec& spec, const Entry& e, RuleSet* out) {
-  std::string in = "lines";
-  BUDGETX_RETURN_IF_ERROR(ReadString(e, "in", &in));
-  if (in != "lines" && in != "title") {
-    return Error(e, *Find(e, "in"), "key 'in' must be title or lines, got '" + in + "'");
+// A pattern entry whose `key` names one of `allowed` (absent: the first), kept as an attr: any
+// other value would silently match nothing.
+Status ReadPlainWithChoice(const SectionSpec& spec, const Entry& e, RuleSet* out, std::string_view key,
+                           const std::vector<std::string>& allowed) {
+  std::string value = allowed.front();
+  BUDGETX_RETURN_IF_ERROR(ReadString(e, key, &value));
+  if (std::find(allowed.begin(), allowed.end(), value) == allowed.end()) {
+    std::string choices;
+    for (size_t i = 0; i < allowed.size(); ++i) choices += (i ? (i + 1 == allowed.size() ? " or " : ", ") : "") + allowed[i];
+    return Error(e, *Find(e, key), "key '" + std::string(key) + "' must be " + choices + ", got '" + value + "'");
   }
-  return ReadPlain(spec, e, out);
+  BUDGETX_RETURN_IF_ERROR(ReadPlain(spec, e, out));
+  (out->*spec.patterns).back().attrs[std::string(key)] = value;
+  return Status::Ok();
+}
+
+// The narrative stage matches a year or issuer pattern with the text `in` names (absent: lines).
+Status ReadHeadPattern(const SectionSpec& spec, const Entry& e, RuleSet* out) {
+  return ReadPlainWithChoice(spec, e, out, "in", {"lines", "title"});
 }
 
 // The replacement must only name groups the pattern has: checked here, not when a cell is read.
 // A repair applies to any cell, or (in: amount_column) only to cells of a column of amounts.
 Status ReadRepair(const SectionSpec& spec, const Entry& e, RuleSet* out) {
-  std::string in = "any";
-  BUDGETX_RETURN_IF_ERROR(ReadString(e, "in", &in));
-  if (in != "any" && in != "amount_column") {
-    return Error(e, *Find(e, "in"), "key 'in' must be any or amount_column, got '" + in + "'");
-  }
-  BUDGETX_RETURN_IF_ERROR(ReadPlain(spec, e, out));
+  BUDGETX_RETURN_IF_ERROR(ReadPlainWithChoice(spec, e, out, "in", {"any", "amount_column"}));
   const Pattern& p = out->ocr_repairs.back();
   std::string why;
   if (!p.re->CheckRewriteString(p.attrs.at("replace"), &why)) {
@@ -268,28 +273,14 @@ Status ReadTemplateTable(const SectionSpec& spec, const Entry& e, RuleSet* out) 
   return Status::Ok();
 }
 
-// A note covers the empty tables on its page, or (scope: document) every one of the document.
+// A note covers the empty tables under it, or (scope: document) every one of the document.
 Status ReadEmptyTableNote(const SectionSpec& spec, const Entry& e, RuleSet* out) {
-  std::string scope = "page";
-  BUDGETX_RETURN_IF_ERROR(ReadString(e, "scope", &scope));
-  if (scope != "page" && scope != "document") {
-    return Error(e, *Find(e, "scope"), "key 'scope' must be page or document, got '" + scope + "'");
-  }
-  BUDGETX_RETURN_IF_ERROR(ReadPlain(spec, e, out));
-  out->empty_table_notes.back().attrs["scope"] = scope;
-  return Status::Ok();
+  return ReadPlainWithChoice(spec, e, out, "scope", {"page", "document"});
 }
 
-// The audit reads a stray year from table titles or from the lines of the text.
+// The audit reads a stray year from every line, or from table titles.
 Status ReadStrayYear(const SectionSpec& spec, const Entry& e, RuleSet* out) {
-  std::string in = "lines";
-  BUDGETX_RETURN_IF_ERROR(ReadString(e, "in", &in));
-  if (in != "lines" && in != "titles") {
-    return Error(e, *Find(e, "in"), "key 'in' must be titles or lines, got '" + in + "'");
-  }
-  BUDGETX_RETURN_IF_ERROR(ReadPlain(spec, e, out));
-  out->stray_years.back().attrs["in"] = in;
-  return Status::Ok();
+  return ReadPlainWithChoice(spec, e, out, "in", {"lines", "titles"});
 }
 
 }  // namespace
