@@ -5,7 +5,9 @@
 // Output: Findings, each naming its rule, a severity, a message saying what is wrong, where and by
 //         how much, and the evidence (cells, tables and lines with page and box; the numbers
 //         compared):
-//   - checks: a failed check is an error; one that holds within rounding is info;
+//   - checks: a failed check is an error; one that holds within rounding is info; an amount the
+//     text states that the table gives 10,000 times larger or smaller is an error of its unit
+//     (unit_mislabel: 0.3万元 for 2,961.68万元);
 //   - completeness: among the templates for the document's kind, the one its tables fit best,
 //     when they hold half its mandatory tables or more: each mandatory table missing is an error
 //     (a warning when its title is printed but no table was read under it), a table printed under

@@ -179,6 +179,24 @@ BOOST_AUTO_TEST_CASE(a_failed_check_is_an_error_with_its_cells_and_numbers) {
   BOOST_TEST(std::string(SeverityName(findings[1].severity)) == "info");
 }
 
+BOOST_AUTO_TEST_CASE(a_text_amount_off_by_ten_thousand_is_stated_in_the_wrong_unit) {
+  Document doc = FinalAccount(kFinalAccountTables);
+  Check text;
+  text.kind = "narrative";
+  text.description = "page 2 text: 财政拨款收入支出总计 0.3万元 = …";
+  text.result = CheckResult::kFail;
+  text.stated = {3, 1};          // 0.3 万元
+  text.computed = {29617, 1};    // the table's 2,961.68 万元 at the text's digits
+  Check other = text;
+  other.stated = {4, 1};         // 0.4: simply wrong
+  doc.checks = {text, other};
+  auto findings = Audit(testing::ProjectRules(), doc);
+  BOOST_REQUIRE(findings.size() >= 2u);
+  BOOST_TEST(findings[0].rule == "unit_mislabel");
+  BOOST_TEST(findings[0].message.find("10,000 times what the text states") != std::string::npos);
+  BOOST_TEST(findings[1].rule == "check:narrative");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace
