@@ -168,10 +168,15 @@ size_t CodePoints(const std::string& text) {
   return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) { return (c & 0xC0) != 0x80; }));
 }
 
+// Digits and number marks only (2.0, -1.6, 12%).
+bool IsNumber(const std::string& text) {
+  return !text.empty() && text.find_first_not_of("0123456789,.%-") == std::string::npos;
+}
+
 // What a cell's lines say when they hold at most a number, misread or not: digits and number
 // marks, or a character or two.
 bool AtMostANumber(const std::string& text) {
-  return CodePoints(text) <= kLoneMark || text.find_first_not_of("0123456789,.%-") == std::string::npos;
+  return CodePoints(text) <= kLoneMark || IsNumber(text);
 }
 
 // The x of each vertical rule that runs through the line box, left to right.
@@ -378,14 +383,16 @@ class PpOcrEngine : public Engine {
     return s;
   }
 
-  // Lines the detector found short of their ink (GrowToInk) read again grown; the reading is
-  // kept when it holds the first one and adds to it (-2.0 for 2.0, 1.3 for 3), read surely enough.
+  // Numbers the detector found short of their ink (GrowToInk) read again grown; the reading is
+  // kept when it is a number that holds the first and adds to it (-2.0 for 2.0, 1.3 for 3), read
+  // surely enough. Text is left as found: grown, it took in its neighbours' characters (the
+  // corpus' unruled target tables).
   Status ReadGrownLines(const std::string& path, PIX* binary, const std::vector<layout::Ruling>& sides, std::vector<PixelLine>* lines) {
     std::vector<PixelLine> grown;
     std::vector<size_t> which;
     for (size_t i = 0; i < lines->size(); ++i) {
       PixelLine line = (*lines)[i];
-      if (!GrowToInk(binary, sides, &line)) continue;
+      if (!IsNumber(line.text) || !GrowToInk(binary, sides, &line)) continue;
       grown.push_back(line);
       which.push_back(i);
     }
@@ -393,7 +400,7 @@ class PpOcrEngine : public Engine {
     for (size_t k = 0; s.ok() && k < grown.size(); ++k) {
       PixelLine& old = (*lines)[which[k]];
       const bool extends = grown[k].text.size() > old.text.size() && grown[k].text.find(old.text) != std::string::npos;
-      if (!old.text.empty() && extends && grown[k].confidence >= kSureExtension) old = grown[k];
+      if (IsNumber(grown[k].text) && extends && grown[k].confidence >= kSureExtension) old = grown[k];
     }
     return s;
   }
