@@ -15,16 +15,21 @@ struct Fit {
   int found = 0;
 };
 
-// The title as templates read it: without its number, the issuer and the noise the rules list
+// A title as templates read it: without its number, the issuer and the noise the rules list
 // (years, numbers printed in the title).
-std::string Heading(const rules::RuleSet& rules, const Document& doc, const Table& table) {
-  std::string title = normalize::Compact(table.title);
-  const std::string number = normalize::Compact(table.number);
-  if (!number.empty() && title.starts_with(number)) title.erase(0, number.size());
+std::string TemplateTitle(const rules::RuleSet& rules, const Document& doc, const std::string& text,
+                          const std::string& number = "") {
+  std::string title = normalize::Compact(text);
+  const std::string printed_number = normalize::Compact(number);
+  if (!printed_number.empty() && title.starts_with(printed_number)) title.erase(0, printed_number.size());
   const std::string issuer = normalize::Compact(doc.info.issuer);
   for (size_t at; !issuer.empty() && (at = title.find(issuer)) != std::string::npos;) title.erase(at, issuer.size());
   for (const auto& noise : rules.template_title_noise) RE2::GlobalReplace(&title, *noise.re, "");
   return title;
+}
+
+std::string Heading(const rules::RuleSet& rules, const Document& doc, const Table& table) {
+  return TemplateTitle(rules, doc, table.title, table.number);
 }
 
 Fit FitOf(const rules::RuleSet& rules, const rules::Template& tmpl, const Document& doc) {
@@ -81,8 +86,11 @@ bool FitsWell(const Fit& fit) {
 const Line* PrintedTitle(const rules::RuleSet& rules, const Document& doc, const rules::TemplateTable& table) {
   for (const auto& page : doc.pages) {
     for (const auto& line : page.lines) {
-      const std::string text = normalize::Compact(LineText(line));
-      if (RE2::PartialMatch(text, *table.match.re) && !rules::FirstMatch(rules.contents_lines, text)) return &line;
+      const std::string text = LineText(line);
+      if (RE2::PartialMatch(TemplateTitle(rules, doc, text), *table.match.re) &&
+          !rules::FirstMatch(rules.contents_lines, normalize::Compact(text))) {
+        return &line;
+      }
     }
   }
   return nullptr;
