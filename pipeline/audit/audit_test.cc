@@ -77,6 +77,17 @@ std::vector<Finding> Of(const std::vector<Finding>& all, const std::string& rule
   return out;
 }
 
+// A check of `kind` that fails: the printed `stated` against the `computed`.
+Check Failed(const std::string& kind, Decimal stated, Decimal computed) {
+  Check check;
+  check.kind = kind;
+  check.description = kind + " " + stated.ToString() + " = " + computed.ToString();
+  check.result = CheckResult::kFail;
+  check.stated = stated;
+  check.computed = computed;
+  return check;
+}
+
 BOOST_AUTO_TEST_SUITE(audit)
 
 BOOST_AUTO_TEST_CASE(a_final_account_printing_its_template_is_complete) {
@@ -158,14 +169,9 @@ BOOST_AUTO_TEST_CASE(a_title_two_years_off_is_a_warning_the_year_before_is_not) 
 
 BOOST_AUTO_TEST_CASE(a_failed_check_is_an_error_with_its_cells_and_numbers) {
   Document doc = FinalAccount(kFinalAccountTables);
-  Check fail;
-  fail.kind = "total_row";
-  fail.description = "合计 3 = 1 + 1";
-  fail.result = CheckResult::kFail;
+  Check fail = Failed("total_row", {3, 0}, {2, 0});
   fail.target = {0, 0, 1};
   fail.parts = {{1, 0, 1}, {2, 0, 1}};
-  fail.stated = {3, 0};
-  fail.computed = {2, 0};
   Check rounding = fail;
   rounding.result = CheckResult::kPassWithinRounding;
   doc.checks = {fail, rounding};
@@ -181,14 +187,8 @@ BOOST_AUTO_TEST_CASE(a_failed_check_is_an_error_with_its_cells_and_numbers) {
 
 BOOST_AUTO_TEST_CASE(a_text_amount_off_by_ten_thousand_is_stated_in_the_wrong_unit) {
   Document doc = FinalAccount(kFinalAccountTables);
-  Check text;
-  text.kind = "narrative";
-  text.description = "page 2 text: 财政拨款收入支出总计 0.3万元 = …";
-  text.result = CheckResult::kFail;
-  text.stated = {3, 1};          // 0.3 万元
-  text.computed = {29617, 1};    // the table's 2,961.68 万元 at the text's digits
-  Check other = text;
-  other.stated = {4, 1};         // 0.4: simply wrong
+  Check text = Failed("narrative", {3, 1}, {29617, 1});  // 0.3 万元 stated; 2,961.68 万元 at its digits
+  Check other = Failed("narrative", {4, 1}, {29617, 1});  // 0.4: simply wrong
   doc.checks = {text, other};
   auto findings = Audit(testing::ProjectRules(), doc);
   BOOST_REQUIRE(findings.size() >= 2u);

@@ -32,13 +32,12 @@ std::string Heading(const rules::RuleSet& rules, const Document& doc, const Tabl
   return TemplateTitle(rules, doc, table.title, table.number);
 }
 
-Fit FitOf(const rules::RuleSet& rules, const rules::Template& tmpl, const Document& doc) {
-  std::vector<std::string> headings;
-  for (const auto& table : doc.tables) headings.push_back(Heading(rules, doc, table));
+// `headings`: the document's tables' titles as templates read them.
+Fit FitOf(const rules::Template& tmpl, const std::vector<std::string>& headings) {
   Fit fit{&tmpl, std::vector<int>(tmpl.tables.size(), -1), 0};
-  std::vector<bool> used(doc.tables.size(), false);
+  std::vector<bool> used(headings.size(), false);
   for (size_t i = 0; i < tmpl.tables.size(); ++i) {
-    for (size_t j = 0; j < doc.tables.size(); ++j) {
+    for (size_t j = 0; j < headings.size(); ++j) {
       if (used[j] || !RE2::PartialMatch(headings[j], *tmpl.tables[i].match.re)) continue;
       used[j] = true;
       fit.printed_as[i] = static_cast<int>(j);
@@ -52,10 +51,12 @@ Fit FitOf(const rules::RuleSet& rules, const rules::Template& tmpl, const Docume
 // The template of the document's kind its tables fit best (the first of equals); none when no
 // template is for its kind.
 std::optional<Fit> BestFit(const rules::RuleSet& rules, const Document& doc) {
+  std::vector<std::string> headings;
+  for (const auto& table : doc.tables) headings.push_back(Heading(rules, doc, table));
   std::optional<Fit> best;
   for (const auto& tmpl : rules.templates) {
     if (!RE2::PartialMatch(doc.info.kind, *tmpl.kinds.re)) continue;
-    Fit fit = FitOf(rules, tmpl, doc);
+    Fit fit = FitOf(tmpl, headings);
     if (!best || fit.found > best->found) best = std::move(fit);
   }
   return best;
