@@ -11,6 +11,8 @@ std::vector<Finding> Audit(const rules::RuleSet& rules, const Document& doc) {
   EmptyTables(rules, doc, &out);
   Placeholders(rules, doc, &out);
   StrayYears(rules, doc, &out);
+  CodeNames(rules, doc, &out);
+  Comparisons(rules, doc, &out);
   return out;
 }
 

@@ -197,6 +197,49 @@ BOOST_AUTO_TEST_CASE(a_text_amount_off_by_ten_thousand_is_stated_in_the_wrong_un
   BOOST_TEST(findings[1].rule == "check:narrative");
 }
 
+BOOST_AUTO_TEST_CASE(of_the_sums_failing_on_one_cell_the_closest_is_the_finding) {
+  Document doc = FinalAccount(kFinalAccountTables);
+  Check declared = Failed("line_identity", {1000, 2}, {900, 2});  // 合计 10.00 against 9.00
+  Check inferred = Failed("total_row", {1000, 2}, {1300, 2});     // the same 合计 against 13.00
+  Check elsewhere = Failed("total_row", {500, 2}, {400, 2});
+  elsewhere.target.row = 1;
+  doc.checks = {inferred, declared, elsewhere};
+  auto findings = Of(Audit(testing::ProjectRules(), doc), "check:");
+  BOOST_REQUIRE_EQUAL(findings.size(), 2u);
+  BOOST_TEST(findings[0].rule == "check:line_identity");
+  BOOST_TEST(findings[0].computed->ToString() == "9.00");
+  BOOST_TEST(findings[1].computed->ToString() == "4.00");
+}
+
+// A table of 经济分类 rows: code and name, as the tables stage reads them.
+Table CodedTable(const std::vector<std::pair<std::string, std::string>>& rows) {
+  Table t = MakeTable("一般公共预算基本支出表", 2);
+  t.rows.clear();
+  for (const auto& [code, name] : rows) {
+    Row row;
+    row.code = code;
+    row.name = name;
+    row.cells = {Text(code), Text(name), Amount(1, 1000000)};
+    row.cells[0].kind = ValueKind::kCode;
+    t.rows.push_back(row);
+  }
+  return t;
+}
+
+BOOST_AUTO_TEST_CASE(a_code_printed_with_another_codes_name_unless_the_table_follows_another_list) {
+  Document doc = FinalAccount({});
+  doc.tables = {CodedTable({{"30201", "办公费"}, {"30202", "印刷费"}, {"30205", "水费"}, {"30209", "物业管理费"},
+                            {"30211", "物业管理费"}, {"30307", "医疗费"}, {"30204", "手续费用"}})};
+  auto findings = Of(Audit(testing::ProjectRules(), doc), "code_name");
+  BOOST_REQUIRE_EQUAL(findings.size(), 1u);  // 30307 医疗费 is its former name; 手续费用 no listed name
+  BOOST_TEST(findings[0].message.find("code 30211 is printed with the name of 30209") != std::string::npos);
+  BOOST_TEST(findings[0].evidence.at(0).cell->column == 1);
+
+  // 上海's own 经济分类 of 部门预算: 302 03 水费, 302 04 电费 … most names are not the national ones.
+  doc.tables = {CodedTable({{"30201", "办公费"}, {"30204", "电费"}, {"30205", "邮电费"}, {"30209", "工会经费"}})};
+  BOOST_TEST(Of(Audit(testing::ProjectRules(), doc), "code_name").empty());
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace

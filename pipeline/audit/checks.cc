@@ -1,5 +1,10 @@
 // Findings from the reconcile stage's checks: the sums that do not hold, and amounts the text
 // states in the wrong unit.
+#include <cstdint>
+#include <map>
+#include <set>
+#include <tuple>
+
 #include "pipeline/audit/internal.h"
 #include "pipeline/model/decimal.h"
 
@@ -20,11 +25,32 @@ std::string WrongUnit(const Check& check) {
   return "";
 }
 
+std::tuple<int, int, int> Cell(const CellRef& ref) { return {ref.table, ref.row, ref.column}; }
+
+// Several sums may fail on one printed total: the rules' line identity and the inferred total of
+// every row below (a broken 合计 hides the structure the inference needs). The one that misses
+// by least is the fault to report; the others are that fault seen through a wrong grouping.
+std::set<const Check*> Closest(const std::vector<Check>& checks) {
+  std::map<std::tuple<int, int, int>, const Check*> best;
+  for (const auto& check : checks) {
+    // A narrative check states the text's amount, not the cell's: each sentence is a finding.
+    if (check.result != CheckResult::kFail || check.kind == "narrative") continue;
+    auto [it, added] = best.emplace(Cell(check.target), &check);
+    auto miss = [](const Check* c) { return Subtract(c->stated, c->computed).value_or(Decimal{INT64_MAX, 0}); };
+    if (!added && Compare(Abs(miss(&check)), Abs(miss(it->second))) < 0) it->second = &check;
+  }
+  std::set<const Check*> kept;
+  for (const auto& [cell, check] : best) kept.insert(check);
+  return kept;
+}
+
 }  // namespace
 
 void FromChecks(const Document& doc, std::vector<Finding>* out) {
+  const std::set<const Check*> closest = Closest(doc.checks);
   for (const auto& check : doc.checks) {
     if (check.result == CheckResult::kPass) continue;
+    if (check.result == CheckResult::kFail && check.kind != "narrative" && !closest.count(&check)) continue;
     Finding f;
     f.rule = "check:" + check.kind;
     f.severity = check.result == CheckResult::kFail ? Severity::kError : Severity::kInfo;

@@ -13,6 +13,8 @@ void FromChecks(const Document& doc, std::vector<Finding>* out);
 void Completeness(const rules::RuleSet& rules, const Document& doc, std::vector<Finding>* out);
 void EmptyTables(const rules::RuleSet& rules, const Document& doc, std::vector<Finding>* out);
 void Placeholders(const rules::RuleSet& rules, const Document& doc, std::vector<Finding>* out);
+void Comparisons(const rules::RuleSet& rules, const Document& doc, std::vector<Finding>* out);
+void CodeNames(const rules::RuleSet& rules, const Document& doc, std::vector<Finding>* out);
 void StrayYears(const rules::RuleSet& rules, const Document& doc, std::vector<Finding>* out);
 
 // Evidence pointing at a cell, a table (its title) or a line of text.

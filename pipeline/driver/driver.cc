@@ -78,6 +78,7 @@ void Assemble(const rules::RuleSet& rules, const Options& options, Document* doc
   doc->records = tables::Records(doc->tables);
   doc->indicators = std::move(built.indicators);
   doc->facts = std::move(described.facts);
+  doc->comparisons = std::move(described.comparisons);
   doc->checks = std::move(repaired.reconciliation.checks);
   doc->findings = audit::Audit(rules, *doc);
   doc->review = std::move(built.review);

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -255,6 +256,17 @@ struct NarrativeFact {
   Provenance where;
 };
 
+// A sentence that states an amount, what it is compared with and how they compare in words
+// (年初预算为 A 万元，支出决算为 B 万元，完成年初预算的 C%。决算数小于预算数): the numbers and the
+// words as printed, for the audit to weigh against each other.
+struct Comparison {
+  std::string rule;
+  std::string text;                        // the matched sentence fragment
+  std::map<std::string, Decimal> numbers;  // by role: base, amount, change, ratio, growth
+  std::vector<std::string> words;          // the words that compare (增加, 增长, 小于 …), in order
+  Provenance where;
+};
+
 // A reference to a cell of the document.
 struct CellRef {
   int table = 0;   // index into Document::tables
@@ -333,6 +345,7 @@ struct Document {
   std::vector<Record> records;
   std::vector<Indicator> indicators;
   std::vector<NarrativeFact> facts;
+  std::vector<Comparison> comparisons;  // read by the audit; not part of the output
   std::vector<Check> checks;
   std::vector<Finding> findings;
   std::vector<Correction> corrections;

@@ -4,6 +4,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <optional>
 
 #include "pipeline/normalize/normalize.h"
@@ -235,6 +236,41 @@ void AddFacts(const rules::RuleSet& rules, const Sentence& sentence, std::vector
   }
 }
 
+// The roles a comparison's numbers play; groups named word… hold its words (word1, word2: the
+// order they are printed in).
+constexpr const char* kComparisonNumbers[] = {"base", "amount", "change", "ratio", "growth"};
+
+void AddComparisons(const rules::RuleSet& rules, const Sentence& sentence, std::vector<Comparison>* out) {
+  for (const auto& p : rules.narrative_comparisons) {
+    const RE2& re = *p.re;
+    const int n = re.NumberOfCapturingGroups();
+    std::vector<re2::StringPiece> match(static_cast<size_t>(n) + 1);
+    size_t pos = 0;
+    while (pos < sentence.text.size() &&
+           re.Match(sentence.text, pos, sentence.text.size(), RE2::UNANCHORED, match.data(), n + 1)) {
+      Comparison c;
+      c.rule = p.name;
+      c.text = std::string(match[0]);
+      c.where = sentence.where;
+      for (const auto& [name, index] : re.NamedCapturingGroups()) {
+        const auto& group = match[static_cast<size_t>(index)];
+        if (group.data() == nullptr || group.empty()) continue;
+        if (name.starts_with("word")) {
+          c.words.emplace_back(group);
+          continue;
+        }
+        bool role = std::find(std::begin(kComparisonNumbers), std::end(kComparisonNumbers), name) !=
+                    std::end(kComparisonNumbers);
+        auto number = normalize::ReadNumber(std::string_view(group.data(), group.size()));
+        if (role && number.value) c.numbers[name] = *number.value;
+      }
+      out->push_back(std::move(c));
+      size_t next = static_cast<size_t>(match[0].data() - sentence.text.data()) + match[0].size();
+      pos = next > pos ? next : pos + 1;
+    }
+  }
+}
+
 }  // namespace
 
 Description Describe(const rules::RuleSet& rules, const std::vector<Page>& pages, const std::string& file_name) {
@@ -245,7 +281,10 @@ Description Describe(const rules::RuleSet& rules, const std::vector<Page>& pages
   for (const auto& field : out.info.from_file_name) {
     out.warnings.push_back({"narrative", "the document does not print its " + field + "; it is taken from the file name", {}});
   }
-  for (const auto& sentence : Sentences(pages)) AddFacts(rules, sentence, &out.facts);
+  for (const auto& sentence : Sentences(pages)) {
+    AddFacts(rules, sentence, &out.facts);
+    AddComparisons(rules, sentence, &out.comparisons);
+  }
   return out;
 }
 

@@ -8,6 +8,8 @@
 //          Its facts: one NarrativeFact per narrative rule match, with the amount
 //         in fen and the percentage where the sentence gives one. Sentences wrapped over several
 //         lines are rejoined before matching (a sentence ends at 。；! or a blank-line gap).
+//         Its comparisons: one per narrative_comparisons match, the numbers by the roles their
+//         groups name and the comparing words as printed.
 // Errors: none; a document whose kind (then "other") or year is not found gets a Warning.
 // Thread-safety: pure function of its inputs.
 #pragma once
@@ -20,6 +22,7 @@ namespace budgetx::narrative {
 struct Description {
   DocumentInfo info;  // all but the unit, which the tables declare
   std::vector<NarrativeFact> facts;
+  std::vector<Comparison> comparisons;
   std::vector<Warning> warnings;
 };
 

@@ -160,6 +160,8 @@ void AddRowHierarchy(const TableView& view, const std::vector<RowTree>& trees, s
 // Returns whether any identity applied to the table (all its keys present).
 bool AddDeclaredColumnIdentities(const TableView& view, const std::vector<ColumnIdentity>& ids,
                                  std::vector<Check>* out);
+// The rules' line identities whose table pattern matches the table's number and title.
+void AddLineIdentities(const TableView& view, const std::vector<LineIdentity>& ids, std::vector<Check>* out);
 void AddInferredColumnIdentities(const TableView& view, std::vector<Check>* out);
 // Change columns: col t = col x − col y (调增数 = 全年预算数 − 年初预算数) on most rows, x and y
 // left of t, for columns no inferred sum uses (`used`).

@@ -20,6 +20,7 @@ Reconciliation Reconcile(const Identities& identities, const std::vector<Table>&
     AddRowHierarchy(view, trees, &checks);
     // Inference is a fallback: where the rules describe a table, guessing would only add noise.
     if (!AddDeclaredColumnIdentities(view, identities.columns, &checks)) AddInferredColumnIdentities(view, &checks);
+    AddLineIdentities(view, identities.lines, &checks);
     AddInferredRatios(view, AddDeclaredRatios(view, identities.ratios, &checks), &checks);
   }
   AddCrossTable(views, identities.cross_table, &checks);

@@ -22,6 +22,9 @@
 //                    (支出总计 = 基本支出 + 项目支出); or, for a table whose columns have no keys,
 //                    an identity that holds on most rows of the table (reported as "inferred"):
 //                    nested sums (总计 = 小计 + …, 小计 = …) and change columns (调增数 = 全年 − 年初);
+//   line_identity    a total line = Σ other lines named by their labels, as declared by rules
+//                    (“三公” 合计 = 因公出国（境）+ 公务接待 + 公务用车购置及运行, as rows down each
+//                    amount column or as columns across each row; a blank part is 0);
 //   ratio            per row, a percent column = numerator / denominator × scale (执行率), as
 //                    declared or inferred from two columns of the row, or a share of the total
 //                    row (占比 = amount / 合计 amount × 100);
@@ -51,6 +54,7 @@ using rules::CellSelector;
 using rules::ColumnIdentity;
 using rules::CrossTableIdentity;
 using rules::Identities;
+using rules::LineIdentity;
 using rules::RatioIdentity;
 
 struct Reconciliation {

@@ -1062,6 +1062,87 @@ BOOST_AUTO_TEST_CASE(cross_table_compares_selected_cells) {
   BOOST_TEST(failed[0].computed.ToString() == "1262");
 }
 
+// --- line_identity ------------------------------------------------------------------------------
+
+std::shared_ptr<const RE2> Re(const std::string& pattern) { return std::make_shared<const RE2>(pattern); }
+
+Identities SanGong() {
+  Identities ids;
+  ids.lines.push_back({"三公 = 出国 + 接待 + 公务用车", Re("三公"), Re("(?:^|/)合计$"),
+                       {Re("因公出国"), Re("公务接待"), Re("公务用车购置及运行费(?:/小计)?$")}, ""});
+  ids.lines.push_back({"公务用车 = 购置 + 运行", Re("三公"), Re("公务用车购置及运行费(?:/小计)?$"),
+                       {Re("(?:^|/|：)(?:公务用车)?购置费$"), Re("(?:^|/|：)(?:公务用车)?运行费$")}, ""});
+  return ids;
+}
+
+BOOST_AUTO_TEST_CASE(line_identity_over_columns_stays_under_the_totals_heading) {
+  Table t;
+  t.title = "2026年单位“三公”经费和机关运行经费预算表";
+  t.unit = "万元";
+  t.columns = {Col("name", "单位名称", false)};
+  for (std::string group : {"预算数", "决算数"}) {
+    for (std::string leaf : {"合计", "因公出国(境)费", "公务接待费", "公务用车购置及运行费/小计",
+                             "公务用车购置及运行费/购置费", "公务用车购置及运行费/运行费"}) {
+      t.columns.push_back(Col("col", "“三公”经费" + group + "/" + leaf, true));
+    }
+  }
+  t.columns.push_back(Col("col", "机关运行经费", true));
+  // 决算数: the 合计 is 10 and its parts 9; the car's 小计 4 is 1 + 3 with 购置费 blank as 0 in 预算数.
+  t.rows = {Raw({"示例局", "84.00", "30.00", "5.00", "49.00", "", "49.00", "10.00", "2.00", "3.00", "4.00", "1.00",
+                 "3.00", "1,067.92"})};
+  auto checks = OfKind(Run({t}, SanGong()), "line_identity");
+  BOOST_REQUIRE_EQUAL(checks.size(), 4u);
+  BOOST_TEST(checks[0].target.column == 1);
+  BOOST_TEST((Rows(checks[0].parts) == std::vector<int>{0, 0, 0}));
+  BOOST_TEST(checks[0].parts[2].column == 4);
+  BOOST_TEST(Name(checks[0].result) == "pass");
+  BOOST_TEST(checks[1].target.column == 7);  // the 决算数 合计, with the parts of its own heading
+  BOOST_TEST(checks[1].parts[0].column == 8);
+  BOOST_TEST(Name(checks[1].result) == "fail");
+  BOOST_TEST(checks[1].computed.ToString() == "9.00");
+  BOOST_TEST(checks[2].target.column == 4);
+  BOOST_TEST(checks[2].parts.size() == 1u);  // 购置费 blank: 0
+  BOOST_TEST(Name(checks[2].result) == "pass");
+  BOOST_TEST(checks[3].target.column == 10);
+  BOOST_TEST(Name(checks[3].result) == "pass");
+}
+
+BOOST_AUTO_TEST_CASE(line_identity_over_rows_needs_every_part_printed_once) {
+  Table t;
+  t.title = "财政拨款“三公”经费支出决算表";
+  t.unit = "万元";
+  t.columns = {Col("name", "项目", false), Col("actual", "决算数", true)};
+  t.rows = {Raw({"合计", "10.00"}), Raw({"1.因公出国（境）费", "2.00"}), Raw({"2.公务接待费", "3.00"}),
+            Raw({"3.公务用车购置及运行费", "4.00"}), Raw({"其中：公务用车购置费", ""}),
+            Raw({"公务用车运行费", "4.00"})};
+  // Each sum is checked once, by the line identity or by the row totals that found it first.
+  auto all = Run({t}, SanGong());
+  auto sums_of = [&](int row, std::vector<int> parts) {
+    std::vector<const Check*> found;
+    for (const auto& c : all) {
+      if (c.target.row == row && c.target.column == 1 && Rows(c.parts) == parts) found.push_back(&c);
+    }
+    return found;
+  };
+  auto total = sums_of(0, {1, 2, 3});
+  BOOST_REQUIRE_EQUAL(total.size(), 1u);
+  BOOST_TEST(Name(total[0]->result) == "fail");
+  BOOST_TEST(total[0]->computed.ToString() == "9.00");
+  auto car = sums_of(3, {5});
+  BOOST_REQUIRE_EQUAL(car.size(), 1u);
+  BOOST_TEST(Name(car[0]->result) == "pass");
+  t.rows[1] = Raw({"因公出国（境）费", "2.00"});  // no outline numbers: the total is the rules' to find
+  all = Run({t}, SanGong());
+  BOOST_TEST(OfKind(all, "line_identity").size() >= 1u);
+  BOOST_REQUIRE_EQUAL(sums_of(0, {1, 2, 3}).size(), 1u);
+
+  t.rows.push_back(Raw({"公务接待费", "3.00"}));  // a part printed twice: which one is meant is unknown
+  for (const auto& c : OfKind(Run({t}, SanGong()), "line_identity")) BOOST_TEST(c.target.row != 0);
+  t.rows.pop_back();
+  t.title = "支出决算表";  // not a 三公 table
+  BOOST_TEST(OfKind(Run({t}, SanGong()), "line_identity").empty());
+}
+
 // --- the document -------------------------------------------------------------------------------
 
 BOOST_AUTO_TEST_CASE(checks_name_cells_by_the_index_of_their_table) {

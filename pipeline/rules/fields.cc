@@ -122,6 +122,17 @@ Status ReadStrings(const Entry& e, std::string_view key, std::vector<std::string
   return Status::Ok();
 }
 
+// Compiles `text` (UTF-8), an error pointing at `node` when RE2 rejects it.
+Status Compile(const Entry& e, const YAML::Node& node, const std::string& text, std::shared_ptr<const RE2>* out) {
+  RE2::Options options;
+  options.set_log_errors(false);  // the error is returned as a Status, not printed to stderr
+  options.set_encoding(RE2::Options::EncodingUTF8);
+  auto re = std::make_shared<const RE2>(text, options);
+  if (!re->ok()) return Error(e, node, "RE2 rejects pattern '" + text + "': " + re->error());
+  *out = std::move(re);
+  return Status::Ok();
+}
+
 Status ReadPattern(const Entry& e, const Groups& groups, Pattern* out) {
   out->name = std::string(e.section);
   BUDGETX_RETURN_IF_ERROR(ReadNonEmpty(e, "name", &out->name));
@@ -129,12 +140,8 @@ Status ReadPattern(const Entry& e, const Groups& groups, Pattern* out) {
   BUDGETX_RETURN_IF_ERROR(ReadNonEmpty(e, "match", &out->pattern));
   const YAML::Node match = *Find(e, "match");  // required in every pattern section
   const std::string quoted = "pattern '" + out->pattern + "'";
-
-  RE2::Options options;
-  options.set_log_errors(false);  // the error is returned as a Status, not printed to stderr
-  options.set_encoding(RE2::Options::EncodingUTF8);
-  auto re = std::make_shared<const RE2>(out->pattern, options);
-  if (!re->ok()) return Error(e, match, "RE2 rejects " + quoted + ": " + re->error());
+  std::shared_ptr<const RE2> re;
+  BUDGETX_RETURN_IF_ERROR(Compile(e, match, out->pattern, &re));
   if (re->NumberOfCapturingGroups() < groups.min_groups) {
     return Error(e, match,
                  quoted + " needs at least " + std::to_string(groups.min_groups) + " capture group(s), has " +

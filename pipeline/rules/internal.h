@@ -57,6 +57,9 @@ struct Groups {
   std::vector<std::string> named;  // each must be present
 };
 
+// Compiles `text` as UTF-8; a rejected pattern is a kBadRule pointing at `node`.
+Status Compile(const Entry& e, const YAML::Node& node, const std::string& text, std::shared_ptr<const RE2>* out);
+
 // Compiles the entry's `match` (UTF-8, errors as values) and checks `groups`; fills name (the
 // entry's `name`, else the section), pattern, re and source ("<file>:<line of match>").
 Status ReadPattern(const Entry& e, const Groups& groups, Pattern* out);

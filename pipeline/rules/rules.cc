@@ -15,14 +15,12 @@ void MoveAll(std::vector<T>&& from, std::vector<T>* to) {
 }  // namespace
 
 bool RuleSet::empty() const {
-  return document_kinds.empty() && title_ends.empty() && years.empty() && issuers.empty() && not_issuers.empty() &&
-         regions.empty() && table_titles.empty() && table_units.empty() && skip_lines.empty() && table_ends.empty() &&
-         contents_lines.empty() && headings.empty() && code_prefixes.empty() && columns.empty() && header_labels.empty() &&
-         codes.empty() && row_kinds.empty() && narrative.empty() && token_joins.empty() && ocr_repairs.empty() && ocr_confusions.empty() &&
-         ocr_vocabulary.empty() && classification.empty() &&
-         fdp_measures.empty() && templates.empty() && template_title_noise.empty() && empty_table_notes.empty() && placeholders.empty() &&
-         stray_years.empty() &&
-         identities.columns.empty() && identities.ratios.empty() && identities.cross_table.empty();
+  for (const auto& spec : internal::Sections()) {
+    if (spec.patterns && !(this->*spec.patterns).empty()) return false;
+  }
+  return columns.empty() && header_labels.empty() && ocr_vocabulary.empty() && classification.empty() && classification_former.empty() &&
+         templates.empty() && identities.columns.empty() && identities.lines.empty() && identities.ratios.empty() &&
+         identities.cross_table.empty();
 }
 
 const Pattern* FirstMatch(const std::vector<Pattern>& patterns, std::string_view text) {
@@ -50,11 +48,13 @@ void Append(RuleSet&& from, RuleSet* to) {
   MoveAll(std::move(from.columns), &to->columns);
   MoveAll(std::move(from.header_labels), &to->header_labels);
   MoveAll(std::move(from.identities.columns), &to->identities.columns);
+  MoveAll(std::move(from.identities.lines), &to->identities.lines);
   MoveAll(std::move(from.identities.ratios), &to->identities.ratios);
   MoveAll(std::move(from.identities.cross_table), &to->identities.cross_table);
   MoveAll(std::move(from.ocr_vocabulary), &to->ocr_vocabulary);
   MoveAll(std::move(from.templates), &to->templates);
   for (auto& [code, name] : from.classification) to->classification.emplace(code, std::move(name));
+  for (auto& [code, names] : from.classification_former) to->classification_former.emplace(code, std::move(names));
   to->known_words = KnownWords(*to);
 }
 

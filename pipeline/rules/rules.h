@@ -11,7 +11,7 @@
 // File format (see rules/README.md): each file is a mapping of sections to lists of entries.
 // Sections: document_kinds, title_ends, years, issuers, not_issuers, regions, table_titles,
 // table_units, skip_lines, table_ends, contents_lines, headings, columns, header_labels, codes,
-// code_prefixes, row_kinds, narrative, token_joins, ocr_repairs, ocr_confusions, ocr_vocabulary,
+// code_prefixes, row_kinds, narrative, narrative_comparisons, comparison_words, token_joins, ocr_repairs, ocr_confusions, ocr_vocabulary,
 // classification, column_identities, ratio_identities, cross_table, fdp_measures, templates,
 // template_tables, template_title_noise, empty_table_notes, placeholders, stray_years.
 #pragma once
@@ -84,8 +84,21 @@ struct CrossTableIdentity {
   CellSelector right;
 };
 
+// A total a table states over its lines, named by their labels: a row's label, or a column's
+// header path ("“三公”经费预算数/公务用车购置及运行费/小计"). In a table whose number and title
+// `table` matches, the line whose label `total` matches = Σ the lines `parts` match, one line
+// each; rows in every amount column of their side, columns in every row. Patterns search the
+// compacted label.
+struct LineIdentity {
+  std::string name;
+  std::shared_ptr<const RE2> table, total;
+  std::vector<std::shared_ptr<const RE2>> parts;
+  std::string source;  // "rules/identities.yaml:12"
+};
+
 struct Identities {
   std::vector<ColumnIdentity> columns;
+  std::vector<LineIdentity> lines;
   std::vector<RatioIdentity> ratios;
   std::vector<CrossTableIdentity> cross_table;
 };
@@ -127,6 +140,10 @@ struct RuleSet {
   std::vector<Pattern> code_prefixes;
   std::vector<Pattern> row_kinds;       // name = total | subtotal | of_which | difference
   std::vector<Pattern> narrative;       // named groups: subject, amount; optional unit, percent
+  // Sentences comparing amounts: named groups amount and any of base, change, ratio, growth
+  // (numbers) and word… (the words that compare).
+  std::vector<Pattern> narrative_comparisons;
+  std::vector<Pattern> comparison_words;  // name = more | less | same
   std::vector<Pattern> token_joins;     // a token matching this continues the number before it
   // Misreadings of OCR in a whole cell (4.881.22 for 4,881.22) and their repair: attrs
   // "replace" is the RE2 rewrite (\1 …); applied to text read by OCR only.
@@ -138,6 +155,8 @@ struct RuleSet {
   std::vector<std::string> ocr_vocabulary;
   // The classification lists (政府收支分类科目): code → name as printed.
   std::map<std::string, std::string> classification;
+  // Other names a code was printed under in other years of the lists (30307 医疗费 before 2018).
+  std::map<std::string, std::vector<std::string>> classification_former;
   // Derived on loading: ocr_vocabulary and the labels of header_labels (with their parts), the
   // words normalize::RestoreKnownWord restores.
   std::vector<std::string> known_words;

@@ -101,10 +101,11 @@ BOOST_AUTO_TEST_CASE(loads_every_section) {
 BOOST_AUTO_TEST_CASE(known_words_are_the_vocabulary_and_the_header_labels_with_their_parts) {
   RuleSet r = MustLoad(
       "ocr_vocabulary:\n  - {word: 收支预算总表}\nheader_labels:\n  - {label: 财政拨款, parts: [小计, 一般公共预算]}\n"
-      "classification:\n  - {code: '2010101', name: 行政运行}\n");
+      "classification:\n  - {code: '2010101', name: 行政运行}\n  - {code: '30307', name: 医疗费补助, former: [医疗费]}\n");
   BOOST_TEST(r.known_words == (std::vector<std::string>{"一般公共预算", "小计", "收支预算总表", "财政拨款"}),
              boost::test_tools::per_element());
   BOOST_TEST(r.classification.at("2010101") == "行政运行");
+  BOOST_TEST((r.classification_former.at("30307") == std::vector<std::string>{"医疗费"}));
 }
 
 BOOST_AUTO_TEST_CASE(pattern_keeps_name_text_and_source_line_of_match) {
@@ -312,11 +313,15 @@ const std::vector<BadCase> kBadCases = {
     {"unknown section", "years: []\ncolums:\n  - {key: a, match: x}\n", 2,
      "unknown section 'colums' (valid: document_kinds, title_ends, years, issuers"},
     {"unknown section lists all", "x: []\n", 1,
-     "token_joins, ocr_repairs, ocr_confusions, ocr_vocabulary, classification, column_identities, ratio_identities, "
-     "cross_table, fdp_measures, templates, template_tables, template_title_noise, empty_table_notes, placeholders, "
+     "token_joins, ocr_repairs, ocr_confusions, ocr_vocabulary, classification, column_identities, line_identities, "
+     "ratio_identities, cross_table, fdp_measures, templates, template_tables, template_title_noise, empty_table_notes, placeholders, "
      "stray_years)"},
     {"template table before its template", "template_tables:\n  - {template: t, name: 收支总表, match: 收支总表}\n", 2,
      "template 't' is not defined in this file's templates"},
+    {"line identity one part", "line_identities:\n  - {name: n, table: t, total: a, parts: [b]}\n", 2,
+     "key 'parts' must list at least two line patterns"},
+    {"line identity bad part", "line_identities:\n  - {name: n, table: t, total: a, parts: [b, '(']}\n", 2,
+     "RE2 rejects pattern '('"},
     {"stray years in", "stray_years:\n  - {match: '(20\\d\\d)年', in: pages}\n", 2, "key 'in' must be lines or titles, got 'pages'"},
     {"section twice", "years: []\nyears: []\n", 2, "section 'years' appears twice"},
     {"classification code twice", "classification:\n  - {code: '201', name: a}\n  - {code: '201', name: b}\n", 3,

@@ -126,6 +126,16 @@ Status ReadRowKind(const SectionSpec& spec, const Entry& e, RuleSet* out) {
   return ReadPlain(spec, e, out);
 }
 
+// The audit reads a comparing word by its name, so only these names mean something.
+Status ReadComparisonWord(const SectionSpec& spec, const Entry& e, RuleSet* out) {
+  std::string name;
+  BUDGETX_RETURN_IF_ERROR(ReadString(e, "name", &name));
+  if (name != "more" && name != "less" && name != "same") {
+    return Error(e, *Find(e, "name"), "key 'name' must be one of more, less, same, got '" + name + "'");
+  }
+  return ReadPlain(spec, e, out);
+}
+
 Status ReadContentsLine(const SectionSpec& spec, const Entry& e, RuleSet* out) {
   std::string kind;
   BUDGETX_RETURN_IF_ERROR(ReadString(e, "kind", &kind));
@@ -182,6 +192,9 @@ Status ReadClassification(const SectionSpec&, const Entry& e, RuleSet* out) {
   if (!out->classification.emplace(code, name).second) {
     return Error(e, *Find(e, "code"), "code " + code + " is listed twice");
   }
+  std::vector<std::string> former;
+  BUDGETX_RETURN_IF_ERROR(ReadStrings(e, "former", &former));
+  if (!former.empty()) out->classification_former[code] = std::move(former);
   return Status::Ok();
 }
 
@@ -209,6 +222,27 @@ Status ReadColumnIdentity(const SectionSpec&, const Entry& e, RuleSet* out) {
     id.signs.push_back(sign);
   }
   out->identities.columns.push_back(std::move(id));
+  return Status::Ok();
+}
+
+Status ReadLineIdentity(const SectionSpec&, const Entry& e, RuleSet* out) {
+  LineIdentity id;
+  std::string table, total;
+  std::vector<std::string> parts;
+  BUDGETX_RETURN_IF_ERROR(ReadNonEmpty(e, "name", &id.name));
+  BUDGETX_RETURN_IF_ERROR(ReadNonEmpty(e, "table", &table));
+  BUDGETX_RETURN_IF_ERROR(ReadNonEmpty(e, "total", &total));
+  BUDGETX_RETURN_IF_ERROR(ReadStrings(e, "parts", &parts));
+  BUDGETX_RETURN_IF_ERROR(Compile(e, *Find(e, "table"), table, &id.table));
+  BUDGETX_RETURN_IF_ERROR(Compile(e, *Find(e, "total"), total, &id.total));
+  const YAML::Node parts_node = *Find(e, "parts");
+  if (parts.size() < 2) return Error(e, parts_node, "key 'parts' must list at least two line patterns");
+  for (const auto& part : parts) {
+    if (part.empty()) return Error(e, parts_node, "key 'parts' has an empty pattern");
+    BUDGETX_RETURN_IF_ERROR(Compile(e, parts_node, part, &id.parts.emplace_back()));
+  }
+  id.source = std::string(e.file) + ":" + std::to_string(e.line);
+  out->identities.lines.push_back(std::move(id));
   return Status::Ok();
 }
 
@@ -312,18 +346,26 @@ const std::vector<SectionSpec>& Sections() {
       {"code_prefixes", kNameMatch, kMatch, kOneGroup, &RuleSet::code_prefixes, ReadPlain},
       {"row_kinds", kNameMatch, kNameMatch, kAny, &RuleSet::row_kinds, ReadRowKind},
       {"narrative", kNameMatch, kNameMatch, {0, {"subject", "amount"}}, &RuleSet::narrative, ReadPlain},
+      {"narrative_comparisons", kNameMatch, kNameMatch, {0, {"amount"}}, &RuleSet::narrative_comparisons, ReadPlain},
+      {"comparison_words", kNameMatch, kNameMatch, kAny, &RuleSet::comparison_words, ReadComparisonWord},
       {"token_joins", {"name", "match", "in_text", "at_row_start", "glue"}, kMatch, kAny, &RuleSet::token_joins, ReadPlain},
       {"ocr_repairs", {"name", "match", "replace", "in"}, {"name", "match", "replace"}, kAny, &RuleSet::ocr_repairs, ReadRepair},
       {"ocr_confusions", {"name", "match", "replace"}, {"name", "replace"}, kAny, &RuleSet::ocr_confusions,
        ReadConfusion},
       {"ocr_vocabulary", {"word"}, {"word"}, kAny, nullptr, ReadVocabularyWord},
-      {"classification", {"code", "name"}, {"code", "name"}, kAny, nullptr, ReadClassification},
+      {"classification", {"code", "name", "former"}, {"code", "name"}, kAny, nullptr, ReadClassification},
       {"column_identities",
        {"name", "target", "parts"},
        {"name", "target", "parts"},
        kAny,
        nullptr,
        ReadColumnIdentity},
+      {"line_identities",
+       {"name", "table", "total", "parts"},
+       {"name", "table", "total", "parts"},
+       kAny,
+       nullptr,
+       ReadLineIdentity},
       {"ratio_identities",
        {"name", "target", "numerator", "denominator", "scale"},
        {"name", "target", "numerator", "denominator"},
