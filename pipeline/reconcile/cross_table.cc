@@ -11,20 +11,36 @@ struct Found {
   Decimal value;
 };
 
-int FindRow(const Table& t, const std::string& label) {
-  if (t.rows.empty()) return -1;
-  if (label.empty()) return 0;
+// Where a selector's row label is printed: the row, and the column of the label when it is
+// not the row's name (the 支出 half of a two-sided 总表: 本年支出合计 beside 本年收入合计).
+struct LabelAt {
+  int row = -1, col = -1;
+};
+
+LabelAt FindRow(const TableView& view, const std::string& label) {
+  const Table& t = *view.table;
+  if (t.rows.empty()) return {};
+  if (label.empty()) return {0, -1};
   std::string wanted = Compact(label);
   for (int r = 0; r < static_cast<int>(t.rows.size()); ++r) {
-    if (Compact(t.rows[r].name).find(wanted) != std::string::npos) return r;
+    if (Compact(t.rows[r].name).find(wanted) != std::string::npos) return {r, -1};
   }
-  return -1;
+  for (int r = 0; r < static_cast<int>(t.rows.size()); ++r) {
+    const auto& cells = t.rows[r].cells;
+    for (int c = 0; c < static_cast<int>(cells.size()); ++c) {
+      if (cells[c].kind == ValueKind::kText && Compact(cells[c].text).find(wanted) != std::string::npos) return {r, c};
+    }
+  }
+  return {};
 }
 
-int FindColumn(const TableView& view, const std::string& key) {
-  if (!key.empty()) return ColumnByKey(*view.table, key);
+// The column of `key` (empty: the first amount column); of the label's side when the label is
+// not the row's name.
+int FindColumn(const TableView& view, const std::string& key, int label_col) {
   for (int c = 0; c < view.ncols; ++c) {
-    if (view.amount[c]) return c;
+    if (label_col >= 0 && view.label_col[c] != label_col) continue;
+    bool keyed = c < static_cast<int>(view.table->columns.size()) && view.table->columns[c].key == key;
+    if (key.empty() ? view.amount[c] : keyed) return c;
   }
   return -1;
 }
@@ -35,9 +51,10 @@ std::optional<Found> Find(const std::vector<TableView>& views, const CellSelecto
   std::string title = Compact(sel.table_title);
   for (const auto& view : views) {
     if (Compact(view.table->number + view.table->title).find(title) == std::string::npos) continue;
-    int row = FindRow(*view.table, sel.row_label), col = FindColumn(view, sel.column);
-    auto value = SumValue(CellAt(*view.table, row, col));
-    if (value) return Found{&view, row, col, *value};
+    LabelAt label = FindRow(view, sel.row_label);
+    int col = FindColumn(view, sel.column, label.col);
+    auto value = SumValue(CellAt(*view.table, label.row, col));
+    if (value) return Found{&view, label.row, col, *value};
   }
   return std::nullopt;
 }
@@ -56,7 +73,7 @@ std::optional<Decimal> ToUnit(Decimal value, int64_t from_fen, int64_t to_fen) {
 
 std::string Describe(const Found& f) {
   const Table& t = *f.view->table;
-  return f.view->name + " " + RowName(t, f.row) + "/" + ColumnName(t, f.col) + " " +
+  return f.view->name + " " + RowLabel(*f.view, f.row, f.col) + "/" + ColumnName(t, f.col) + " " +
          CellText(CellAt(t, f.row, f.col));
 }
 

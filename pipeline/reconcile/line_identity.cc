@@ -93,24 +93,42 @@ void CheckRows(const TableView& view, const std::vector<const LineIdentity*>& id
   }
 }
 
+// A column's header path, or where `measured`, the path above its last level, the measure each
+// line repeats (财政拨款“三公”经费/合计/预算数 | …/合计/决算数 | …/因公出国（境）费/预算数 …).
+std::string ColumnLabel(const Table& t, int c, bool measured) {
+  std::string path = c < static_cast<int>(t.columns.size()) ? Compact(t.columns[c].header) : "";
+  if (!measured) return path;
+  size_t slash = path.rfind('/');
+  return slash == std::string::npos ? "" : path.substr(0, slash);
+}
+
+std::string Leaf(const std::string& path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
 // Columns as lines, labelled by their header paths; a part must sit under the total's heading
-// (a 决算's 三公 table prints 预算数 and 决算数 side by side, each with its 合计).
-void CheckColumns(const TableView& view, const std::vector<const LineIdentity*>& ids, std::vector<Check>* out) {
+// (a table printing 预算数 and 决算数 groups side by side has a 合计 in each) and, where every
+// line repeats its measures below it, under the same measure.
+void CheckColumns(const TableView& view, const std::vector<const LineIdentity*>& ids, bool measured,
+                  std::vector<Check>* out) {
   const Table& t = *view.table;
-  std::vector<std::string> labels;
+  std::vector<std::string> labels, measures;
   std::vector<int> columns;
   for (int c = 0; c < view.ncols; ++c) {
-    labels.push_back(c < static_cast<int>(t.columns.size()) ? Compact(t.columns[c].header) : "");
+    labels.push_back(ColumnLabel(t, c, measured));
+    measures.push_back(measured ? Leaf(ColumnLabel(t, c, false)) : "");
     if (view.amount[c]) columns.push_back(c);
   }
   std::set<int> claimed;
   for (const LineIdentity* id : ids) {
     for (int total : columns) {
       if (claimed.count(total) || !Matches(*id->total, labels[total])) continue;
-      std::string group = Compact(HeaderGroup(t, total));
+      size_t slash = labels[total].rfind('/');
+      std::string group = slash == std::string::npos ? "" : labels[total].substr(0, slash);
       std::vector<int> under;
       for (int c : columns) {
-        if (labels[c].starts_with(group)) under.push_back(c);
+        if (labels[c].starts_with(group) && measures[c] == measures[total]) under.push_back(c);
       }
       auto parts = PartLines(*id, labels, under, total);
       if (!parts) continue;
@@ -137,7 +155,8 @@ void AddLineIdentities(const TableView& view, const std::vector<LineIdentity>& i
   }
   if (applicable.empty()) return;
   CheckRows(view, applicable, out);
-  CheckColumns(view, applicable, out);
+  CheckColumns(view, applicable, /*measured=*/false, out);
+  CheckColumns(view, applicable, /*measured=*/true, out);
 }
 
 }  // namespace budgetx::reconcile::internal

@@ -1062,6 +1062,24 @@ BOOST_AUTO_TEST_CASE(cross_table_compares_selected_cells) {
   BOOST_TEST(failed[0].computed.ToString() == "1262");
 }
 
+BOOST_AUTO_TEST_CASE(cross_table_finds_a_label_on_the_right_half_of_a_two_sided_table) {
+  Table total;
+  total.title = "收入支出决算总表";
+  total.unit = "万元";
+  total.columns = {Col("name", "收入/项目", false), Col("actual", "收入/决算数", true), Col("name", "支出/项目", false),
+                   Col("actual", "支出/决算数", true)};
+  total.rows = {Raw({"本年收入合计", "100.00", "本年支出合计", "95.00"}), Raw({"总计", "100.00", "总计", "100.00"})};
+  Table spent = T("", {"total"}, {R("", "合计", {"96.00"})});
+  spent.title = "支出决算表";
+  Identities ids;
+  ids.cross_table.push_back({"本年支出合计 = 支出决算表 合计", {"收入支出决算总表", "本年支出合计", ""}, {"支出决算表", "合计", ""}});
+  auto checks = OfKind(Run({total, spent}, ids), "cross_table");
+  BOOST_REQUIRE_EQUAL(checks.size(), 1u);
+  BOOST_TEST(checks[0].target.column == 3);  // the 支出 half's amount, not the row's first
+  BOOST_TEST(checks[0].stated.ToString() == "95.00");
+  BOOST_TEST(Name(checks[0].result) == "fail");
+}
+
 // --- line_identity ------------------------------------------------------------------------------
 
 std::shared_ptr<const RE2> Re(const std::string& pattern) { return std::make_shared<const RE2>(pattern); }
@@ -1104,6 +1122,29 @@ BOOST_AUTO_TEST_CASE(line_identity_over_columns_stays_under_the_totals_heading) 
   BOOST_TEST(checks[2].parts.size() == 1u);  // 购置费 blank: 0
   BOOST_TEST(Name(checks[2].result) == "pass");
   BOOST_TEST(checks[3].target.column == 10);
+  BOOST_TEST(Name(checks[3].result) == "pass");
+}
+
+BOOST_AUTO_TEST_CASE(line_identity_over_columns_that_repeat_their_measures) {
+  // A 决算's 三公 table: each line heads its 预算数 and 决算数.
+  Table t;
+  t.title = "财政拨款“三公”经费支出决算表";
+  t.unit = "万元";
+  for (std::string line : {"合计", "因公出国（境）费", "公务用车购置及运行费/小计", "公务用车购置及运行费/购置费",
+                           "公务用车购置及运行费/运行费", "公务接待费"}) {
+    for (std::string measure : {"预算数", "决算数"}) t.columns.push_back(Col("col", "“三公”经费/" + line + "/" + measure, true));
+  }
+  t.rows = {Raw({"2.85", "0.49", "0.00", "0.00", "0.00", "0.10", "", "", "0.00", "0.10", "2.85", "0.39"})};
+  auto checks = OfKind(Run({t}, SanGong()), "line_identity");
+  BOOST_REQUIRE_EQUAL(checks.size(), 4u);
+  BOOST_TEST(checks[0].target.column == 0);
+  BOOST_TEST(checks[0].parts[1].column == 10);  // 公务接待费/预算数, not 决算数
+  BOOST_TEST(Name(checks[0].result) == "pass");
+  BOOST_TEST(checks[1].target.column == 1);
+  BOOST_TEST(Name(checks[1].result) == "pass");  // 0.49 = 0.00 + 0.10 + 0.39
+  BOOST_TEST(checks[2].target.column == 4);
+  BOOST_TEST(checks[3].target.column == 5);
+  BOOST_TEST(checks[3].parts.size() == 1u);  // 购置费 blank
   BOOST_TEST(Name(checks[3].result) == "pass");
 }
 
