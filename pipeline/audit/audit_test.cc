@@ -240,6 +240,18 @@ BOOST_AUTO_TEST_CASE(a_code_printed_with_another_codes_name_unless_the_table_fol
   BOOST_TEST(Of(Audit(testing::ProjectRules(), doc), "code_name").empty());
 }
 
+BOOST_AUTO_TEST_CASE(a_sum_of_cells_read_by_ocr_that_fails_is_a_warning) {
+  Document doc = FinalAccount(kFinalAccountTables);
+  doc.tables[0].rows[0].cells[1].where.confidence = 0.97;
+  Check check = Failed("column_identity", {41, 1}, {73, 1});  // 4.1 = 5.7 + 1.6, the minus of -1.6 lost
+  check.target = {0, 0, 1};
+  doc.checks = {check};
+  auto findings = Of(Audit(testing::ProjectRules(), doc), "check:");
+  BOOST_REQUIRE_EQUAL(findings.size(), 1u);
+  BOOST_TEST(std::string(SeverityName(findings[0].severity)) == "warning");
+  BOOST_TEST(findings[0].message.find("read by OCR") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace
