@@ -93,6 +93,11 @@ void CheckRows(const TableView& view, const std::vector<const LineIdentity*>& id
   }
 }
 
+// A column no unit spends on (因公出国（境）费 left blank on every row) is a line of zeros.
+bool BlankColumn(const Table& t, int c) {
+  return std::all_of(t.rows.begin(), t.rows.end(), [&](const Row& row) { return Blank(CellAt(t, &row - t.rows.data(), c)); });
+}
+
 // A column's header path, or where `measured`, the path above its last level, the measure each
 // line repeats (财政拨款“三公”经费/合计/预算数 | …/合计/决算数 | …/因公出国（境）费/预算数 …).
 std::string ColumnLabel(const Table& t, int c, bool measured) {
@@ -118,7 +123,7 @@ void CheckColumns(const TableView& view, const std::vector<const LineIdentity*>&
   for (int c = 0; c < view.ncols; ++c) {
     labels.push_back(ColumnLabel(t, c, measured));
     measures.push_back(measured ? Leaf(ColumnLabel(t, c, false)) : "");
-    if (view.amount[c]) columns.push_back(c);
+    if (view.amount[c] || BlankColumn(t, c)) columns.push_back(c);
   }
   std::set<int> claimed;
   for (const LineIdentity* id : ids) {
