@@ -8,7 +8,8 @@
 //         compared):
 //   - checks: a failed check is an error (of the sums failing on one printed cell, the one that
 //     misses by least: the others are its fault seen through a wrong grouping), a warning when
-//     OCR read its cells (a lost minus sign fails a sum as a wrong total does); one that holds
+//     OCR read its cells (a lost minus sign fails a sum as a wrong total does) or when more than
+//     a fifth of its table's sums fail, three at least (a table read wrong); one that holds
 //     within rounding is info; an amount the text states that the table gives 10,000 times
 //     larger or smaller is an error of its unit (unit_mislabel: 0.3万元 for 2,961.68万元);
 //   - completeness: among the templates for the document's kind, the one its tables fit best,

@@ -252,6 +252,29 @@ BOOST_AUTO_TEST_CASE(a_sum_of_cells_read_by_ocr_that_fails_is_a_warning) {
   BOOST_TEST(findings[0].message.find("read by OCR") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(a_table_where_many_sums_fail_is_doubted_not_blamed) {
+  Document doc = FinalAccount(kFinalAccountTables);
+  std::vector<Check> checks;
+  for (int row = 0; row < 10; ++row) {  // 3 of 10 fail: the table is likely read wrong
+    Check c = Failed("total_row", {10, 0}, {row < 3 ? 9 : 10, 0});
+    if (row >= 3) c.result = CheckResult::kPass;
+    c.target = {1, row, 1};
+    checks.push_back(c);
+  }
+  doc.checks = checks;
+  auto findings = Of(Audit(testing::ProjectRules(), doc), "check:");
+  BOOST_REQUIRE_EQUAL(findings.size(), 3u);
+  for (const auto& f : findings) BOOST_TEST(std::string(SeverityName(f.severity)) == "warning");
+  for (int row = 3; row < 20; ++row) {  // 3 of 20: a fault of the disclosure
+    Check c = checks.back();
+    c.target.row = row + 10;
+    doc.checks.push_back(c);
+  }
+  findings = Of(Audit(testing::ProjectRules(), doc), "check:");
+  BOOST_REQUIRE_EQUAL(findings.size(), 3u);
+  for (const auto& f : findings) BOOST_TEST(std::string(SeverityName(f.severity)) == "error");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace

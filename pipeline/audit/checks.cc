@@ -45,10 +45,45 @@ std::set<const Check*> Closest(const std::vector<Check>& checks) {
   return kept;
 }
 
+// Tables where many sums fail: a disclosure's faults are few (on 164 real disclosures, at most
+// 3 of a table's 24 sums), so a table where several sums and more than a fifth of them break is
+// more likely read wrong (wrapped names interleaved with codes in a text dump) than printed wrong.
+constexpr int kDoubtfulFailures = 3;
+constexpr int kDoubtfulShare = 5;  // failed × 5 > all: more than a fifth
+
+std::set<int> DoubtfulTables(const std::vector<Check>& checks) {
+  std::map<int, std::pair<int, int>> counts;  // table → (failed, held)
+  for (const auto& check : checks) {
+    if (check.kind == "narrative") continue;
+    auto& [failed, held] = counts[check.target.table];
+    (check.result == CheckResult::kFail ? failed : held) += 1;
+  }
+  std::set<int> doubtful;
+  for (const auto& [table, count] : counts) {
+    auto [failed, held] = count;
+    if (failed >= kDoubtfulFailures && failed * kDoubtfulShare > failed + held) doubtful.insert(table);
+  }
+  return doubtful;
+}
+
+// Why a failed sum may not be the disclosure's fault, so that a person looks at the page first;
+// empty when nothing casts doubt on it.
+std::string Doubt(const Check& check, const std::vector<Evidence>& evidence, const std::set<int>& doubtful) {
+  // OCR may have misread a cell (a faint minus sign lost) in a way the accounts repair could not settle.
+  bool read_by_ocr = std::any_of(evidence.begin(), evidence.end(),
+                                 [](const Evidence& e) { return e.where.confidence.has_value(); });
+  if (read_by_ocr) return "cells read by OCR: a misreading looks the same; see the page";
+  if (check.kind != "narrative" && doubtful.count(check.target.table)) {
+    return "many sums of this table fail: its reading may be wrong; see the page";
+  }
+  return "";
+}
+
 }  // namespace
 
 void FromChecks(const Document& doc, std::vector<Finding>* out) {
   const std::set<const Check*> closest = Closest(doc.checks);
+  const std::set<int> doubtful = DoubtfulTables(doc.checks);
   for (const auto& check : doc.checks) {
     if (check.result == CheckResult::kPass) continue;
     if (check.result == CheckResult::kFail && check.kind != "narrative" && !closest.count(&check)) continue;
@@ -65,13 +100,9 @@ void FromChecks(const Document& doc, std::vector<Finding>* out) {
     f.computed = check.computed;
     f.evidence.push_back(CellEvidence(doc, check.target));
     for (const auto& part : check.parts) f.evidence.push_back(CellEvidence(doc, part));
-    // A sum of cells OCR read may fail on a misreading (a faint minus sign lost) that the accounts
-    // repair could not settle: a person must look at the page before it is the disclosure's fault.
-    bool read_by_ocr = std::any_of(f.evidence.begin(), f.evidence.end(),
-                                   [](const Evidence& e) { return e.where.confidence.has_value(); });
-    if (f.severity == Severity::kError && read_by_ocr) {
+    if (std::string doubt = Doubt(check, f.evidence, doubtful); f.severity == Severity::kError && !doubt.empty()) {
       f.severity = Severity::kWarning;
-      f.message += " (cells read by OCR: a misreading looks the same; see the page)";
+      f.message += " (" + doubt + ")";
     }
     out->push_back(std::move(f));
   }
