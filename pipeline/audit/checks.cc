@@ -79,6 +79,23 @@ std::string Doubt(const Check& check, const std::vector<Evidence>& evidence, con
   return "";
 }
 
+Finding FromCheck(const Document& doc, const Check& check) {
+  Finding f;
+  f.rule = "check:" + check.kind;
+  f.severity = check.result == CheckResult::kFail ? Severity::kError : Severity::kInfo;
+  f.message = (check.result == CheckResult::kFail ? "does not add up: " : "adds up within rounding: ") +
+              check.description;
+  if (std::string factor = WrongUnit(check); !factor.empty()) {
+    f.rule = "unit_mislabel";
+    f.message = "an amount stated in the wrong unit: the table gives " + factor + ": " + check.description;
+  }
+  f.stated = check.stated;
+  f.computed = check.computed;
+  f.evidence.push_back(CellEvidence(doc, check.target));
+  for (const auto& part : check.parts) f.evidence.push_back(CellEvidence(doc, part));
+  return f;
+}
+
 }  // namespace
 
 void FromChecks(const Document& doc, std::vector<Finding>* out) {
@@ -87,22 +104,20 @@ void FromChecks(const Document& doc, std::vector<Finding>* out) {
   for (const auto& check : doc.checks) {
     if (check.result == CheckResult::kPass) continue;
     if (check.result == CheckResult::kFail && check.kind != "narrative" && !closest.count(&check)) continue;
-    Finding f;
-    f.rule = "check:" + check.kind;
-    f.severity = check.result == CheckResult::kFail ? Severity::kError : Severity::kInfo;
-    f.message = (check.result == CheckResult::kFail ? "does not add up: " : "adds up within rounding: ") +
-                check.description;
-    if (std::string factor = WrongUnit(check); !factor.empty()) {
-      f.rule = "unit_mislabel";
-      f.message = "an amount stated in the wrong unit: the table gives " + factor + ": " + check.description;
-    }
-    f.stated = check.stated;
-    f.computed = check.computed;
-    f.evidence.push_back(CellEvidence(doc, check.target));
-    for (const auto& part : check.parts) f.evidence.push_back(CellEvidence(doc, part));
+    Finding f = FromCheck(doc, check);
     if (std::string doubt = Doubt(check, f.evidence, doubtful); f.severity == Severity::kError && !doubt.empty()) {
       f.severity = Severity::kWarning;
       f.message += " (" + doubt + ")";
+    }
+    out->push_back(std::move(f));
+  }
+  // The text may break one item down by another's names, so a text amount its row contradicts is
+  // a warning; but one off by exactly 10,000 is stated in the wrong unit.
+  for (const auto& check : doc.disagreements) {
+    Finding f = FromCheck(doc, check);
+    if (f.rule == "check:narrative") {
+      f.severity = Severity::kWarning;
+      f.message = "the text and its table disagree: " + check.description;
     }
     out->push_back(std::move(f));
   }

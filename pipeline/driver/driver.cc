@@ -80,6 +80,7 @@ void Assemble(const rules::RuleSet& rules, const Options& options, Document* doc
   doc->facts = std::move(described.facts);
   doc->comparisons = std::move(described.comparisons);
   doc->checks = std::move(repaired.reconciliation.checks);
+  doc->disagreements = std::move(repaired.reconciliation.disagreements);
   doc->findings = audit::Audit(rules, *doc);
   doc->review = std::move(built.review);
   for (auto* corrections : {&built.corrections, &repaired.corrections}) {

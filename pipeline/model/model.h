@@ -347,6 +347,9 @@ struct Document {
   std::vector<NarrativeFact> facts;
   std::vector<Comparison> comparisons;  // read by the audit; not part of the output
   std::vector<Check> checks;
+  // Amounts the text states that their table row contradicts, as failed checks; reported as
+  // warnings, read by the audit, not part of the output.
+  std::vector<Check> disagreements;
   std::vector<Finding> findings;
   std::vector<Correction> corrections;
   std::vector<CellRef> review;  // cells read by OCR with less confidence than the review threshold

@@ -5,12 +5,6 @@
 namespace budgetx::reconcile::internal {
 namespace {
 
-struct Found {
-  const TableView* view = nullptr;
-  int row = 0, col = 0;
-  Decimal value;
-};
-
 // Where a selector's row label is printed: the row, and the column of the label when it is
 // not the row's name (the 支出 half of a two-sided 总表: 本年支出合计 beside 本年收入合计).
 struct LabelAt {
@@ -43,20 +37,6 @@ int FindColumn(const TableView& view, const std::string& key, int label_col) {
     if (key.empty() ? view.amount[c] : keyed) return c;
   }
   return -1;
-}
-
-// The first table (in document order) whose title, row and column the selector names and whose
-// cell there holds a number. The number is part of the searched title so "表1" selects too.
-std::optional<Found> Find(const std::vector<TableView>& views, const CellSelector& sel) {
-  std::string title = Compact(sel.table_title);
-  for (const auto& view : views) {
-    if (Compact(view.table->number + view.table->title).find(title) == std::string::npos) continue;
-    LabelAt label = FindRow(view, sel.row_label);
-    int col = FindColumn(view, sel.column, label.col);
-    auto value = SumValue(CellAt(*view.table, label.row, col));
-    if (value) return Found{&view, label.row, col, *value};
-  }
-  return std::nullopt;
 }
 
 // `value` printed in a unit of `from_fen` fen, restated in a unit of `to_fen` fen. Units are
@@ -101,10 +81,24 @@ std::optional<Check> CrossCheck(const CrossTableIdentity& id, const Found& left,
 
 }  // namespace
 
+// The first table (in document order) whose title, row and column the selector names and whose
+// cell there holds a number. The number is part of the searched title so "表1" selects too.
+std::optional<Found> FindCell(const std::vector<TableView>& views, const CellSelector& sel) {
+  std::string title = Compact(sel.table_title);
+  for (const auto& view : views) {
+    if (Compact(view.table->number + view.table->title).find(title) == std::string::npos) continue;
+    LabelAt label = FindRow(view, sel.row_label);
+    int col = FindColumn(view, sel.column, label.col);
+    auto value = SumValue(CellAt(*view.table, label.row, col));
+    if (value) return Found{&view, label.row, col, *value};
+  }
+  return std::nullopt;
+}
+
 void AddCrossTable(const std::vector<TableView>& views, const std::vector<CrossTableIdentity>& ids,
                    std::vector<Check>* out) {
   for (const auto& id : ids) {
-    auto left = Find(views, id.left), right = Find(views, id.right);
+    auto left = FindCell(views, id.left), right = FindCell(views, id.right);
     if (!left || !right) continue;
     if (auto check = CrossCheck(id, *left, *right)) out->push_back(*check);
   }

@@ -170,12 +170,22 @@ void AddColumnDifferences(const TableView& view, const std::vector<bool>& used, 
 std::vector<int> AddDeclaredRatios(const TableView& view, const std::vector<RatioIdentity>& ids,
                                    std::vector<Check>* out);
 void AddInferredRatios(const TableView& view, const std::vector<int>& covered, std::vector<Check>* out);
+// A cell a selector names (cross_table.cc): the first table in document order whose number and
+// title hold the selector's table, its row by label (on either half of a two-sided table) and
+// its column by key; nothing when none holds a number there.
+struct Found {
+  const TableView* view = nullptr;
+  int row = 0, col = 0;
+  Decimal value;
+};
+std::optional<Found> FindCell(const std::vector<TableView>& views, const CellSelector& sel);
+
 void AddCrossTable(const std::vector<TableView>& views, const std::vector<CrossTableIdentity>& ids,
                    std::vector<Check>* out);
 // Per narrative fact naming a row of some table: a check when the row's amount agrees with the
 // text, a warning when it does not.
 void AddNarrativeLinks(const std::vector<TableView>& views, const std::vector<NarrativeFact>& facts,
-                       std::vector<Check>* out, std::vector<Warning>* warnings);
+                       const std::vector<NarrativeLink>& links, Reconciliation* out);
 
 // Whether an inferred identity holds on enough rows to be believed: exactly on >= 80% of the rows
 // where it can be evaluated, and exactly with a non-zero target on at least 2 (rows of zeros

@@ -50,10 +50,19 @@ Check MakeCheck(const TableView& view, const NarrativeFact& fact, const Stated& 
   return check;
 }
 
+// Whether a row label names the text's subject: the same words, or the subject's last words when
+// the sentence runs on from a heading (收入决算情况说明本年收入合计 names 本年收入合计). A label of
+// two or three characters (合计, 总计) names nothing on its own.
+bool Names(const std::string& label, const std::string& subject) {
+  constexpr size_t kOwnName = 4 * 3;  // four characters of UTF-8 CJK
+  if (label.empty()) return false;
+  return label == subject || (label.size() >= kOwnName && subject.ends_with(label));
+}
+
 }  // namespace
 
 void AddNarrativeLinks(const std::vector<TableView>& views, const std::vector<NarrativeFact>& facts,
-                       std::vector<Check>* out, std::vector<Warning>* warnings) {
+                       const std::vector<NarrativeLink>& links, Reconciliation* out) {
   for (const auto& fact : facts) {
     auto stated = ReadStated(fact);
     if (!stated || fact.subject.empty()) continue;
@@ -69,14 +78,24 @@ void AddNarrativeLinks(const std::vector<TableView>& views, const std::vector<Na
       Match m{{view.index, r, c}, *computed, Judge(stated->value, *computed, LastDigitUnit(stated->value))};
       if (!best || static_cast<int>(m.result) < static_cast<int>(best->result)) best = m, best_view = &view;
     };
+    // The rules name the cell of a subject no row label prints as the text does.
+    auto link = std::find_if(links.begin(), links.end(),
+                             [&](const NarrativeLink& l) { return RE2::PartialMatch(subject, *l.subject); });
+    if (link != links.end()) {
+      if (auto found = FindCell(views, link->cell)) consider(*found->view, found->row, found->col);
+    }
     for (const auto& view : views) {
+      if (link != links.end()) break;
       const Table& t = *view.table;
       for (int r = 0; r < static_cast<int>(t.rows.size()); ++r) {
-        int label = FirstTextColumn(t.rows[r]);
-        if (label < 0 || normalize::CompactWithoutOutline(t.rows[r].name) != subject) continue;
-        // Only the amounts under this label: a 收支总表 row also holds the other half's item.
-        for (int c = 0; c < view.ncols; ++c) {
-          if (view.label_col[c] == label) consider(view, r, c);
+        // Every label of the row: a 收支总表 row names an item of each half. Only the amounts
+        // under that label count.
+        for (int label = 0; label < static_cast<int>(t.rows[r].cells.size()); ++label) {
+          const Cell& cell = t.rows[r].cells[label];
+          if (cell.kind != ValueKind::kText || !Names(normalize::CompactWithoutOutline(cell.text), subject)) continue;
+          for (int c = 0; c < view.ncols; ++c) {
+            if (view.label_col[c] == label) consider(view, r, c);
+          }
         }
       }
       // A table of one row names its items in the header (“三公”经费表: 公务接待费 | …).
@@ -90,9 +109,10 @@ void AddNarrativeLinks(const std::vector<TableView>& views, const std::vector<Na
     // Text often breaks one item down by another's names (机关服务 … 物业管理费 673 万元), so a
     // disagreement may be a different scope rather than an error: flagged for a reader, not failed.
     if (best->result == CheckResult::kFail) {
-      warnings->push_back({"reconcile", "text and table disagree: " + check.description, fact.where});
+      out->warnings.push_back({"reconcile", "text and table disagree: " + check.description, fact.where});
+      out->disagreements.push_back(std::move(check));
     } else {
-      out->push_back(std::move(check));
+      out->checks.push_back(std::move(check));
     }
   }
 }

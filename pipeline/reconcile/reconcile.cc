@@ -24,7 +24,7 @@ Reconciliation Reconcile(const Identities& identities, const std::vector<Table>&
     AddInferredRatios(view, AddDeclaredRatios(view, identities.ratios, &checks), &checks);
   }
   AddCrossTable(views, identities.cross_table, &checks);
-  AddNarrativeLinks(views, facts, &checks, &out.warnings);
+  AddNarrativeLinks(views, facts, identities.narrative_links, &out);
   return out;
 }
 

@@ -55,11 +55,13 @@ using rules::ColumnIdentity;
 using rules::CrossTableIdentity;
 using rules::Identities;
 using rules::LineIdentity;
+using rules::NarrativeLink;
 using rules::RatioIdentity;
 
 struct Reconciliation {
   std::vector<Check> checks;      // every check of every table, then across tables and the text
   std::vector<Warning> warnings;  // amounts in the text that their table row contradicts
+  std::vector<Check> disagreements;  // the same, as failed narrative checks, for the audit
 };
 
 // The checks of `tables` (indexed as CellRef::table) and of the text's `facts` against them.

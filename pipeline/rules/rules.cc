@@ -20,7 +20,7 @@ bool RuleSet::empty() const {
   }
   return columns.empty() && header_labels.empty() && ocr_vocabulary.empty() && classification.empty() && classification_former.empty() &&
          templates.empty() && identities.columns.empty() && identities.lines.empty() && identities.ratios.empty() &&
-         identities.cross_table.empty();
+         identities.cross_table.empty() && identities.narrative_links.empty();
 }
 
 const Pattern* FirstMatch(const std::vector<Pattern>& patterns, std::string_view text) {
@@ -51,6 +51,7 @@ void Append(RuleSet&& from, RuleSet* to) {
   MoveAll(std::move(from.identities.lines), &to->identities.lines);
   MoveAll(std::move(from.identities.ratios), &to->identities.ratios);
   MoveAll(std::move(from.identities.cross_table), &to->identities.cross_table);
+  MoveAll(std::move(from.identities.narrative_links), &to->identities.narrative_links);
   MoveAll(std::move(from.ocr_vocabulary), &to->ocr_vocabulary);
   MoveAll(std::move(from.templates), &to->templates);
   for (auto& [code, name] : from.classification) to->classification.emplace(code, std::move(name));

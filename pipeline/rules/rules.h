@@ -11,8 +11,9 @@
 // File format (see rules/README.md): each file is a mapping of sections to lists of entries.
 // Sections: document_kinds, title_ends, years, issuers, not_issuers, regions, table_titles,
 // table_units, skip_lines, table_ends, contents_lines, headings, columns, header_labels, codes,
-// code_prefixes, row_kinds, narrative, narrative_comparisons, comparison_words, token_joins, ocr_repairs, ocr_confusions, ocr_vocabulary,
-// classification, column_identities, ratio_identities, cross_table, fdp_measures, templates,
+// code_prefixes, row_kinds, narrative, narrative_comparisons, comparison_words, token_joins,
+// ocr_repairs, ocr_confusions, ocr_vocabulary, classification, column_identities,
+// line_identities, ratio_identities, cross_table, narrative_links, fdp_measures, templates,
 // template_tables, template_title_noise, empty_table_notes, placeholders, stray_years.
 #pragma once
 
@@ -96,11 +97,20 @@ struct LineIdentity {
   std::string source;  // "rules/identities.yaml:12"
 };
 
+// The cell an amount of the text states, where no row is named as the text names it
+// (财政拨款收入支出总计 is the 总计 row of the 财政拨款收入支出决算总表).
+struct NarrativeLink {
+  std::string name;
+  std::shared_ptr<const RE2> subject;  // searched in the text's subject, compacted
+  CellSelector cell;
+};
+
 struct Identities {
   std::vector<ColumnIdentity> columns;
   std::vector<LineIdentity> lines;
   std::vector<RatioIdentity> ratios;
   std::vector<CrossTableIdentity> cross_table;
+  std::vector<NarrativeLink> narrative_links;
 };
 
 // A template of a disclosure's tables (rules/audit.yaml): the tables a document of its kinds

@@ -282,6 +282,17 @@ Status ReadCrossTable(const SectionSpec&, const Entry& e, RuleSet* out) {
   return Status::Ok();
 }
 
+Status ReadNarrativeLink(const SectionSpec&, const Entry& e, RuleSet* out) {
+  NarrativeLink link;
+  std::string subject;
+  BUDGETX_RETURN_IF_ERROR(ReadNonEmpty(e, "name", &link.name));
+  BUDGETX_RETURN_IF_ERROR(ReadNonEmpty(e, "subject", &subject));
+  BUDGETX_RETURN_IF_ERROR(Compile(e, *Find(e, "subject"), subject, &link.subject));
+  BUDGETX_RETURN_IF_ERROR(ReadSelector(e, "cell", &link.cell));
+  out->identities.narrative_links.push_back(std::move(link));
+  return Status::Ok();
+}
+
 // A template is matched with the document's kind.
 Status ReadTemplate(const SectionSpec& spec, const Entry& e, RuleSet* out) {
   Template t;
@@ -373,6 +384,7 @@ const std::vector<SectionSpec>& Sections() {
        nullptr,
        ReadRatioIdentity},
       {"cross_table", {"name", "left", "right"}, {"name", "left", "right"}, kAny, nullptr, ReadCrossTable},
+      {"narrative_links", {"name", "subject", "cell"}, {"name", "subject", "cell"}, kAny, nullptr, ReadNarrativeLink},
       {"fdp_measures",
        {"name", "match", "measure", "against"},
        {"name", "match", "measure", "against"},
