@@ -395,6 +395,32 @@ BOOST_AUTO_TEST_CASE(contents_entries_running_over_onto_the_next_page_open_no_ta
   BOOST_TEST((doc.tables[0].pages == std::vector<int>{3}));
 }
 
+// A titled table of one row stays a table when the titles of the tables after it contain its
+// title (支出决算表 in 一般公共预算财政拨款支出决算表 and 财政拨款“三公”经费支出决算表): it is
+// neither a contents entry, nor a repeated title, nor continued by them.
+BOOST_AUTO_TEST_CASE(a_one_row_table_whose_title_later_titles_contain_is_kept) {
+  BuiltTables doc = Build(
+      "收入支出决算总表\n单位：万元\n项目\t决算数\t项目\t决算数\n本年收入合计\t100.00\t本年支出合计\t95.00\n"
+      "总计\t120.00\t总计\t120.00\n\n"
+      "支出决算表\n单位：万元\n项目\t本年支出合计\t基本支出\t项目支出\n合计\t96.00\t60.00\t36.00\n\n"
+      "一般公共预算财政拨款支出决算表\n单位：万元\n科目编码\t科目名称\t决算数\n201\t一般公共服务支出\t95.00\n"
+      "\t合计\t95.00\n\n"
+      "财政拨款“三公”经费支出决算表\n单位：万元\n项目\t决算数\n合计\t10.00\n因公出国（境）费\t2.00\n");
+  BOOST_REQUIRE_EQUAL(doc.tables.size(), 4u);
+  const Table& t = doc.tables[1];
+  BOOST_TEST(t.title == "支出决算表");
+  BOOST_TEST(t.unit == "万元");
+  BOOST_REQUIRE_EQUAL(t.rows.size(), 1u);
+  BOOST_TEST(Texts(t.rows[0]) == (std::vector<std::string>{"合计", "96.00", "60.00", "36.00"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(Amounts(t.rows[0]) == (std::vector<int64_t>{96000000, 60000000, 36000000}), boost::test_tools::per_element());
+  BOOST_TEST((t.rows[0].kind == RowKind::kTotal));
+  BOOST_TEST(doc.tables[2].title == "一般公共预算财政拨款支出决算表");
+  BOOST_TEST(doc.tables[2].rows.size() == 2u);
+  BOOST_TEST(doc.tables[3].title == "财政拨款“三公”经费支出决算表");
+  BOOST_TEST(doc.tables[3].rows.size() == 2u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace
