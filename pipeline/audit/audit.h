@@ -19,7 +19,8 @@
 //     Otherwise one finding (info) says the document follows no known template, or has no tables
 //     (its tables published elsewhere);
 //   - empty tables: a table with a column of amounts but none in it, and no note saying so (本表无数据…)
-//     on its pages is a warning; a table with amounts and such a note among its rows too;
+//     under it or for the whole document is a warning; a table with amounts and such a note
+//     among its rows or under it too;
 //   - placeholders: text a template left unfilled (XX, 待填写) is a warning;
 //   - stray years: a year in a table's title or in a line (as the rule says) that is neither
 //     the report's year nor the year before is a warning;

@@ -275,6 +275,25 @@ BOOST_AUTO_TEST_CASE(a_table_where_many_sums_fail_is_doubted_not_blamed) {
   for (const auto& f : findings) BOOST_TEST(std::string(SeverityName(f.severity)) == "error");
 }
 
+BOOST_AUTO_TEST_CASE(a_note_printed_under_a_filled_table_and_zeros_as_empty) {
+  // 三公 filled, its note says empty; 政府性基金 all zeros with its note; 国有资本 prints its column
+  // numbers (** 1) and a note.
+  Document doc = FinalAccount(kFinalAccountTables);
+  doc.tables[7].rows[0].cells[1] = Amount(0, 0);
+  Row numbers;
+  numbers.cells = {Text("**"), Amount(1, 1000000)};
+  doc.tables[8].rows.insert(doc.tables[8].rows.begin(), numbers);
+  doc.tables[8].rows[1].cells[1] = Text("");
+  for (int t : {6, 7, 8}) {
+    Line note = MakeLine(t + 2, "说明：本单位本年度没有此项支出，故本表无数据。");
+    doc.pages[t + 1].lines.push_back(note);
+  }
+  auto findings = Of(Audit(testing::ProjectRules(), doc), "empty_table");
+  BOOST_REQUIRE_EQUAL(findings.size(), 1u);
+  BOOST_TEST(findings[0].rule == "empty_table:note_on_filled");
+  BOOST_TEST(findings[0].message.find("“三公”") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace

@@ -13,10 +13,28 @@ bool HasAmountColumn(const Table& table) {
   return std::any_of(table.columns.begin(), table.columns.end(), [](const Column& c) { return c.amount; });
 }
 
+// The columns numbered under a header (** | 1 | 2 | 3 …, 栏次 | 1 | 2), which an empty table prints
+// too: whole numbers counting from 1, beside no label but stars or 栏次.
+bool ColumnNumbers(const Row& row) {
+  int64_t next = 1;
+  for (const auto& c : row.cells) {
+    if (c.kind == ValueKind::kText && c.text.find_first_not_of('*') != std::string::npos && c.text != "栏次" &&
+        c.text != "行次") {
+      return false;
+    }
+    if (!c.number) continue;
+    if (c.number->scale != 0 || c.number->units != next || c.text.find(',') != std::string::npos) return false;
+    ++next;
+  }
+  return next > 1;
+}
+
+// A table of zeros (合计 0.00) holds nothing: 广州 prints its empty tables so, with their note.
 bool HoldsAmounts(const Table& table) {
   for (const auto& row : table.rows) {
+    if (ColumnNumbers(row)) continue;
     for (const auto& c : row.cells) {
-      if (c.amount_fen) return true;
+      if (c.amount_fen && *c.amount_fen != 0) return true;
     }
   }
   return false;
@@ -49,32 +67,41 @@ int TableAbove(const Document& doc, const Provenance& where) {
   return above;
 }
 
-// The tables a note says are empty: the table it is printed under, or every table for a note
-// of the document.
-std::vector<bool> NotedEmpty(const rules::RuleSet& rules, const Document& doc) {
-  std::vector<bool> noted(doc.tables.size(), false);
+// The tables a note says are empty: per table, whether a note is printed under it; and whether
+// a note of the document covers every table.
+struct Notes {
+  std::vector<bool> under;
+  bool document = false;
+};
+
+Notes NotesOf(const rules::RuleSet& rules, const Document& doc) {
+  Notes notes{std::vector<bool>(doc.tables.size(), false), false};
   for (const auto& page : doc.pages) {
     for (const auto& line : page.lines) {
       const rules::Pattern* note = rules::FirstMatch(rules.empty_table_notes, normalize::Compact(LineText(line)));
       if (!note) continue;
-      if (note->attrs.at("scope") == "document") return std::vector<bool>(doc.tables.size(), true);
-      if (int t = TableAbove(doc, line.where); t >= 0) noted[t] = true;
+      if (note->attrs.at("scope") == "document") {
+        notes.document = true;
+      } else if (int t = TableAbove(doc, line.where); t >= 0) {
+        notes.under[t] = true;
+      }
     }
   }
-  return noted;
+  return notes;
 }
 
 }  // namespace
 
 void EmptyTables(const rules::RuleSet& rules, const Document& doc, std::vector<Finding>* out) {
   if (rules.empty_table_notes.empty()) return;
-  const std::vector<bool> noted = NotedEmpty(rules, doc);
+  const Notes notes = NotesOf(rules, doc);
   for (int t = 0; t < static_cast<int>(doc.tables.size()); ++t) {
     const Table& table = doc.tables[t];
     if (!HasAmountColumn(table)) continue;
     const bool amounts = HoldsAmounts(table);
-    if (amounts && !NoteInRows(rules, table)) continue;
-    if (!amounts && (noted[t] || NoteInRows(rules, table))) continue;
+    const bool own_note = notes.under[t] || NoteInRows(rules, table);
+    if (amounts && !own_note) continue;
+    if (!amounts && (own_note || notes.document)) continue;
     Finding f;
     f.rule = amounts ? "empty_table:note_on_filled" : "empty_table:no_note";
     f.severity = Severity::kWarning;
