@@ -44,14 +44,24 @@ class Amounts {
 
 enum class Direction { kMore, kLess, kSame };
 
-std::vector<Direction> Directions(const rules::RuleSet& rules, const std::vector<std::string>& words) {
-  std::vector<Direction> out;
+// A comparing word and what it says; words comparison_words does not know are left out.
+struct Said {
+  std::string word;
+  Direction direction;
+};
+
+std::vector<Said> Directions(const rules::RuleSet& rules, const std::vector<std::string>& words) {
+  std::vector<Said> out;
   for (const auto& word : words) {
     const rules::Pattern* p = rules::FirstMatch(rules.comparison_words, word);
     if (!p) continue;
-    out.push_back(p->name == "more" ? Direction::kMore : p->name == "less" ? Direction::kLess : Direction::kSame);
+    out.push_back({word, p->name == "more" ? Direction::kMore : p->name == "less" ? Direction::kLess : Direction::kSame});
   }
   return out;
+}
+
+bool Says(const std::vector<Said>& said, Direction d) {
+  return std::any_of(said.begin(), said.end(), [d](const Said& s) { return s.direction == d; });
 }
 
 bool Agrees(Direction d, Wide difference) {
@@ -103,22 +113,18 @@ void CheckPercent(const Comparison& c, const Amounts& amounts, const char* role,
 void Judge(const rules::RuleSet& rules, const Comparison& c, std::vector<Finding>* out) {
   const Amounts amounts(c.numbers);
   auto amount = amounts.Get("amount"), base = amounts.Get("base"), change = amounts.Get("change");
-  std::vector<Direction> directions = Directions(rules, c.words);
+  const std::vector<Said> said = Directions(rules, c.words);
   if (!amount) return;
   Approx growth;
   if (base) {
     Wide difference = amount->value - base->value;
-    for (size_t i = 0; i < directions.size(); ++i) {
-      if (!Agrees(directions[i], difference)) {
-        out->push_back(Make(c, "words", "the text says '" + c.words[i] + "' of amounts that compare the other way"));
-        break;
-      }
+    auto wrong = std::find_if(said.begin(), said.end(), [&](const Said& s) { return !Agrees(s.direction, difference); });
+    if (wrong != said.end()) {
+      out->push_back(Make(c, "words", "the text says '" + wrong->word + "' of amounts that compare the other way"));
     }
     growth = {difference < 0 ? -difference : difference, amount->error + base->error};
-  } else if (change && !directions.empty()) {
-    bool more = std::count(directions.begin(), directions.end(), Direction::kMore) > 0;
-    bool less = std::count(directions.begin(), directions.end(), Direction::kLess) > 0;
-    bool same = std::count(directions.begin(), directions.end(), Direction::kSame) > 0;
+  } else if (change && !said.empty()) {
+    bool more = Says(said, Direction::kMore), less = Says(said, Direction::kLess), same = Says(said, Direction::kSame);
     if ((more && less) || (same && change->value != 0)) {
       out->push_back(Make(c, "words", "the text says the amount both rose and fell"));
       return;
