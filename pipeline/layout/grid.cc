@@ -107,6 +107,30 @@ void AddOpenEdges(const std::vector<Segment>& across, std::vector<double>* bound
   if (after.size() >= 2) bounds->push_back(*std::max_element(after.begin(), after.end()));
 }
 
+// Rules crossing fewer than two rules the other way, dropped until none is left: a cell's side
+// runs from a rule to a rule, while a stamp's ring or star pressed over a table crosses one rule
+// at most, and would split its cells into columns that hold nothing.
+void DropUnanchored(std::vector<Segment>* hs, std::vector<Segment>* vs) {
+  auto crossings = [](const Segment& s, const std::vector<Segment>& others, bool horizontal) {
+    int n = 0;
+    for (const auto& o : others) n += horizontal ? Cross(s, o) : Cross(o, s);
+    return n;
+  };
+  for (bool dropped = true; dropped;) {
+    const size_t before = hs->size() + vs->size();
+    std::vector<Segment> h, v;
+    for (const auto& s : *hs) {
+      if (crossings(s, *vs, true) >= 2) h.push_back(s);
+    }
+    for (const auto& s : *vs) {
+      if (crossings(s, *hs, false) >= 2) v.push_back(s);
+    }
+    *hs = std::move(h);
+    *vs = std::move(v);
+    dropped = hs->size() + vs->size() < before;
+  }
+}
+
 Grid BuildGrid(const std::vector<Segment>& hs, const std::vector<Segment>& vs) {
   Grid grid;
   std::vector<double> xs, ys;
@@ -163,6 +187,7 @@ std::vector<Grid> FindGrids(const std::vector<Ruling>& rulings) {
   }
   hs = Joined(std::move(hs));
   vs = Joined(std::move(vs));
+  DropUnanchored(&hs, &vs);
   UnionFind parts(hs.size() + vs.size());
   for (size_t i = 0; i < hs.size(); ++i) {
     for (size_t j = 0; j < vs.size(); ++j) {

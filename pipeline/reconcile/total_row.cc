@@ -65,9 +65,11 @@ int PreviousBoundary(const Table& t, int row, bool subtotals) {
   return -1;
 }
 
-int NextTotal(const Table& t, int row) {
+// The next 合计 (and, for `subtotals`, 小计) row below `row`, or the end of the table.
+int NextBoundary(const Table& t, int row, bool subtotals) {
   for (int r = row + 1; r < static_cast<int>(t.rows.size()); ++r) {
-    if (t.rows[r].kind == RowKind::kTotal) return r;
+    RowKind kind = t.rows[r].kind;
+    if (kind == RowKind::kTotal || (subtotals && kind == RowKind::kSubtotal)) return r;
   }
   return static_cast<int>(t.rows.size());
 }
@@ -96,7 +98,7 @@ Candidates TotalCandidates(const TableView& view, int row, int col) {
   if (HasCodes(view, col)) return {ShallowestCoded(view, 0, static_cast<int>(t.rows.size()), col), true};
   std::vector<int> rows = BodyRows(t, PreviousBoundary(t, row, false) + 1, row, true);
   // Many tables print 合计 first, above the rows it adds up.
-  if (rows.empty()) rows = BodyRows(t, row + 1, NextTotal(t, row), true);
+  if (rows.empty()) rows = BodyRows(t, row + 1, NextBoundary(t, row, false), true);
   return {rows, false};
 }
 
@@ -107,7 +109,12 @@ Candidates SubtotalCandidates(const TableView& view, int row, int col) {
     std::vector<int> rows = ShallowestCoded(view, from, row, col);
     if (!rows.empty()) return {rows, true};
   }
-  return {BodyRows(t, from, row, false), false};
+  std::vector<int> rows = BodyRows(t, from, row, false);
+  // A 小计 printed first, above its rows (长沙市本级及所辖区小计 over the districts), with at most
+  // the column numbers between it and the header.
+  auto data = [&](int r) { return !view.outside[r]; };
+  if (std::none_of(rows.begin(), rows.end(), data)) rows = BodyRows(t, row + 1, NextBoundary(t, row, true), false);
+  return {rows, false};
 }
 
 // The candidates taking part in column `col`. A row whose part of the table is blank there (the

@@ -1,6 +1,8 @@
 // Reading a table's cells, columns and labels for the checks.
 #include <algorithm>
 
+#include <re2/re2.h>
+
 #include "pipeline/model/decimal.h"
 #include "pipeline/reconcile/internal.h"
 
@@ -100,8 +102,16 @@ int LabelColumn(const TableView& view, int row, int col) {
   return other >= 0 ? other : k;
 }
 
+// The number k of a column number that states how the column is made: "5=6+7", "6=1+3".
+std::optional<int64_t> FormulaColumnNumber(const std::string& text) {
+  static const RE2 kFormula(R"((\d{1,2})=\d{1,2}(?:[+\-]\d{1,2})+)");
+  int64_t k = 0;
+  if (!RE2::FullMatch(text, kFormula, &k)) return std::nullopt;
+  return k;
+}
+
 // Rows that are no data: the column numbers printed under a header (栏次: 1, 2, 3 … one per
-// column) and rows with no label at all (a page number "— 19 —" read as a row).
+// column, or 5=6+7) and rows with no label at all (a page number "— 19 —" read as a row).
 bool OutsideTheData(const Row& r) {
   bool labelled = !r.code.empty() || !r.name.empty();
   int numbers = 0;
@@ -111,12 +121,14 @@ bool OutsideTheData(const Row& r) {
   for (const auto& cell : r.cells) {
     labelled = labelled || cell.kind == ValueKind::kText || cell.kind == ValueKind::kCode;
     if (cell.kind == ValueKind::kEmpty) continue;
-    if (cell.kind == ValueKind::kText && numbers == 0) continue;  // the label column ("**", "栏次")
+    const auto formula = cell.kind == ValueKind::kText ? FormulaColumnNumber(Compact(cell.text)) : std::nullopt;
+    if (cell.kind == ValueKind::kText && numbers == 0 && !formula) continue;  // the label column ("**", "栏次")
     bool whole = (cell.kind == ValueKind::kAmount || cell.kind == ValueKind::kNumber) && cell.number &&
                  cell.number->scale == 0 && cell.text.find(',') == std::string::npos;
+    const std::optional<int64_t> k = formula ? formula : whole ? std::optional<int64_t>(cell.number->units) : std::nullopt;
     small = small && (whole || cell.kind == ValueKind::kDash);
-    if (!whole || (numbers > 0 && cell.number->units != last + 1)) counting = false;
-    if (whole) last = cell.number->units;
+    if (!k || (numbers > 0 && *k != last + 1)) counting = false;
+    if (k) last = *k;
     ++numbers;
   }
   // A row of amounts with no label can be a table's only row (江苏's 支出预算总表 prints its 合计

@@ -541,11 +541,22 @@ class Segmenter {
     });
   }
 
+  // Rows under a label heading merged down over all of them (its cell filled on the first row
+  // only: 县市区/单位 beside three rows of group headings) are one header, however long their
+  // headings. A form's rows each name what they hold in the first cell.
+  static bool UnderMergedHeading(const std::vector<LineCells>& lines) {
+    if (lines.size() < 2 || lines[0].cells.empty()) return false;
+    const Cell& heading = lines[0].cells[0];
+    if (heading.kind != ValueKind::kText || DisplayWidth(heading.text) > kLabelWidth) return false;
+    return std::all_of(lines.begin() + 1, lines.end(), [](const LineCells& l) { return !l.cells.empty() && l.cells[0].text.empty(); });
+  }
+
   // The header is the run of label rows the table starts with. Label rows under other text rows
   // are part of a form (the 一级指标 row of a target table), printed as rows.
   void ResolveHead() {
     size_t k = head_.size();
     while (k > 0 && HeaderLike(head_[k - 1])) --k;
+    if (UnderMergedHeading(head_)) k = 0;
     for (const auto& line : head_) {
       if (k == 0) AddHeaderLine(line);
       else AddDelimitedRow(line);

@@ -526,3 +526,55 @@ bool InkBox(PIX* binary, const PixelBox& in, PixelBox* out) {
 }
 
 }  // namespace budgetx::ocr
+
+namespace budgetx::ocr {
+namespace {
+
+std::vector<PixelBox> Components(PIX* binary, const PixelBox& in) {
+  std::vector<PixelBox> out;
+  PixPtr clip = Clip(binary, in.x, in.y, in.w, in.h);
+  BOXA* boxes = clip ? pixConnCompBB(clip.get(), 8) : nullptr;
+  for (int i = 0; boxes && i < boxaGetCount(boxes); ++i) {
+    PixelBox b;
+    if (boxaGetBoxGeometry(boxes, i, &b.x, &b.y, &b.w, &b.h) == 0) out.push_back({in.x + b.x, in.y + b.y, b.w, b.h});
+  }
+  boxaDestroy(&boxes);
+  std::sort(out.begin(), out.end(), [](const PixelBox& a, const PixelBox& b) { return a.x < b.x; });
+  return out;
+}
+
+// A minus beside a digit `digit` high whose top is at `top`: a bar lying across the digit's
+// middle, several times as long as thick and shorter than the digit.
+bool IsMinus(const PixelBox& bar, int top, int digit) {
+  const double middle = (bar.y + bar.h / 2.0 - top) / digit;
+  return bar.h <= std::max(2, digit / 5) && bar.w >= 2 * bar.h && bar.w >= digit / 4 && bar.w <= digit &&
+         middle >= 0.3 && middle <= 0.8;
+}
+
+}  // namespace
+
+bool MinusBefore(PIX* binary, const PixelBox& line, const std::vector<int>& sides, int margin) {
+  if (!binary || line.w <= 0 || line.h <= 0) return false;
+  int left = std::max(0, line.x - line.h);
+  for (int x : sides) {
+    if (x <= line.x + margin) left = std::max(left, x + margin);
+  }
+  const std::vector<PixelBox> ink = Components(binary, {left, line.y, line.x + line.w - left, line.h});
+  int digit = 0;  // the height of the tallest piece of ink: a digit's
+  for (const auto& c : ink) digit = std::max(digit, c.h);
+  auto first = std::find_if(ink.begin(), ink.end(), [&](const PixelBox& c) { return 5 * c.h >= 3 * digit; });
+  if (digit == 0 || first == ink.end()) return false;
+  // Before the first digit, specks aside, there is the minus alone, close to the digit.
+  std::vector<PixelBox> before;
+  for (auto c = ink.begin(); c != first; ++c) {
+    if (c->w * c->h >= kMinInkPixels / 4 && c->x + c->w <= first->x) before.push_back(*c);
+  }
+  if (before.size() != 1) return false;
+  // A minus stands apart from the digit by about a stroke; a piece of the digit's own stroke
+  // lies closer (the crossbar of a 4 broken off its stem in a faint scan).
+  const PixelBox& bar = before.front();
+  const int gap = first->x - (bar.x + bar.w);
+  return gap >= std::max(2, first->h / 8) && gap <= first->h / 2 && IsMinus(bar, first->y, first->h);
+}
+
+}  // namespace budgetx::ocr

@@ -244,6 +244,43 @@ BOOST_AUTO_TEST_CASE(a_line_grows_neither_across_a_rule_nor_to_a_speck) {
   BOOST_TEST(speck.x + speck.w == 324);
 }
 
+// A black-and-white line 40 pixels high at y 100 holding "-0.4": digits 30 pixels high (x 310–330
+// and 340–360) with a bar 8 × 3 before them across their middle, all inside the box x 294–364.
+PixPtr MinusZeroFour() {
+  PixPtr binary(pixCreate(600, 200, 1));
+  pixRasterop(binary.get(), 310, 105, 20, 30, PIX_SET, nullptr, 0, 0);
+  pixRasterop(binary.get(), 340, 105, 20, 30, PIX_SET, nullptr, 0, 0);
+  pixRasterop(binary.get(), 298, 121, 8, 3, PIX_SET, nullptr, 0, 0);
+  return binary;
+}
+
+BOOST_AUTO_TEST_CASE(a_bar_across_the_middle_before_the_digits_is_a_minus) {
+  PixPtr binary = MinusZeroFour();
+  BOOST_TEST(MinusBefore(binary.get(), {294, 100, 70, 40}, {}, 4));
+  BOOST_TEST(MinusBefore(binary.get(), {308, 100, 56, 40}, {}, 4));   // left out of the box
+  BOOST_TEST(!MinusBefore(binary.get(), {308, 100, 56, 40}, {302}, 4));  // beyond the cell's side
+  pixRasterop(binary.get(), 340, 105, 20, 30, PIX_CLR, nullptr, 0, 0);
+  BOOST_TEST(MinusBefore(binary.get(), {294, 100, 70, 40}, {}, 4));  // -0 alone
+}
+
+BOOST_AUTO_TEST_CASE(a_bar_low_or_thick_or_beside_other_ink_is_no_minus) {
+  PixPtr low(pixCreate(600, 200, 1));
+  pixRasterop(low.get(), 310, 105, 20, 30, PIX_SET, nullptr, 0, 0);
+  pixRasterop(low.get(), 298, 132, 8, 3, PIX_SET, nullptr, 0, 0);  // at the foot: a stroke of a character
+  BOOST_TEST(!MinusBefore(low.get(), {294, 100, 40, 40}, {}, 4));
+  PixPtr thick(pixCreate(600, 200, 1));
+  pixRasterop(thick.get(), 310, 105, 20, 30, PIX_SET, nullptr, 0, 0);
+  pixRasterop(thick.get(), 299, 118, 7, 7, PIX_SET, nullptr, 0, 0);  // a blot
+  BOOST_TEST(!MinusBefore(thick.get(), {294, 100, 40, 40}, {}, 4));
+  PixPtr close(pixCreate(600, 200, 1));
+  pixRasterop(close.get(), 310, 105, 5, 30, PIX_SET, nullptr, 0, 0);
+  pixRasterop(close.get(), 302, 124, 7, 3, PIX_SET, nullptr, 0, 0);  // a 4's crossbar broken off its stem
+  BOOST_TEST(!MinusBefore(close.get(), {294, 100, 40, 40}, {}, 4));
+  PixPtr more = MinusZeroFour();
+  pixRasterop(more.get(), 286, 105, 4, 30, PIX_SET, nullptr, 0, 0);  // a 1 before it: 1-0.4 is a range
+  BOOST_TEST(!MinusBefore(more.get(), {282, 100, 82, 40}, {}, 4));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <atomic>
 #include <filesystem>
 #include <fstream>
@@ -133,15 +134,22 @@ bool ShrinkToInk(PIX* binary, PixelLine* part) {
   return true;
 }
 
+PixelBox BoxOf(const PixelLine& line) { return {line.x0, line.y0, line.x1 - line.x0, line.y1 - line.y0}; }
+
+// The x of each of the cells' sides that crosses the line.
+std::vector<int> SidesAcross(const std::vector<layout::Ruling>& sides, const PixelLine& line) {
+  std::vector<int> xs;
+  for (const auto& r : sides) {
+    if (CrossesMiddle(r, line)) xs.push_back(static_cast<int>(r.x0));
+  }
+  return xs;
+}
+
 // The line grown to ink its box left out (GrownToInk), up to the sides of its cell; false when
 // there is none.
 bool GrowToInk(PIX* binary, const std::vector<layout::Ruling>& sides, PixelLine* line) {
-  std::vector<int> xs;
-  for (const auto& r : sides) {
-    if (CrossesMiddle(r, *line)) xs.push_back(static_cast<int>(r.x0));
-  }
-  const PixelBox box{line->x0, line->y0, line->x1 - line->x0, line->y1 - line->y0};
-  const PixelBox grown = GrownToInk(binary, box, xs, kCutMargin);
+  const PixelBox box = BoxOf(*line);
+  const PixelBox grown = GrownToInk(binary, box, SidesAcross(sides, *line), kCutMargin);
   if (grown.x == box.x && grown.w == box.w) return false;
   line->x0 = grown.x;
   line->x1 = grown.x + grown.w;
@@ -150,7 +158,7 @@ bool GrowToInk(PIX* binary, const std::vector<layout::Ruling>& sides, PixelLine*
 
 std::vector<PixelBox> Boxes(const std::vector<PixelLine>& lines) {
   std::vector<PixelBox> boxes;
-  for (const auto& l : lines) boxes.push_back({l.x0, l.y0, l.x1 - l.x0, l.y1 - l.y0});
+  for (const auto& l : lines) boxes.push_back(BoxOf(l));
   return boxes;
 }
 
@@ -307,6 +315,7 @@ class PpOcrEngine : public Engine {
     if (s.ok()) s = ReadGrownLines(file.path(), prepared.binary.get(), CellSides(cells), &out.lines);
     if (s.ok()) s = ReadMissedCells(file.path(), prepared.binary.get(), cells, &out.lines);
     if (s.ok()) ReadUnsureNumbers(prepared, image.dpi, cells, &out.lines);
+    if (s.ok()) SignNumbers(prepared.binary.get(), CellSides(cells), page, &out);
     if (!s.ok()) {
       out.lines.clear();
       out.warnings.push_back({"ocr", "page left unread: " + s.message, {page, 0, {}, {}}});
@@ -403,6 +412,21 @@ class PpOcrEngine : public Engine {
       if (IsNumber(grown[k].text) && extends && grown[k].confidence >= kSureExtension) old = grown[k];
     }
     return s;
+  }
+
+  // A number read without the minus the page prints before it (MinusBefore) takes it; the
+  // warning names the numbers so signed.
+  static void SignNumbers(PIX* binary, const std::vector<layout::Ruling>& sides, int page, Reading* reading) {
+    std::string signed_numbers;
+    for (auto& line : reading->lines) {
+      if (!IsNumber(line.text) || !std::isdigit(static_cast<unsigned char>(line.text.front()))) continue;
+      if (!MinusBefore(binary, BoxOf(line), SidesAcross(sides, line), kCutMargin)) continue;
+      signed_numbers += (signed_numbers.empty() ? "" : ", ") + line.text;
+      line.text.insert(0, "-");
+    }
+    if (signed_numbers.empty()) return;
+    reading->warnings.push_back({"ocr", "a minus the recogniser left out was read from the image before " + signed_numbers,
+                                 {page, 0, {}, {}}});
   }
 
   // The line finder passes over a lone 1, 一 or - in a cell (too small a box for it): each cell
