@@ -49,6 +49,19 @@ BOOST_AUTO_TEST_CASE(rules_make_a_grid_with_a_merged_cell) {
   BOOST_TEST(g.CellAt(1, 2).col0 == 2);
 }
 
+// A stamp pressed over the table: its ring leaves short upright runs crossing one rule (x 150
+// and 250 across y 20), and a short run across them (y 10) that crosses two of them.
+BOOST_AUTO_TEST_CASE(a_stamp_over_the_table_bounds_no_column) {
+  std::vector<Ruling> r = MergedHeaderTable();
+  r.push_back(V(150, 8, 30));
+  r.push_back(V(250, 6, 32));
+  r.push_back(H(10, 145, 255));
+  std::vector<Grid> grids = FindGrids(r);
+  BOOST_REQUIRE_EQUAL(grids.size(), 1u);
+  BOOST_TEST(grids[0].Columns() == 3);
+  BOOST_TEST(grids[0].Rows() == 3);
+}
+
 BOOST_AUTO_TEST_CASE(a_box_or_a_three_line_table_is_no_grid) {
   BOOST_TEST(FindGrids({H(0, 0, 100), H(50, 0, 100), V(0, 0, 50), V(100, 0, 50)}).empty());
   BOOST_TEST(FindGrids({H(0, 0, 300), H(20, 0, 300), H(60, 0, 300)}).empty());

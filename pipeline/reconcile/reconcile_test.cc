@@ -283,6 +283,20 @@ BOOST_AUTO_TEST_CASE(total_and_subtotal_rows) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(subtotal_printed_first_under_column_numbers_adds_the_rows_below) {
+  // 长沙's 下达情况表: the column numbers (1=2+3 | 2 | 3), then 长沙市本级及所辖区小计 over the districts.
+  Table t = T("附件1", {"total", "basic", "project"},
+              {R("", "行号", {"1=2+3", "2", "3"}), R("", "长沙市本级及所辖区小计", {"22", "-53", "75"}),
+               R("", "芙蓉区", {"-12.7", "-16.5", "3.8"}), R("", "长沙县", {"34.7", "-36.5", "71.2"})});
+  auto checks = OfKind(Run({t}), "total_row");
+  BOOST_REQUIRE_EQUAL(checks.size(), 3u);
+  for (const auto& c : checks) {
+    BOOST_TEST(c.target.row == 1);
+    BOOST_TEST(Rows(c.parts) == (std::vector<int>{2, 3}), boost::test_tools::per_element());
+    BOOST_TEST(Name(c.result) == "pass");
+  }
+}
+
 BOOST_AUTO_TEST_CASE(total_with_a_missing_part_or_one_summand_is_not_checked) {
   auto missing = Run({T("表4", {"total"}, {R("", "甲", {"1"}), R("", "乙", {""}), R("", "丙", {"2"}), R("", "合计", {"3"})})});
   BOOST_TEST(OfKind(missing, "total_row").empty());
