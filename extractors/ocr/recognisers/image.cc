@@ -525,9 +525,6 @@ bool InkBox(PIX* binary, const PixelBox& in, PixelBox* out) {
   return true;
 }
 
-}  // namespace budgetx::ocr
-
-namespace budgetx::ocr {
 namespace {
 
 std::vector<PixelBox> Components(PIX* binary, const PixelBox& in) {
