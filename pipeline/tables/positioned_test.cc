@@ -184,6 +184,25 @@ BOOST_AUTO_TEST_CASE(a_dash_read_as_one_is_repaired_in_a_column_of_amounts_only)
   BOOST_TEST(doc.corrections[0].kind == "ocr_repair:dash_read_as_one");
 }
 
+BOOST_AUTO_TEST_CASE(a_seals_words_and_a_1_read_as_gong_are_repaired_in_a_column_of_amounts) {
+  std::vector<Line> lines = {
+      At(0, {{"表3 支出表", 0, 100}}), At(12, {{"单位：万元", 0, 60}}),
+      At(30, {{"项目", 0, 90}, {"年初预算数", 90, 200}, {"全年预算数", 200, 300}}, true),
+      At(42, {{"附件专用章", 0, 90}, {"-1.1", 90, 200}, {"31", 200, 300}}, true),
+      At(54, {{"合计", 0, 90}, {"-工.1", 90, 200}, {"附件专用章31", 200, 300}}, true),
+  };
+  BuiltTables doc = BuildScanned(lines);
+  const Table& t = doc.tables.at(0);
+  BOOST_REQUIRE_EQUAL(t.rows.size(), 2u);
+  BOOST_TEST(t.rows[0].cells[0].text == "附件专用章");  // a label, not a cell of amounts
+  BOOST_TEST(t.rows[1].cells[1].amount_fen.value_or(0) == -1100000);
+  BOOST_TEST(t.rows[1].cells[2].amount_fen.value_or(0) == 31000000);
+  BOOST_TEST(t.rows[1].cells[2].raw == "附件专用章31");
+  BOOST_REQUIRE_EQUAL(doc.corrections.size(), 2u);
+  BOOST_TEST(doc.corrections[0].kind == "ocr_repair:one_read_as_gong");
+  BOOST_TEST(doc.corrections[1].kind == "ocr_repair:seal_words_before_number");
+}
+
 BOOST_AUTO_TEST_CASE(a_label_read_with_confidence_is_not_taken_for_a_known_one_misread) {
   // 收入合计 is within a character of the known 收入总计; read surely, it is what is printed.
   auto lines = [](double confidence) {
