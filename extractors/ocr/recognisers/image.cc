@@ -540,8 +540,9 @@ std::vector<PixelBox> Components(PIX* binary, const PixelBox& in) {
   return out;
 }
 
-// A minus beside a digit `digit` high whose top is at `top`: a bar lying across the digit's
-// middle, several times as long as thick and shorter than the digit.
+// A minus beside a digit `digit` high whose top is at `top`: a bar at most a fifth of the digit
+// thick lying across its middle (30–80% down), at least twice as long as thick, a quarter to a
+// whole digit long.
 bool IsMinus(const PixelBox& bar, int top, int digit) {
   const double middle = (bar.y + bar.h / 2.0 - top) / digit;
   return bar.h <= std::max(2, digit / 5) && bar.w >= 2 * bar.h && bar.w >= digit / 4 && bar.w <= digit &&

@@ -84,8 +84,9 @@ PixelBox GrownToInk(PIX* binary, const PixelBox& line, const std::vector<int>& s
 
 // Whether a minus stands before the number read in `line` on the black-and-white page: left of
 // the first digit, `margin` pixels short of the nearest of `sides` and no farther than a line's
-// height from the box, the only ink beside specks is a bar across the digit's middle, several
-// times as long as thick, shorter than the digit, and apart from it by about a stroke. A recogniser drops a short
+// height from the box, the only ink beside specks is a thin bar across the digit's middle, at
+// least twice as long as thick and no longer than the digit, apart from it by an eighth to a
+// half of its height: a piece of the digit's own stroke lies closer. A recogniser drops a short
 // faint minus at the edge of its crop (-0.4 read as 0.4, sure of it).
 bool MinusBefore(PIX* binary, const PixelBox& line, const std::vector<int>& sides, int margin);
 
