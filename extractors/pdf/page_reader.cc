@@ -25,10 +25,12 @@ constexpr int kStampRedness = 28;
 // tables, and in grey their strokes are as dark as the digits under them. Print under the seal
 // is dark in every channel and stays; a red pixel is lightened by its redness, so ink mixed
 // with print keeps the print's share of darkness.
+uint8_t Luminance(int r, int g, int b) { return static_cast<uint8_t>((299 * r + 587 * g + 114 * b + 500) / 1000); }
+
 uint8_t GreyWithoutStamp(int r, int g, int b) {
   int redness = r - std::max(g, b);
   if (redness > kStampRedness) return static_cast<uint8_t>(std::min(255, r + redness));
-  return static_cast<uint8_t>((299 * r + 587 * g + 114 * b + 500) / 1000);
+  return Luminance(r, g, b);
 }
 
 // Segments within this many points of axis-parallel count as horizontal or vertical.
@@ -220,7 +222,7 @@ PageContent PageReader::Read(int page) const {
   return content;
 }
 
-GreyImage PageReader::Render(int page, int dpi) const {
+GreyImage PageReader::Render(int page, int dpi, bool drop_stamps) const {
   SplashColor paper;
   paper[0] = paper[1] = paper[2] = 255;
   SplashOutputDev device(splashModeRGB8, 1, false, paper);
@@ -237,7 +239,9 @@ GreyImage PageReader::Render(int page, int dpi) const {
   auto out = image.pixels.begin();
   for (int y = 0; y < image.height; ++y) {
     const unsigned char* rgb = data + static_cast<size_t>(y) * static_cast<size_t>(bitmap->getRowSize());
-    for (int x = 0; x < image.width; ++x, rgb += 3) *out++ = GreyWithoutStamp(rgb[0], rgb[1], rgb[2]);
+    for (int x = 0; x < image.width; ++x, rgb += 3) {
+      *out++ = drop_stamps ? GreyWithoutStamp(rgb[0], rgb[1], rgb[2]) : Luminance(rgb[0], rgb[1], rgb[2]);
+    }
   }
   return image;
 }

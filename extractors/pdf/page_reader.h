@@ -28,7 +28,8 @@ class PageReader {
 
   int Pages() const;
   PageContent Read(int page) const;  // 1-based
-  GreyImage Render(int page, int dpi) const;
+  // In grey; `drop_stamps` lightens red seals (for OCR), otherwise the page is as printed.
+  GreyImage Render(int page, int dpi, bool drop_stamps = true) const;
 
  private:
   struct Impl;

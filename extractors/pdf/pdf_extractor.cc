@@ -17,6 +17,14 @@ Status CheckHeader(const std::string& path, const std::string& bytes) {
   return Status::Ok();
 }
 
+// `bytes` holds the file for as long as the reader reads it.
+Status OpenReader(const std::string& path, const Options& options, std::string* bytes,
+                  std::unique_ptr<PageReader>* reader) {
+  BUDGETX_RETURN_IF_ERROR(ReadWholeFile(path, bytes));
+  BUDGETX_RETURN_IF_ERROR(CheckHeader(path, *bytes));
+  return PageReader::Open(path, *bytes, options.password, reader);
+}
+
 }  // namespace
 
 Status Extract(const std::string& path, const Options& options, Document* out) {
@@ -54,16 +62,22 @@ Status Extract(const std::string& path, const Options& options, Document* out) {
 
 Status RenderPage(const std::string& path, const Options& options, int number, int dpi, GreyImage* out) {
   std::string bytes;
-  Status s = ReadWholeFile(path, &bytes);
-  if (s.ok()) s = CheckHeader(path, bytes);
-  if (!s.ok()) return s;
   std::unique_ptr<PageReader> reader;
-  s = PageReader::Open(path, bytes, options.password, &reader);
-  if (!s.ok()) return s;
+  BUDGETX_RETURN_IF_ERROR(OpenReader(path, options, &bytes, &reader));
   if (number < 1 || number > reader->Pages()) {
     return Status::Error(Status::Code::kBadInput, path, "no page " + std::to_string(number));
   }
   *out = reader->Render(number, dpi);
+  return Status::Ok();
+}
+
+Status RenderPagesAsPrinted(const std::string& path, const Options& options, int dpi, const PageImageSink& page) {
+  std::string bytes;
+  std::unique_ptr<PageReader> reader;
+  BUDGETX_RETURN_IF_ERROR(OpenReader(path, options, &bytes, &reader));
+  for (int number = 1; number <= reader->Pages(); ++number) {
+    BUDGETX_RETURN_IF_ERROR(page(number, reader->Render(number, dpi, /*drop_stamps=*/false)));
+  }
   return Status::Ok();
 }
 

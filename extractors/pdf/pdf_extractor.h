@@ -16,6 +16,7 @@
 //         callback that keeps the first message per thread.
 #pragma once
 
+#include <functional>
 #include <string>
 
 #include "pipeline/model/model.h"
@@ -35,5 +36,10 @@ Status Extract(const std::string& path, const Options& options, Document* out);
 // image's frame is the text layer's (pixel × 72 / dpi = PDF points from the top-left corner).
 // Errors as for Extract, and kBadInput for a page number the PDF does not have.
 Status RenderPage(const std::string& path, const Options& options, int number, int dpi, GreyImage* out);
+
+// Renders every page in turn as printed (red seals kept, in grey), opening the PDF once, for a
+// person to look at; stops at the first error `page` returns. Errors as for Extract.
+using PageImageSink = std::function<Status(int number, GreyImage image)>;
+Status RenderPagesAsPrinted(const std::string& path, const Options& options, int dpi, const PageImageSink& page);
 
 }  // namespace budgetx::pdf_extractor

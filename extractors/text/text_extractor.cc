@@ -1,5 +1,6 @@
 #include "extractors/text/text_extractor.h"
 
+#include <functional>
 #include <sstream>
 
 #include "extractors/text/decode.h"
@@ -64,6 +65,25 @@ Line MakeLine(const std::string& text, int page, int line_no) {
   return line;
 }
 
+// Calls `line` for each line of `utf8` with the pages its form feeds start (each form feed starts
+// one) and its 1-based number; form feeds and a trailing CR are not part of the text.
+void ForEachLine(const std::string& utf8, const std::function<void(int, int, const std::string&)>& line) {
+  std::istringstream in(utf8);
+  std::string text;
+  int line_no = 0;
+  while (std::getline(in, text)) {
+    ++line_no;
+    size_t ff;
+    int breaks = 0;
+    while ((ff = text.find('\f')) != std::string::npos) {
+      text.erase(ff, 1);
+      ++breaks;
+    }
+    if (!text.empty() && text.back() == '\r') text.pop_back();
+    line(breaks, line_no, text);
+  }
+}
+
 }  // namespace
 
 Status ExtractBytes(const std::string& path, std::string_view bytes, Document* out) {
@@ -76,20 +96,11 @@ Status ExtractBytes(const std::string& path, std::string_view bytes, Document* o
   Status s = DecodeToUtf8(path, bytes, &utf8, &out->encoding);
   if (!s.ok()) return s;
   out->pages.push_back(Page{1, {}, false});
-  std::istringstream in(utf8);
-  std::string text;
-  int line_no = 0;
-  while (std::getline(in, text)) {
-    ++line_no;
-    size_t ff;
-    while ((ff = text.find('\f')) != std::string::npos) {
-      text.erase(ff, 1);
-      out->pages.push_back(Page{static_cast<int>(out->pages.size()) + 1, {}, false});
-    }
-    if (!text.empty() && text.back() == '\r') text.pop_back();
+  ForEachLine(utf8, [out](int new_pages, int line_no, const std::string& text) {
+    for (int i = 0; i < new_pages; ++i) out->pages.push_back(Page{static_cast<int>(out->pages.size()) + 1, {}, false});
     // Blank lines are kept: the one-cell-per-line layout separates rows with them.
     out->pages.back().lines.push_back(MakeLine(text, out->pages.back().number, line_no));
-  }
+  });
   return Status::Ok();
 }
 
@@ -98,6 +109,19 @@ Status Extract(const std::string& path, Document* out) {
   Status s = ReadWholeFile(path, &bytes);
   if (!s.ok()) return s;
   return ExtractBytes(path, bytes, out);
+}
+
+Status ReadSourceLines(const std::string& path, std::vector<SourceLine>* lines) {
+  lines->clear();
+  std::string bytes, utf8, encoding;
+  BUDGETX_RETURN_IF_ERROR(ReadWholeFile(path, &bytes));
+  BUDGETX_RETURN_IF_ERROR(DecodeToUtf8(path, bytes, &utf8, &encoding));
+  int page = 1;
+  ForEachLine(utf8, [&](int new_pages, int, const std::string& text) {
+    page += new_pages;
+    lines->push_back({page, text});
+  });
+  return Status::Ok();
 }
 
 }  // namespace budgetx::text_extractor

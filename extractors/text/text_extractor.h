@@ -16,6 +16,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "pipeline/model/model.h"
 
@@ -25,5 +26,9 @@ Status Extract(const std::string& path, Document* out);
 
 // Same as Extract for bytes already in memory; `path` is used for messages and Document::path.
 Status ExtractBytes(const std::string& path, std::string_view bytes, Document* out);
+
+// The file's lines decoded as Extract decodes them, for showing the source: (*lines)[i] is line
+// i + 1 of provenance, on the page its form feeds put it. Errors as for Extract's decoding.
+Status ReadSourceLines(const std::string& path, std::vector<SourceLine>* lines);
 
 }  // namespace budgetx::text_extractor

@@ -1,5 +1,8 @@
 #include "extractors/text/text_extractor.h"
 
+#include <filesystem>
+#include <fstream>
+
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
@@ -106,6 +109,40 @@ BOOST_AUTO_TEST_CASE(sha256_matches_known_digests) {
   BOOST_TEST(Sha256Hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   BOOST_TEST(Sha256Hex(std::string(1000, 'a')) ==
              "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3");
+}
+
+BOOST_AUTO_TEST_CASE(source_lines_are_decoded_numbered_and_paged_as_extract_reads_them) {
+  const std::string path = std::string(BUDGETX_SOURCE_DIR) + "/samples/text/dept_budget_gb18030/dept_budget_gb18030.txt";
+  std::vector<SourceLine> lines;
+  BOOST_REQUIRE(ReadSourceLines(path, &lines).ok());
+  Document doc;
+  BOOST_REQUIRE(Extract(path, &doc).ok());
+  BOOST_REQUIRE(!lines.empty());
+  for (const auto& page : doc.pages) {
+    for (const auto& line : page.lines) {
+      BOOST_REQUIRE_LE(line.where.line, static_cast<int>(lines.size()));
+      const SourceLine& source = lines[line.where.line - 1];
+      BOOST_TEST(source.page == page.number);
+      if (!line.spans.empty() && !line.spans.front().text.empty()) {
+        BOOST_TEST(source.text.find(line.spans.front().text) != std::string::npos, source.text);
+      }
+    }
+  }
+  BOOST_TEST((ReadSourceLines("/nonexistent/x.txt", &lines).code == Status::Code::kNotFound));
+}
+
+BOOST_AUTO_TEST_CASE(source_lines_start_a_page_at_each_form_feed_without_cr_or_form_feed) {
+  const std::string path = (std::filesystem::temp_directory_path() / "budgetx_source_lines.txt").string();
+  std::ofstream(path, std::ios::binary) << "a\r\n\fb\n\f\fc\n";
+  std::vector<SourceLine> lines;
+  BOOST_REQUIRE(ReadSourceLines(path, &lines).ok());
+  std::filesystem::remove(path);
+  BOOST_REQUIRE_EQUAL(lines.size(), 3u);
+  BOOST_TEST(lines[0].text == "a");
+  BOOST_TEST(lines[1].text == "b");
+  BOOST_TEST(lines[1].page == 2);
+  BOOST_TEST(lines[2].text == "c");
+  BOOST_TEST(lines[2].page == 4);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -32,6 +32,7 @@ constexpr Flag kFlags[] = {
     {"--no-ocr", nullptr, "do not OCR pages without a usable text layer (they are reported)"},
     {"--ocr-lang", "LANGS", "Tesseract languages for scanned pages (default chi_sim)"},
     {"--ocr-engine", "NAME", "recogniser for scanned pages: ppocr, tesseract or auto (default: ppocr when installed)"},
+    {"--review", "DIR", "also write each document's review page, DIR/NAME/index.html (see budgetx review)"},
     {"--review-below", "C", "list OCR cells read with confidence below C (0..1, default 0.6)"},
     {"-q, --quiet", nullptr, "no per-file summary on stderr"},
     {"-h, --help", nullptr, "this help"},
@@ -46,6 +47,7 @@ std::string HelpText() {
       "Usage:\n"
       "  budgetx extract FILE_OR_DIR... [-o DIR | -o -] [--db FILE|URL] [--format LIST] [-j N] [--force]\n"
       "  budgetx audit FILE_OR_DIR... [-o DIR] [--db FILE|URL] [-j N]   a report of each document's findings\n"
+      "  budgetx review FILE_OR_DIR|FILE.json... [-o DIR]   a page per document to check its reading by eye\n"
       "  budgetx rules check [DIR]\n"
       "  budgetx lines FILE      the lines the tables stage reads: page, table region, cells\n\n"
       "Options:\n";
@@ -61,6 +63,7 @@ std::string HelpText() {
       "  budgetx extract downloads/ --db postgresql://loader@dbhost/budgets --format csv -o out/\n"
       "  budgetx extract budget.pdf --password secret -o out/\n"
       "  budgetx audit downloads/ -o out/        (or the JSON files extract wrote: budgetx audit out/*.json)\n"
+      "  budgetx review scan.pdf -o review/     (open review/scan/index.html; or from JSON: budgetx review out/*.json)\n"
       "  budgetx rules check rules/\n\n"
       "Folders are walked for *.pdf and *.txt. Documents already stored (same sha256, in the\n"
       "folder's manifest.jsonl or the database) are skipped, so an interrupted run resumes.\n\n"
@@ -146,6 +149,8 @@ bool ParseArgs(const std::vector<std::string>& args, Config* config, std::string
         *error = "--ocr-engine must be ppocr, tesseract or auto, got '" + config->ocr_engine + "'";
         return false;
       }
+    } else if (a == "--review") {
+      if (!value(&config->review_dir)) return false;
     } else if (a == "--review-below") {
       std::string v;
       if (!value(&v)) return false;
@@ -197,6 +202,20 @@ bool ParseArgs(const std::vector<std::string>& args, Config* config, std::string
     if (!config->dbs.empty() && !config->out_given) config->out_dir.clear();
     return true;
   }
+  if (positional[0] == "review") {
+    config->command = Command::kReview;
+    config->inputs.assign(positional.begin() + 1, positional.end());
+    if (config->inputs.empty()) {
+      *error = "review needs at least one FILE (a PDF, a text dump, or budgetx JSON)";
+      return false;
+    }
+    if (config->to_stdout) {
+      *error = "review writes a folder per document; -o takes a folder";
+      return false;
+    }
+    if (!config->out_given) config->out_dir = "review";
+    return true;
+  }
   if (positional[0] == "rules" && positional.size() >= 2 && positional[1] == "check") {
     config->command = Command::kRulesCheck;
     if (positional.size() > 2) config->rules_dir = positional[2];
@@ -211,7 +230,7 @@ bool ParseArgs(const std::vector<std::string>& args, Config* config, std::string
     }
     return true;
   }
-  *error = "unknown command '" + positional[0] + "' (expected 'extract', 'audit', 'lines' or 'rules check')";
+  *error = "unknown command '" + positional[0] + "' (expected 'extract', 'audit', 'review', 'lines' or 'rules check')";
   return false;
 }
 

@@ -15,7 +15,7 @@ constexpr int kExitNothing = 1;
 constexpr int kExitFindings = 1;  // budgetx audit: a document has an error-level finding
 constexpr int kExitError = 2;
 
-enum class Command { kHelp, kVersion, kExtract, kRulesCheck, kLines, kAudit };
+enum class Command { kHelp, kVersion, kExtract, kRulesCheck, kLines, kAudit, kReview };
 
 struct Config {
   Command command = Command::kHelp;
@@ -35,6 +35,7 @@ struct Config {
   std::string ocr_languages;    // --ocr-lang: Tesseract languages (default chi_sim)
   std::string ocr_engine = "auto";  // --ocr-engine: ppocr, tesseract or auto
   double review_below = -1;     // --review-below: OCR confidence under which cells are listed
+  std::string review_dir;       // --review DIR: a review page per document in DIR/NAME/
 };
 
 // Validates flags; on failure returns false with a one-line reason in *error.

@@ -4,6 +4,8 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <memory>
 #include <thread>
@@ -15,6 +17,7 @@
 #include "pipeline/cli/cli.h"
 #include "pipeline/driver/driver.h"
 #include "pipeline/output/output.h"
+#include "pipeline/review/review.h"
 #include "pipeline/sinks/sinks.h"
 
 namespace budgetx::cli {
@@ -33,6 +36,12 @@ int RulesCheck(const Config& config) {
   std::cout << config.rules_dir << ": ok (" << Describe(rules) << ")\n";
   return kExitOk;
 }
+
+std::string ReviewFolder(const std::string& dir, const std::string& name) {
+  return (std::filesystem::path(dir) / name).string();
+}
+
+bool IsJson(const std::string& path) { return path.size() > 5 && path.compare(path.size() - 5, 5, ".json") == 0; }
 
 int Cores() { return static_cast<int>(std::max(1u, std::thread::hardware_concurrency())); }
 
@@ -86,6 +95,15 @@ int Lines(const Config& config) {
   return kExitOk;
 }
 
+// The review folder of a document (`--review DIR`): DIR/NAME/. A review that cannot be written is
+// a warning of the document; its extraction stands.
+void AddReview(const driver::Options& options, const batch::Job& job, Document* doc, const std::string& dir) {
+  review::Written written;
+  const nlohmann::ordered_json json = nlohmann::ordered_json::parse(output::ToJson(*doc));
+  Status s = driver::WriteReview(options, json, job.path, review::Options{}, ReviewFolder(dir, job.name), &written);
+  if (!s.ok()) doc->warnings.push_back({"review", "review page: " + s.ToString(), {s.page, 0, {}, {}}});
+}
+
 // Runs `jobs` through the pipeline, each in a worker, into `sink`; prints what failed.
 bool RunBatch(const Config& config, const rules::RuleSet& rules, const std::vector<batch::Job>& jobs,
               batch::Sink* sink, bool force, batch::Summary* summary) {
@@ -97,6 +115,7 @@ bool RunBatch(const Config& config, const rules::RuleSet& rules, const std::vect
     Document doc;
     options.page_progress = progress;  // in the worker process: its own copy of options
     Status status = driver::Process(rules, options, job.path, &doc);
+    if (status.ok() && !config.review_dir.empty()) AddReview(options, job, &doc, config.review_dir);
     if (status.ok()) output::WriteJson(doc, out);
     else output::WriteErrorJson(doc, status, out);
     output::WriteHeadJson(doc, status, head);
@@ -140,6 +159,45 @@ int Extract(const Config& config) {
   return summary.extracted || summary.skipped ? kExitOk : kExitNothing;
 }
 
+// Review pages of budgetx JSON files, from each file's JSON and its source (source.path).
+bool ReviewJson(const Config& config, const std::vector<std::string>& files) {
+  bool ok = true;
+  for (const auto& file : files) {
+    std::ifstream in(file, std::ios::binary);
+    nlohmann::ordered_json doc = nlohmann::ordered_json::parse(in, nullptr, /*allow_exceptions=*/false);
+    if (doc.is_discarded() || !doc.contains("source")) {
+      std::cerr << file << ": not budgetx JSON\n";
+      ok = false;
+      continue;
+    }
+    const std::string dir = ReviewFolder(config.out_dir, std::filesystem::path(file).stem().string());
+    review::Written written;
+    Status s = driver::WriteReview(PipelineOptions(config), doc, doc["source"].value("path", ""), review::Options{}, dir, &written);
+    if (!s.ok()) std::cerr << s.ToString() << " (the review shows the JSON alone)\n";
+    if (!config.quiet) {
+      std::cerr << file << ": review " << dir << "/index.html (" << batch::Count(written.pages, "page image") << ", "
+                << written.bytes / 1024 << " KB)\n";
+    }
+    ok = ok && s.ok();
+  }
+  return ok;
+}
+
+// budgetx review: JSON files are reviewed as they are; other inputs are extracted (always, so
+// that each gets its page), their JSON and review written to the output folder.
+int Review(const Config& config) {
+  std::vector<std::string> documents, json_files;
+  for (const auto& input : config.inputs) (IsJson(input) ? json_files : documents).push_back(input);
+  bool ok = ReviewJson(config, json_files);
+  if (documents.empty()) return ok ? kExitOk : kExitError;
+  Config extract = config;
+  extract.inputs = documents;
+  extract.review_dir = config.out_dir;
+  extract.force = true;
+  const int code = Extract(extract);
+  return ok ? code : kExitError;
+}
+
 // The audit reports each document as it is done, and stores it where -o or --db say.
 class ReportingSink : public batch::Sink {
  public:
@@ -154,8 +212,6 @@ class ReportingSink : public batch::Sink {
   sinks::Sinks* store_;
   AuditReport* report_;
 };
-
-bool IsJson(const std::string& path) { return path.size() > 5 && path.compare(path.size() - 5, 5, ".json") == 0; }
 
 // budgetx's JSON files are reported as they are; other inputs are extracted first.
 int Audit(const Config& config) {
@@ -208,6 +264,7 @@ int main(int argc, char** argv) {
     case Command::kExtract: return Extract(config);
     case Command::kLines: return Lines(config);
     case Command::kAudit: return Audit(config);
+    case Command::kReview: return Review(config);
   }
   return kExitError;
 }

@@ -97,4 +97,24 @@ Status Process(const rules::RuleSet& rules, const Options& options, const std::s
   return Status::Ok();
 }
 
+Status WriteReview(const Options& options, const nlohmann::ordered_json& doc, const std::string& path,
+                   const review::Options& review, const std::string& dir, review::Written* written) {
+  review::Source source;
+  Status readable = Status::Ok();
+  const std::string kind = doc.contains("source") ? doc["source"].value("kind", "") : "";
+  if (kind == "pdf") {
+    source.pages = [&](int dpi, const review::PageImageSink& sink) {
+      return pdf_extractor::RenderPagesAsPrinted(path, options.pdf, dpi, sink);
+    };
+  } else if (kind == "text") {
+    readable = text_extractor::ReadSourceLines(path, &source.lines);
+  }
+  Status written_status = review::Write(doc, source, review, dir, written);
+  if (!written_status.ok() && source.pages && written_status.file == path) {
+    readable = written_status;  // the PDF would not render: the folder without images
+    written_status = review::Write(doc, review::Source{}, review, dir, written);
+  }
+  return written_status.ok() ? readable : written_status;
+}
+
 }  // namespace budgetx::driver

@@ -4,7 +4,8 @@
 // Output: a finished Document: extracted (PDF pages without a usable text layer read by OCR),
 //         then assembled from what each later stage returns (narrative's description, the tables,
 //         their reconciliation, the repairs, and the records of the repaired tables). The driver
-//         is the only place that writes a Document after extraction.
+//         is the only place that writes a Document after extraction. WriteReview assembles a
+//         document's review page from its JSON and its source.
 // Errors: the extractor's Status (unreadable, empty, not text, unsupported type) with the file's
 //         path; everything after extraction reports through Document::warnings instead.
 // Thread-safety: Process may run concurrently on different documents with one shared RuleSet.
@@ -16,6 +17,7 @@
 #include "extractors/ocr/ocr_extractor.h"
 #include "extractors/pdf/pdf_extractor.h"
 #include "pipeline/model/model.h"
+#include "pipeline/review/review.h"
 #include "pipeline/rules/rules.h"
 #include "pipeline/tables/tables.h"
 
@@ -35,6 +37,13 @@ Status Process(const rules::RuleSet& rules, const Options& options, const std::s
 
 // The steps of Process after extraction: the stages run on doc->pages, their results put in *doc.
 void Assemble(const rules::RuleSet& rules, const Options& options, Document* doc);
+
+// Writes the review folder `dir` (pipeline/review) of the document whose canonical JSON is `doc`,
+// showing its source `path`: a PDF's pages rendered as printed, or a text dump's lines. When the
+// source cannot be read, the folder is still written, without images or lines, and that error
+// is returned.
+Status WriteReview(const Options& options, const nlohmann::ordered_json& doc, const std::string& path,
+                   const review::Options& review, const std::string& dir, review::Written* written);
 
 // The first step of Process: the document's pages of lines (scanned pages read by OCR), before
 // any rule reads them.

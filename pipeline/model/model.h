@@ -56,6 +56,12 @@ struct GreyImage {
   std::vector<uint8_t> pixels;  // width * height
 };
 
+// A line of a text source as written (decoded, not split), for showing it to a person.
+struct SourceLine {
+  int page = 1;  // pages start at form feeds
+  std::string text;
+};
+
 // One line of the source in reading order.
 struct Line {
   std::vector<Span> spans;
