@@ -120,6 +120,11 @@ def scanned(browser, budgetx, root, work, artifacts):
     check(shown == needs and needs >= len(doc["review"]), "scan: the filter shows only the %d items that need a person" % needs)
     set_filter(page, False)
     page.evaluate("document.querySelector('#section-review li.item').click()")
+    width = "document.querySelector('.page').getBoundingClientRect().width"
+    fit = page.evaluate(width)
+    page.press("+")
+    page.press("+")
+    check(abs(page.evaluate(width) - 2 * fit) < 2, "scan: + + zooms the page to twice its fitted width")
     page.screenshot(os.path.join(artifacts, "review-scan.png"))
     return doc
 
