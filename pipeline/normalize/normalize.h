@@ -15,6 +15,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -50,7 +51,21 @@ struct RestoredWord {
   std::string text;  // `text` with the word restored
   std::string word;  // the known word
 };
-std::optional<RestoredWord> RestoreKnownWord(std::string_view text, const std::vector<std::string>& words);
+// The words RestoreKnownWord looks for, each kept as code points too: converted once, not for
+// every cell an OCR page holds.
+class KnownWords {
+ public:
+  KnownWords() = default;
+  KnownWords(std::vector<std::string> words);  // implicit: a list of words is known words
+  KnownWords(std::initializer_list<std::string> words) : KnownWords(std::vector<std::string>(words)) {}
+  const std::vector<std::string>& words() const { return words_; }
+  const std::vector<std::u32string>& code_points() const { return code_points_; }
+
+ private:
+  std::vector<std::string> words_;
+  std::vector<std::u32string> code_points_;
+};
+std::optional<RestoredWord> RestoreKnownWord(std::string_view text, const KnownWords& words);
 
 // Levenshtein distance in code points.
 size_t EditDistance(std::string_view a, std::string_view b);

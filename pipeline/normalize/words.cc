@@ -1,5 +1,7 @@
 // Known words restored in text OCR misread by a character or two.
 #include <algorithm>
+#include <cstdint>
+#include <string_view>
 #include <tuple>
 
 #include <unicode/unistr.h>
@@ -61,14 +63,19 @@ std::u32string Restored(const std::u32string& read, const Place& p) {
   return out;
 }
 
-size_t Distance(const std::u32string& a, const std::u32string& b) {
+// Levenshtein distance of a and b, or some number above `limit` as soon as a row of the table
+// shows the distance exceeds it (no later row can be smaller than its row's least entry).
+size_t Distance(std::u32string_view a, std::u32string_view b, size_t limit = SIZE_MAX) {
   std::vector<size_t> row(b.size() + 1), above(b.size() + 1);
   for (size_t j = 0; j <= b.size(); ++j) above[j] = j;
   for (size_t i = 1; i <= a.size(); ++i) {
     row[0] = i;
+    size_t least = row[0];
     for (size_t j = 1; j <= b.size(); ++j) {
       row[j] = std::min({above[j] + 1, row[j - 1] + 1, above[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      least = std::min(least, row[j]);
     }
+    if (least > limit) return least;
     std::swap(row, above);
   }
   return above[b.size()];
@@ -77,8 +84,8 @@ size_t Distance(const std::u32string& a, const std::u32string& b) {
 // Where `word` (limit differences allowed) may stand in `read`: windows as long as the word,
 // compared character by character; for a word long enough for two differences also windows a
 // character longer or shorter (a character read twice or lost: 财政拨亚收文了预算总表).
-void FindPlaces(const std::u32string& read, const std::string& word, std::vector<Place>* exact, std::vector<Place>* near) {
-  const std::u32string w = CodePoints(word);
+void FindPlaces(const std::u32string& read, const std::string& word, const std::u32string& w, std::vector<Place>* exact,
+                std::vector<Place>* near) {
   const size_t limit = MisreadLimit(w.size());
   if (limit == 0 || w.size() > read.size() + 1) return;
   if (w.size() < kMinWordInText) {
@@ -95,9 +102,9 @@ void FindPlaces(const std::u32string& read, const std::string& word, std::vector
   if (limit < 2) return;
   for (size_t length : {w.size() - 1, w.size() + 1}) {
     for (size_t at = 0; at + length <= read.size(); ++at) {
-      std::u32string window = read.substr(at, length);
+      const std::u32string_view window = std::u32string_view(read).substr(at, length);
       if (std::any_of(window.begin(), window.end(), IsAsciiDigit)) continue;
-      size_t d = Distance(window, w);
+      size_t d = Distance(window, w, limit);
       if (d <= limit) near->push_back({at, length, &word, w.size(), d});
     }
   }
@@ -110,10 +117,14 @@ size_t MisreadLimit(size_t word_length) {
   return word_length >= 10 ? 2 : 1;
 }
 
-std::optional<RestoredWord> RestoreKnownWord(std::string_view text, const std::vector<std::string>& words) {
+KnownWords::KnownWords(std::vector<std::string> words) : words_(std::move(words)) {
+  for (const auto& word : words_) code_points_.push_back(CodePoints(word));
+}
+
+std::optional<RestoredWord> RestoreKnownWord(std::string_view text, const KnownWords& words) {
   const std::u32string read = CodePoints(text);
   std::vector<Place> exact, near;
-  for (const auto& word : words) FindPlaces(read, word, &exact, &near);
+  for (size_t i = 0; i < words.words().size(); ++i) FindPlaces(read, words.words()[i], words.code_points()[i], &exact, &near);
   std::erase_if(near, [&](const Place& p) {
     return std::any_of(exact.begin(), exact.end(), [&](const Place& e) { return Contradicts(e, p); });
   });

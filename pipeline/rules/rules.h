@@ -25,6 +25,7 @@
 #include <re2/re2.h>
 
 #include "pipeline/model/model.h"
+#include "pipeline/normalize/normalize.h"
 
 namespace budgetx::rules {
 
@@ -169,7 +170,7 @@ struct RuleSet {
   std::map<std::string, std::vector<std::string>> classification_former;
   // Derived on loading: ocr_vocabulary and the labels of header_labels (with their parts), the
   // words normalize::RestoreKnownWord restores.
-  std::vector<std::string> known_words;
+  normalize::KnownWords known_words;
   // How an amount is classed in a Fiscal Data Package export: attrs "measure" (direction or
   // phase) and "against" (column_header, table_title, column_key or document_kind: the text the
   // pattern is matched with); name = the value (revenue, expenditure; approved, adjusted, executed).

@@ -102,7 +102,7 @@ BOOST_AUTO_TEST_CASE(known_words_are_the_vocabulary_and_the_header_labels_with_t
   RuleSet r = MustLoad(
       "ocr_vocabulary:\n  - {word: 收支预算总表}\nheader_labels:\n  - {label: 财政拨款, parts: [小计, 一般公共预算]}\n"
       "classification:\n  - {code: '2010101', name: 行政运行}\n  - {code: '30307', name: 医疗费补助, former: [医疗费]}\n");
-  BOOST_TEST(r.known_words == (std::vector<std::string>{"一般公共预算", "小计", "收支预算总表", "财政拨款"}),
+  BOOST_TEST(r.known_words.words() == (std::vector<std::string>{"一般公共预算", "小计", "收支预算总表", "财政拨款"}),
              boost::test_tools::per_element());
   BOOST_TEST(r.classification.at("2010101") == "行政运行");
   BOOST_TEST((r.classification_former.at("30307") == std::vector<std::string>{"医疗费"}));
