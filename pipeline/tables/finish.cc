@@ -110,7 +110,10 @@ void TypeAmounts(int64_t unit_fen, Row* row, const std::vector<Column>& columns,
     }
     bool rounded = false;
     cell.amount_fen = normalize::ToFen(*cell.number, unit_fen, &rounded);
-    if (rounded || !cell.amount_fen) {
+    if (!cell.amount_fen) {
+      warnings->push_back({"tables", "amount '" + cell.text + "' has more digits than fen can hold (beyond ±" +
+                                         "92,233,720,368,547,758.07 元); left without amount_fen", cell.where});
+    } else if (rounded) {
       warnings->push_back({"tables", "amount '" + cell.text + "' is finer than one fen; rounded", cell.where});
     }
   }

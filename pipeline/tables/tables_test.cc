@@ -1,5 +1,7 @@
 #include "pipeline/tables/tables.h"
 
+#include <algorithm>
+
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
@@ -188,6 +190,21 @@ BOOST_AUTO_TEST_CASE(table_without_unit_gets_a_warning) {
   BOOST_TEST(doc.tables.at(0).unit == "万元");
   BOOST_REQUIRE(!doc.warnings.empty());
   BOOST_TEST(doc.warnings[0].message.find("declares no unit") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(an_amount_beyond_what_fen_can_hold_is_said_so_and_not_rounded) {
+  BuiltTables doc = Build("表 2\n支出总表\n单位：万元\n201 一般公共服务支出 99999999999999999.5 0.0000125\n");
+  const Row& row = doc.tables.at(0).rows.at(0);
+  BOOST_TEST(!row.cells.at(2).amount_fen.has_value());
+  BOOST_TEST(*row.cells.at(3).amount_fen == 13);  // 12.5 fen, rounded half away from zero
+  std::vector<std::string> messages;
+  for (const auto& w : doc.warnings) messages.push_back(w.message);
+  BOOST_TEST(std::count_if(messages.begin(), messages.end(), [](const std::string& m) {
+               return m.find("'99999999999999999.5' has more digits than fen can hold") != std::string::npos;
+             }) == 1);
+  BOOST_TEST(std::count_if(messages.begin(), messages.end(), [](const std::string& m) {
+               return m.find("'0.0000125' is finer than one fen") != std::string::npos;
+             }) == 1);
 }
 
 BOOST_AUTO_TEST_CASE(row_cut_off_at_end_of_input_is_flagged_incomplete) {
