@@ -4,6 +4,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <yaml-cpp/eventhandler.h>
+
 #include "pipeline/rules/internal.h"
 
 namespace budgetx::rules {
@@ -76,15 +78,60 @@ Status ReadDocument(const std::string& file, const YAML::Node& doc, RuleSet* out
   return Status::Ok();
 }
 
+// Where each document of a YAML stream starts: the mark of its first node.
+class DocumentStarts : public YAML::EventHandler {
+ public:
+  std::vector<YAML::Mark> starts;
+  void OnDocumentStart(const YAML::Mark&) override { open_ = true; }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { Node(mark); }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { Node(mark); }
+  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t, const std::string&) override { Node(mark); }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+    Node(mark);
+  }
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+    Node(mark);
+  }
+  void OnMapEnd() override {}
+
+ private:
+  void Node(const YAML::Mark& mark) {
+    if (open_) starts.push_back(mark);
+    open_ = false;
+  }
+  bool open_ = false;
+};
+
+// A file holds one document. yaml-cpp 0.7's LoadAll loops for ever, growing, on some malformed
+// streams (a stray ','): its parser then returns the same empty document again and again, never
+// taking the token. So at most three documents are parsed here; one that starts where the one
+// before it did is a token the parser could not take.
+Status CheckOneDocument(const std::string& name, const std::string& yaml) {
+  std::istringstream in(yaml);
+  YAML::Parser parser(in);
+  DocumentStarts documents;
+  for (int n = 0; n < 3 && parser.HandleNextDocument(documents); ++n) {
+  }
+  const auto& starts = documents.starts;
+  for (size_t k = 1; k < starts.size(); ++k) {
+    if (starts[k].pos == starts[k - 1].pos) {
+      return BadRule(name, "YAML error: unexpected '" + yaml.substr(starts[k].pos, 1) + "'", starts[k].line + 1);
+    }
+  }
+  // Only the first document would be read; the others would be silently ignored.
+  if (starts.size() > 1) {
+    return BadRule(name, "more than one YAML document (---); put each file's sections in one mapping", starts[1].line + 1);
+  }
+  return Status::Ok();
+}
+
 Status Parse(const std::string& name, const std::string& yaml, RuleSet* out) {
   try {
-    std::vector<YAML::Node> docs = YAML::LoadAll(yaml);
-    // Only the first document would be read; the others would be silently ignored.
-    if (docs.size() > 1) {
-      return BadRule(name, "more than one YAML document (---); put each file's sections in one mapping",
-                     internal::LineOf(docs[1], 0));
-    }
-    return docs.empty() ? Status::Ok() : ReadDocument(name, docs[0], out);
+    BUDGETX_RETURN_IF_ERROR(CheckOneDocument(name, yaml));
+    YAML::Node doc = YAML::Load(yaml);
+    return doc.IsNull() ? Status::Ok() : ReadDocument(name, doc, out);
   } catch (const YAML::Exception& e) {
     return BadRule(name, "YAML error: " + e.msg, e.mark.is_null() ? 0 : e.mark.line + 1);
   }

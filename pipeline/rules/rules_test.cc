@@ -308,6 +308,8 @@ const std::vector<BadCase> kBadCases = {
     {"yaml syntax", "columns:\n  - {key: a, match: 'x'\n", 3, "YAML error: end of map flow not found"},
     {"yaml bad indent", "years:\n  - match: a\n   name: b\n", 3, "YAML error:"},
     {"two documents", "columns: []\n---\nyears: []\n", 3, "more than one YAML document"},
+    {"a stray comma after a section", "years: []\n,\n", 2, "YAML error:"},
+    {"only a stray comma", ",", 1, "YAML error: unexpected ','"},
     {"top level sequence", "- columns\n", 1, "top level must be a mapping"},
     {"top level scalar", "columns\n", 1, "top level must be a mapping"},
     {"unknown section", "years: []\ncolums:\n  - {key: a, match: x}\n", 2,
