@@ -57,11 +57,11 @@ std::string HelpText() {
   }
   out +=
       "\nExamples:\n"
-      "  budgetx extract samples/text/two_sided_budget/input.txt -o out/\n"
+      "  budgetx extract samples/text/dept_budget_spaces/dept_budget_spaces.txt -o out/\n"
       "  budgetx extract report.txt -o - | jq '.checks[] | select(.result != \"pass\")'\n"
       "  budgetx extract downloads/ --db budgets.sqlite -j 4\n"
       "  budgetx extract downloads/ --db postgresql://loader@dbhost/budgets --format csv -o out/\n"
-      "  budgetx extract budget.pdf --password secret -o out/\n"
+      "  budgetx extract budget.pdf --password secret -o protected/\n"
       "  budgetx audit downloads/ -o out/        (or the JSON files extract wrote: budgetx audit out/*.json)\n"
       "  budgetx review scan.pdf -o review/     (open review/scan/index.html; or from JSON: budgetx review out/*.json)\n"
       "  budgetx rules check rules/\n\n"
