@@ -90,6 +90,15 @@ BOOST_AUTO_TEST_CASE(page_numbers_of_one_and_two_digits_are_one_running_line) {
   BOOST_TEST(pages[9].lines[0].Text() == "正文");
 }
 
+BOOST_AUTO_TEST_CASE(a_run_of_digits_too_long_for_a_page_number_numbers_no_page) {
+  std::vector<Page> pages;
+  for (int n = 1; n <= 4; ++n) {
+    pages.push_back(PageOf(n, {{"正文", 100}, {"20101012010101201010120101" + std::to_string(n), 800}}));
+  }
+  BOOST_TEST(DropRunningLines(&pages) == 0u);
+  BOOST_TEST(pages[2].lines.size() == 2u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace

@@ -55,12 +55,18 @@ bool OnlyPageMarks(const std::string& masked) {
   return true;
 }
 
-// Spaces inside the number are the text layer's ("- 1 4 -" for page 14), as in Masked.
+// No document has this many pages: a longer run of digits is a code or an amount (found by
+// scripts/fuzz tables, as an overflow of a 19-digit run).
+constexpr long kMaxPageNumber = 1'000'000;
+
+// Spaces inside the number are the text layer's ("- 1 4 -" for page 14), as in Masked. -1 when
+// the text holds no number, or one too long to number a page.
 long FirstNumber(const std::string& text) {
   long n = -1;
   for (char c : text) {
     if (c >= '0' && c <= '9') n = (n < 0 ? 0 : n * 10) + (c - '0');
     else if (n >= 0 && c != ' ') break;
+    if (n > kMaxPageNumber) return -1;
   }
   return n;
 }
