@@ -5,9 +5,10 @@ samples/<layout>/<case>/
   <case>.txt | <case>.pdf     the document (named after the case, so outputs never collide)
   expected.json               what the output must contain: objects match as subsets, lists
                               element by element and with the same length (so a table's rows
-                              are all listed); two keys are checks rather than content: "$exit"
-                              the exit code (default 0), "$warnings_include" substrings that
-                              must each appear in some warning's message; and/or
+                              are all listed); three keys are not content: "$exit" the exit
+                              code (default 0), "$warnings_include" substrings that must each
+                              appear in some warning's message, "$options" flags to run with;
+                              and/or
   expected_error.txt          first line: the exit code; further lines: substrings stderr must
                               contain (the file name and the cause); the output must then hold an
                               'error' record, or an error-severity warning when what was extracted
@@ -88,13 +89,23 @@ def run_case(budgetx, root, validator, case_dir, input_path):
     """A scanned case (scan_*) must come out as expected from each recogniser."""
     if input_path is None:
         return run_rules_case(budgetx, case_dir)
+    options = case_options(case_dir)
     if not os.path.basename(case_dir).startswith("scan_"):
-        return run_extract_case(budgetx, root, validator, case_dir, input_path, [])
+        return run_extract_case(budgetx, root, validator, case_dir, input_path, options)
     errs = []
     for engine in ("ppocr", "tesseract"):
         errs += ["%s: %s" % (engine, e) for e in
-                 run_extract_case(budgetx, root, validator, case_dir, input_path, ["--ocr-engine", engine])]
+                 run_extract_case(budgetx, root, validator, case_dir, input_path, options + ["--ocr-engine", engine])]
     return errs
+
+
+def case_options(case_dir):
+    """The flags a case runs with: expected.json's "$options" (a list), if any."""
+    path = os.path.join(case_dir, "expected.json")
+    if not os.path.exists(path):
+        return []
+    with open(path, encoding="utf-8") as f:
+        return json.load(f).get("$options", [])
 
 
 def run_extract_case(budgetx, root, validator, case_dir, input_path, options):
@@ -121,6 +132,7 @@ def run_extract_case(budgetx, root, validator, case_dir, input_path, options):
         with open(expected_path, encoding="utf-8") as f:
             expected = json.load(f)
     exit_code = expected.pop("$exit", 0)
+    expected.pop("$options", None)
     if not os.path.exists(os.path.join(case_dir, "expected_error.txt")) and proc.returncode != exit_code:
         errs.append("exit code %d, expected %d: %s" % (proc.returncode, exit_code, proc.stderr.strip()))
     messages = [w.get("message", "") for w in doc.get("warnings", [])]

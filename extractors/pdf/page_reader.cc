@@ -222,7 +222,11 @@ PageContent PageReader::Read(int page) const {
   return content;
 }
 
-GreyImage PageReader::Render(int page, int dpi, bool drop_stamps) const {
+GreyImage PageReader::Render(int page, int dpi, int64_t max_pixels, bool drop_stamps) const {
+  const double square_inches = impl_->doc->getPageCropWidth(page) * impl_->doc->getPageCropHeight(page) / (72.0 * 72.0);
+  if (square_inches > 0 && square_inches * dpi * dpi > static_cast<double>(max_pixels)) {
+    dpi = std::max(1, static_cast<int>(std::sqrt(static_cast<double>(max_pixels) / square_inches)));
+  }
   SplashColor paper;
   paper[0] = paper[1] = paper[2] = 255;
   SplashOutputDev device(splashModeRGB8, 1, false, paper);

@@ -3,6 +3,7 @@
 // types stay in page_reader.cc.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -28,8 +29,10 @@ class PageReader {
 
   int Pages() const;
   PageContent Read(int page) const;  // 1-based
-  // In grey; `drop_stamps` lightens red seals (for OCR), otherwise the page is as printed.
-  GreyImage Render(int page, int dpi, bool drop_stamps = true) const;
+  // In grey; `drop_stamps` lightens red seals (for OCR), otherwise the page is as printed. A
+  // page that would take more than `max_pixels` at `dpi` is rendered at the highest resolution
+  // that stays under it (the image's dpi says which); an empty image when Poppler cannot render.
+  GreyImage Render(int page, int dpi, int64_t max_pixels, bool drop_stamps = true) const;
 
  private:
   struct Impl;

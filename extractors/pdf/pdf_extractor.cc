@@ -67,7 +67,7 @@ Status RenderPage(const std::string& path, const Options& options, int number, i
   if (number < 1 || number > reader->Pages()) {
     return Status::Error(Status::Code::kBadInput, path, "no page " + std::to_string(number));
   }
-  *out = reader->Render(number, dpi);
+  *out = reader->Render(number, dpi, options.max_page_pixels);
   return Status::Ok();
 }
 
@@ -76,7 +76,7 @@ Status RenderPagesAsPrinted(const std::string& path, const Options& options, int
   std::unique_ptr<PageReader> reader;
   BUDGETX_RETURN_IF_ERROR(OpenReader(path, options, &bytes, &reader));
   for (int number = 1; number <= reader->Pages(); ++number) {
-    BUDGETX_RETURN_IF_ERROR(page(number, reader->Render(number, dpi, /*drop_stamps=*/false)));
+    BUDGETX_RETURN_IF_ERROR(page(number, reader->Render(number, dpi, options.max_page_pixels, /*drop_stamps=*/false)));
   }
   return Status::Ok();
 }

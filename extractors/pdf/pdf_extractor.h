@@ -16,6 +16,7 @@
 //         callback that keeps the first message per thread.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <string>
 
@@ -28,12 +29,18 @@ struct Options {
   // Share of a page's characters that may be private-use or U+FFFD before the text layer is
   // considered unreadable and the page is left to OCR.
   double max_unmapped_share = 0.3;
+  // Pixels a rendered page may take (a byte each in grey, three while Poppler draws it): a
+  // larger page (a poster, a page box of 200 inches) is rendered at a lower resolution to fit.
+  // 100 million holds an A1 sheet at 300 dpi.
+  int64_t max_page_pixels = 100'000'000;
 };
 
 Status Extract(const std::string& path, const Options& options, Document* out);
 
-// Renders page `number` (1-based) of the PDF in grey at `dpi`, straight to memory, for OCR; the
-// image's frame is the text layer's (pixel × 72 / dpi = PDF points from the top-left corner).
+// Renders page `number` (1-based) of the PDF in grey at `dpi` (lower when the page would exceed
+// max_page_pixels: the image's dpi says), straight to memory, for OCR; the image's frame is the
+// text layer's (pixel × 72 / dpi = PDF points from the top-left corner). An empty image when
+// Poppler cannot render the page.
 // Errors as for Extract, and kBadInput for a page number the PDF does not have.
 Status RenderPage(const std::string& path, const Options& options, int number, int dpi, GreyImage* out);
 

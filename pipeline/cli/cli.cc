@@ -27,6 +27,7 @@ constexpr Flag kFlags[] = {
     {"-j, --jobs", "N", "documents at once (default: one per core)"},
     {"--force", nullptr, "redo documents already stored (same content) instead of skipping them"},
     {"--timeout", "S", "give up a document after S seconds (reported as failed)"},
+    {"--max-page-pixels", "N", "render a larger page coarser, for OCR and review (default 100000000: A1 at 300 dpi)"},
     {"--rules", "DIR", "rule directory (default: $BUDGETX_RULES or the bundled rules/)"},
     {"--password", "PW", "user password for encrypted PDFs"},
     {"--no-ocr", nullptr, "do not OCR pages without a usable text layer (they are reported)"},
@@ -133,6 +134,10 @@ bool ParseArgs(const std::vector<std::string>& args, Config* config, std::string
       config->jobs = static_cast<int>(n);
     } else if (a == "--timeout") {
       if (!number(1, &config->timeout_s)) return false;
+    } else if (a == "--max-page-pixels") {
+      double pixels = 0;
+      if (!number(1, &pixels)) return false;
+      config->max_page_pixels = static_cast<int64_t>(pixels);
     } else if (a == "--force") {
       config->force = true;
     } else if (a == "--rules") {

@@ -1,6 +1,7 @@
 // Internal to the CLI: flag parsing, help and summaries. main.cc wires the stages.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,7 @@ struct Config {
   int jobs = 0;                 // -j N; 0 = one per core
   bool force = false;           // --force: redo documents already stored
   double timeout_s = 0;         // --timeout S per document; 0 = none
+  int64_t max_page_pixels = 0;  // --max-page-pixels N; 0 = the PDF extractor's default
   std::string rules_dir;        // --rules DIR; default: $BUDGETX_RULES, else the bundled rules/
   bool quiet = false;           // -q: no per-file summary on stderr
   std::string password;         // --password: user password of encrypted PDFs

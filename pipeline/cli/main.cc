@@ -50,6 +50,7 @@ driver::Options PipelineOptions(const Config& config, int documents = 1) {
   driver::Options options;
   options.ocr.threads = std::max(1, Cores() / std::max(1, documents));
   options.pdf.password = config.password;
+  if (config.max_page_pixels > 0) options.pdf.max_page_pixels = config.max_page_pixels;
   options.read_scans = config.ocr;
   if (!config.ocr_languages.empty()) options.ocr.languages = config.ocr_languages;
   options.ocr.engine = config.ocr_engine;

@@ -1,6 +1,7 @@
 #include "pipeline/driver/driver.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 
 #include "extractors/pdf/pdf_extractor.h"
@@ -19,6 +20,17 @@ std::string Extension(const std::string& path) {
   std::string ext = std::filesystem::path(path).extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
   return ext;
+}
+
+// A page too large for max_page_pixels at the OCR resolution was rendered coarser.
+Warning LowResolution(const Options& options, const GreyImage& image, int page) {
+  char size[64];
+  std::snprintf(size, sizeof size, "%.0f × %.0f pt", image.width * 72.0 / image.dpi, image.height * 72.0 / image.dpi);
+  return {"ocr",
+          "the page is " + std::string(size) + ": read at " + std::to_string(image.dpi) + " dpi, not " +
+              std::to_string(options.ocr.dpi) + ", to stay under " + std::to_string(options.pdf.max_page_pixels) +
+              " pixels; small print may be misread",
+          {page, 0, {}, {}}};
 }
 
 // Pages the text layer could not give are rendered and read by OCR, one at a time (an image of a
@@ -44,6 +56,13 @@ Status ReadScannedPages(const Options& options, const std::string& path, Documen
     GreyImage image;
     Status s = pdf_extractor::RenderPage(path, options.pdf, page.number, options.ocr.dpi, &image);
     if (!s.ok()) return s;
+    if (image.pixels.empty()) {
+      Warning w{"ocr", "the page could not be rendered for OCR; it is left unread", {page.number, 0, {}, {}}};
+      w.incomplete = true;
+      doc->warnings.push_back(std::move(w));
+      continue;
+    }
+    if (image.dpi < options.ocr.dpi) doc->warnings.push_back(LowResolution(options, image, page.number));
     reader->ReadPage(image, &page, &doc->warnings);
     page.needs_ocr = false;
     any = true;
