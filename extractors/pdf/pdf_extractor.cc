@@ -1,5 +1,6 @@
 #include "extractors/pdf/pdf_extractor.h"
 
+#include <algorithm>
 #include <memory>
 
 #include "extractors/pdf/page_reader.h"
@@ -40,7 +41,14 @@ Status Extract(const std::string& path, const Options& options, Document* out) {
   std::unique_ptr<PageReader> reader;
   s = PageReader::Open(path, bytes, options.password, &reader);
   if (!s.ok()) return s;
-  for (int number = 1; number <= reader->Pages(); ++number) {
+  const int pages = std::min(reader->Pages(), options.max_pages);
+  if (pages < reader->Pages()) {
+    Warning w{"extract", "the PDF has " + std::to_string(reader->Pages()) + " pages; only the first " +
+                             std::to_string(pages) + " are read (--max-pages)", {pages, 0, {}, {}}};
+    w.incomplete = true;
+    out->warnings.push_back(std::move(w));
+  }
+  for (int number = 1; number <= pages; ++number) {
     PageContent content = reader->Read(number);
     Page p;
     p.number = number;
@@ -75,7 +83,7 @@ Status RenderPagesAsPrinted(const std::string& path, const Options& options, int
   std::string bytes;
   std::unique_ptr<PageReader> reader;
   BUDGETX_RETURN_IF_ERROR(OpenReader(path, options, &bytes, &reader));
-  for (int number = 1; number <= reader->Pages(); ++number) {
+  for (int number = 1; number <= std::min(reader->Pages(), options.max_pages); ++number) {
     BUDGETX_RETURN_IF_ERROR(page(number, reader->Render(number, dpi, options.max_page_pixels, /*drop_stamps=*/false)));
   }
   return Status::Ok();

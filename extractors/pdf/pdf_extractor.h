@@ -33,6 +33,9 @@ struct Options {
   // larger page (a poster, a page box of 200 inches) is rendered at a lower resolution to fit.
   // 100 million holds an A1 sheet at 300 dpi.
   int64_t max_page_pixels = 100'000'000;
+  // Pages read of a longer PDF (a warning says the output is incomplete): no budget comes near;
+  // a generated or damaged file of 100,000 pages would hold a worker for minutes.
+  int max_pages = 5000;
 };
 
 Status Extract(const std::string& path, const Options& options, Document* out);

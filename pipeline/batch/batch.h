@@ -81,6 +81,7 @@ struct Options {
   int jobs = 1;              // documents at once
   bool force = false;        // redo documents the sink holds
   double timeout_s = 0;      // per document; 0 = none
+  int64_t worker_memory_mb = 0;  // heap a worker may take (setrlimit RLIMIT_DATA); 0 = no limit
   bool progress_bar = false; // redraw one line (a terminal) instead of a log line per document
   bool quiet = false;        // no per-document log lines
 };

@@ -1,6 +1,7 @@
 // The worker pool: one child process per document, at most Options::jobs at a time.
 #include <signal.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <fcntl.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -37,10 +38,35 @@ fs::path HeadPath(const fs::path& result) {
   return head;
 }
 
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kAddressSanitizer = true;
+#elif defined(__has_feature)
+constexpr bool kAddressSanitizer = __has_feature(address_sanitizer);
+#else
+constexpr bool kAddressSanitizer = false;
+#endif
+
+// The worker's data (heap and private mappings) may not grow beyond `mb`: a decompression bomb or
+// a runaway page fails its allocation instead of taking the machine. Processes the worker starts
+// (the OCR helper) inherit it. Not under AddressSanitizer, whose shadow memory counts as data.
+void LimitMemory(int64_t mb) {
+  if (mb <= 0 || kAddressSanitizer) return;
+  const rlim_t bytes = static_cast<rlim_t>(mb) << 20;
+  rlimit limit{bytes, bytes};
+  setrlimit(RLIMIT_DATA, &limit);
+}
+
+std::string OutOfMemory(int64_t mb) {
+  if (mb <= 0) return "out of memory";
+  return "out of memory: the document needed more than the worker's " + std::to_string(mb) + " MB (--worker-memory)";
+}
+
 // In the child: run the work and leave its JSON at `result` (renamed into place when whole).
-[[noreturn]] void RunChild(const Job& job, const Work& work, const fs::path& result, pid_t parent, int progress_fd) {
+[[noreturn]] void RunChild(const Job& job, const Work& work, const fs::path& result, pid_t parent, int progress_fd,
+                           int64_t memory_mb) {
   prctl(PR_SET_PDEATHSIG, SIGKILL);  // a killed batch takes its workers with it
   if (getppid() != parent) _exit(3);
+  LimitMemory(memory_mb);
   PageProgress progress = [progress_fd](int done, int pages) {
     std::string line = std::to_string(done) + " " + std::to_string(pages) + "\n";
     [[maybe_unused]] ssize_t n = write(progress_fd, line.data(), line.size());  // best effort
@@ -53,7 +79,9 @@ fs::path HeadPath(const fs::path& result) {
     try {
       work(job, out, head_out, progress);
     } catch (const std::exception& e) {
-      std::string record = FailedRecord(job, std::string("internal error: ") + e.what()).dump(1) + "\n";
+      const bool memory = dynamic_cast<const std::bad_alloc*>(&e) != nullptr;
+      std::string record =
+          FailedRecord(job, memory ? OutOfMemory(memory_mb) : std::string("internal error: ") + e.what()).dump(1) + "\n";
       out.close();
       out.open(tmp, std::ios::binary | std::ios::trunc);
       out << record;
@@ -163,7 +191,7 @@ class Pool {
     if (w.pid == 0) {
       sigprocmask(SIG_SETMASK, &before_, nullptr);
       if (fds[0] >= 0) close(fds[0]);
-      RunChild(jobs_[index], work_, w.result, parent, fds[1]);
+      RunChild(jobs_[index], work_, w.result, parent, fds[1], options_.worker_memory_mb);
     }
     if (fds[1] >= 0) close(fds[1]);
     if (w.pid < 0) {

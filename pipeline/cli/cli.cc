@@ -2,6 +2,7 @@
 
 #include "pipeline/sinks/sinks.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
@@ -27,6 +28,8 @@ constexpr Flag kFlags[] = {
     {"-j, --jobs", "N", "documents at once (default: one per core)"},
     {"--force", nullptr, "redo documents already stored (same content) instead of skipping them"},
     {"--timeout", "S", "give up a document after S seconds (reported as failed)"},
+    {"--worker-memory", "MB", "memory each document's worker may take (default 6144); beyond it the document fails"},
+    {"--max-pages", "N", "read the first N pages of a longer PDF, with a warning (default 5000)"},
     {"--max-page-pixels", "N", "render a larger page coarser, for OCR and review (default 100000000: A1 at 300 dpi)"},
     {"--rules", "DIR", "rule directory (default: $BUDGETX_RULES or the bundled rules/)"},
     {"--password", "PW", "user password for encrypted PDFs"},
@@ -134,6 +137,14 @@ bool ParseArgs(const std::vector<std::string>& args, Config* config, std::string
       config->jobs = static_cast<int>(n);
     } else if (a == "--timeout") {
       if (!number(1, &config->timeout_s)) return false;
+    } else if (a == "--worker-memory") {
+      double mb = 0;
+      if (!number(1, &mb)) return false;
+      config->worker_memory_mb = static_cast<int64_t>(mb);
+    } else if (a == "--max-pages") {
+      double pages = 0;
+      if (!number(1, &pages)) return false;
+      config->max_pages = static_cast<int>(std::min(pages, 1e9));
     } else if (a == "--max-page-pixels") {
       double pixels = 0;
       if (!number(1, &pixels)) return false;

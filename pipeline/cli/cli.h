@@ -30,6 +30,8 @@ struct Config {
   bool force = false;           // --force: redo documents already stored
   double timeout_s = 0;         // --timeout S per document; 0 = none
   int64_t max_page_pixels = 0;  // --max-page-pixels N; 0 = the PDF extractor's default
+  int max_pages = 0;            // --max-pages N; 0 = the PDF extractor's default
+  int64_t worker_memory_mb = 6144;  // --worker-memory MB
   std::string rules_dir;        // --rules DIR; default: $BUDGETX_RULES, else the bundled rules/
   bool quiet = false;           // -q: no per-file summary on stderr
   std::string password;         // --password: user password of encrypted PDFs

@@ -51,6 +51,7 @@ driver::Options PipelineOptions(const Config& config, int documents = 1) {
   options.ocr.threads = std::max(1, Cores() / std::max(1, documents));
   options.pdf.password = config.password;
   if (config.max_page_pixels > 0) options.pdf.max_page_pixels = config.max_page_pixels;
+  if (config.max_pages > 0) options.pdf.max_pages = config.max_pages;
   options.read_scans = config.ocr;
   if (!config.ocr_languages.empty()) options.ocr.languages = config.ocr_languages;
   options.ocr.engine = config.ocr_engine;
@@ -123,6 +124,7 @@ bool RunBatch(const Config& config, const rules::RuleSet& rules, const std::vect
   };
   run.force = force;
   run.timeout_s = config.timeout_s;
+  run.worker_memory_mb = config.worker_memory_mb;
   run.progress_bar = !config.quiet && isatty(STDERR_FILENO);
   run.quiet = config.quiet;
   Status ran = batch::Run(jobs, work, sink, run, summary);
