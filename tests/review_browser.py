@@ -21,7 +21,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "scripts"))
+from checks import check, finish  # noqa: E402
 from chromium import Chromium  # noqa: E402
 
 MARKUP_DUMP = """上海市测试局2024年度部门决算
@@ -34,13 +36,6 @@ MARKUP_DUMP = """上海市测试局2024年度部门决算
 \t合计\t100.00
 """
 
-failures = []
-
-
-def check(condition, what):
-    print(("ok   " if condition else "FAIL ") + what)
-    if not condition:
-        failures.append(what)
 
 
 def review(budgetx, inputs, out, *flags):
@@ -174,10 +169,7 @@ def main():
         scanned(browser, budgetx, os.path.abspath(args.root), work, artifacts)
         text_dump(browser, budgetx, work, artifacts)
     print("screenshots in", artifacts)
-    if failures:
-        print("%d failed" % len(failures))
-        return 1
-    return 0
+    return finish()
 
 
 if __name__ == "__main__":

@@ -20,16 +20,10 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from checks import check, finish  # noqa: E402
 from run_batch import Postgres  # noqa: E402
 
 HELP_DB_URL = "postgresql://loader@dbhost/budgets"
-failures = []
-
-
-def check(condition, what):
-    print(("ok   " if condition else "FAIL ") + what)
-    if not condition:
-        failures.append(what)
 
 
 def help_examples(budgetx):
@@ -128,10 +122,7 @@ def main():
                         run(command.replace(HELP_DB_URL, "'%s'" % server.url), shown, work, env)
         finally:
             server.stop()
-    if failures:
-        print("%d failed" % len(failures))
-        return 1
-    return 0
+    return finish()
 
 
 if __name__ == "__main__":

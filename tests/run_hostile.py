@@ -23,18 +23,14 @@ import tempfile
 import time
 import zlib
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from checks import check, finish  # noqa: E402
+
 # What each run may take on the test machine: seconds for the whole batch, MB for any worker.
 MAX_SECONDS = 300
 MAX_WORKER_MB = 2500
 WORKER_MEMORY_MB = 2048  # --worker-memory for the batch
 
-failures = []
-
-
-def check(condition, what):
-    print(("ok   " if condition else "FAIL ") + what)
-    if not condition:
-        failures.append(what)
 
 
 def pdf(objects):
@@ -165,10 +161,7 @@ def main():
         print("     %s: %s" % (name, d.get("error", {}).get("message") or "; ".join(w["message"] for w in d["warnings"][:3])))
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
-    if failures:
-        print("%d failed" % len(failures))
-        return 1
-    return 0
+    return finish()
 
 
 if __name__ == "__main__":
