@@ -3,6 +3,7 @@
 // is wrong, and the row's amount is counted under the other one.
 #include <algorithm>
 #include <map>
+#include <optional>
 
 #include "pipeline/audit/internal.h"
 #include "pipeline/normalize/normalize.h"
@@ -59,7 +60,12 @@ int NameColumn(const Row& row) {
 
 void CodeNames(const rules::RuleSet& rules, const Document& doc, std::vector<Finding>* out) {
   if (rules.classification.empty()) return;
-  const CodesByName index = IndexNames(rules.classification);
+  // Built at the first row whose name disagrees: most documents have none.
+  std::optional<CodesByName> index;
+  auto names_index = [&]() -> const CodesByName& {
+    if (!index) index = IndexNames(rules.classification);
+    return *index;
+  };
   auto listed_name = [&](const std::string& code, const std::string& printed) {
     if (printed == Comparable(rules.classification.at(code))) return true;
     auto former = rules.classification_former.find(code);
@@ -78,7 +84,7 @@ void CodeNames(const rules::RuleSet& rules, const Document& doc, std::vector<Fin
       std::string printed = Comparable(row.name);
       if (listed_name(row.code, printed)) {
         ++agreeing;
-      } else if (index.count({printed, row.code.size()})) {
+      } else if (names_index().count({printed, row.code.size()})) {
         swapped.push_back(r);  // a name the lists do not know is a variant, not a swap
       }
     }
@@ -91,7 +97,7 @@ void CodeNames(const rules::RuleSet& rules, const Document& doc, std::vector<Fin
       f.rule = "code_name";
       f.severity = Severity::kWarning;
       f.message = TableName(table) + ": code " + row.code + " is printed with the name of " +
-                  Nearest(index.at({Comparable(row.name), row.code.size()}), row.code) + " (" + row.name +
+                  Nearest(names_index().at({Comparable(row.name), row.code.size()}), row.code) + " (" + row.name +
                   "); the classification lists name " + row.code + " " + rules.classification.at(row.code);
       f.evidence.push_back(CellEvidence(doc, {t, r, NameColumn(row)}));
       out->push_back(std::move(f));

@@ -66,7 +66,10 @@ std::u32string Restored(const std::u32string& read, const Place& p) {
 // Levenshtein distance of a and b, or some number above `limit` as soon as a row of the table
 // shows the distance exceeds it (no later row can be smaller than its row's least entry).
 size_t Distance(std::u32string_view a, std::u32string_view b, size_t limit = SIZE_MAX) {
-  std::vector<size_t> row(b.size() + 1), above(b.size() + 1);
+  // Called for every window of every cell read by OCR: the rows are reused, not allocated.
+  thread_local std::vector<size_t> row, above;
+  row.resize(b.size() + 1);
+  above.resize(b.size() + 1);
   for (size_t j = 0; j <= b.size(); ++j) above[j] = j;
   for (size_t i = 1; i <= a.size(); ++i) {
     row[0] = i;
@@ -100,8 +103,13 @@ void FindPlaces(const std::u32string& read, const std::string& word, const std::
     if (d <= limit) (d == 0 ? exact : near)->push_back({at, w.size(), &word, w.size(), d});
   }
   if (limit < 2) return;
+  // A character of the window that the word lacks costs an edit: windows with more such
+  // characters than the limit are passed over without computing their distance.
+  std::vector<size_t> foreign(read.size() + 1, 0);
+  for (size_t i = 0; i < read.size(); ++i) foreign[i + 1] = foreign[i] + (w.find(read[i]) == std::u32string::npos);
   for (size_t length : {w.size() - 1, w.size() + 1}) {
     for (size_t at = 0; at + length <= read.size(); ++at) {
+      if (foreign[at + length] - foreign[at] > limit) continue;
       const std::u32string_view window = std::u32string_view(read).substr(at, length);
       if (std::any_of(window.begin(), window.end(), IsAsciiDigit)) continue;
       size_t d = Distance(window, w, limit);
