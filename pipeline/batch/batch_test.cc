@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <boost/test/unit_test.hpp>
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -68,6 +69,48 @@ BOOST_AUTO_TEST_CASE(a_folder_without_documents_is_reported) {
   BOOST_TEST(FindInputs({dir.path.string()}, &problems).empty());
   BOOST_REQUIRE_EQUAL(problems.size(), 1u);
   BOOST_TEST(problems[0].find(": no .pdf or .txt file in this folder") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_shard_is_the_content_hash_modulo_the_count) {
+  BOOST_TEST(ShardOf(std::string(64, '0'), 7) == 0);
+  BOOST_TEST(ShardOf(std::string(64, 'f'), 7) == 1);  // (2^64 - 1) mod 7
+  BOOST_TEST(ShardOf("000000000000000a" + std::string(48, 'f'), 4) == 2);
+  BOOST_TEST(ShardOf(std::string(64, 'f'), 1) == 0);
+  Shard shard;
+  std::string error;
+  BOOST_TEST(ParseShard("3/8", &shard, &error));
+  BOOST_TEST(shard.index == 3);
+  BOOST_TEST(shard.count == 8);
+  for (const char* bad : {"8/8", "-1/4", "1/0", "a/b", "3", "3/", "/3", "1/4x", " 1/4"}) {
+    BOOST_TEST(!ParseShard(bad, &shard, &error), bad);
+    BOOST_TEST(error.find(std::string("got '") + bad + "'") != std::string::npos);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(the_shards_of_a_folder_are_disjoint_and_make_up_the_whole) {
+  TempDir dir;
+  for (int i = 0; i < 40; ++i) dir.Write("d" + std::to_string(i) + ".txt", "document " + std::to_string(i));
+  std::vector<std::string> problems;
+  std::vector<Job> all = FindInputs({dir.path.string()}, &problems);
+  all.push_back({(dir.path / "gone.pdf").string(), "gone", 0, ""});  // unreadable: part 0 reports it
+  std::map<std::string, int> taken;
+  std::vector<size_t> sizes;
+  for (int k = 0; k < 3; ++k) {
+    std::vector<Job> part = TakeShard(all, {k, 3});
+    sizes.push_back(part.size());
+    for (const auto& job : part) {
+      ++taken[job.path];
+      BOOST_TEST((job.sha256.empty() ? 0 : ShardOf(job.sha256, 3)) == k);
+    }
+  }
+  BOOST_TEST(taken.size() == all.size());
+  BOOST_TEST(std::all_of(taken.begin(), taken.end(), [](const auto& t) { return t.second == 1; }));
+  BOOST_TEST(std::count_if(taken.begin(), taken.end(), [](const auto& t) { return t.first.ends_with("gone.pdf"); }) == 1);
+  BOOST_TEST(*std::min_element(sizes.begin(), sizes.end()) >= 5u);  // uniform enough: 41 into 3
+  // The order of the files does not matter.
+  std::reverse(all.begin(), all.end());
+  std::vector<Job> again = TakeShard(all, {1, 3});
+  BOOST_TEST(again.size() == sizes[1]);
 }
 
 BOOST_AUTO_TEST_CASE(every_document_is_stored_once_and_a_rerun_skips_them) {

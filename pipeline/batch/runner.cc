@@ -160,11 +160,11 @@ class Pool {
     while (workers_.size() < static_cast<size_t>(std::max(1, options_.jobs)) && next_ < jobs_.size()) {
       Job& job = jobs_[next_];
       std::string bytes;
-      if (!ReadWholeFile(job.path, &bytes).ok()) {
+      if (job.sha256.empty() && !ReadWholeFile(job.path, &bytes).ok()) {
         BUDGETX_RETURN_IF_ERROR(RecordFailure(next_++, "cannot read file"));
         continue;
       }
-      job.sha256 = Sha256Hex(bytes);
+      if (job.sha256.empty()) job.sha256 = Sha256Hex(bytes);
       auto [first, fresh] = seen_.emplace(job.sha256, job.path);
       if (!fresh || (!options_.force && sink_->Has(job.sha256))) {
         ++summary_->skipped;
@@ -268,7 +268,7 @@ class Pool {
     const Job& job = jobs_[index];
     std::error_code ec;
     fs::path head = HeadPath(json);
-    Result result{json.string(), ReadHead(fs::exists(head, ec) ? head.string() : json.string())};
+    Result result{json.string(), ReadHead(fs::exists(head, ec) ? head.string() : json.string()), seconds};
     if (result.head.is_discarded()) {
       return RecordFailure(index, "worker wrote no valid JSON", seconds);
     }

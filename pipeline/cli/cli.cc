@@ -26,6 +26,7 @@ constexpr Flag kFlags[] = {
     {"--db", "FILE|URL", "load into SQLite (a file) or PostgreSQL (postgresql://…); may be repeated; docs/database.md"},
     {"--format", "LIST", "exports in the output folder, comma-separated: json (default), jsonl, csv, fdp"},
     {"-j, --jobs", "N", "documents at once (default: one per core)"},
+    {"--shard", "K/N", "take part K of N (0 <= K < N) of the inputs, split by content; docs/cluster.md"},
     {"--force", nullptr, "redo documents already stored (same content) instead of skipping them"},
     {"--timeout", "S", "give up a document after S seconds (reported as failed)"},
     {"--worker-memory", "MB", "memory each document's worker may take (default 6144); beyond it the document fails"},
@@ -52,6 +53,7 @@ std::string HelpText() {
       "  budgetx extract FILE_OR_DIR... [-o DIR | -o -] [--db FILE|URL] [--format LIST] [-j N] [--force]\n"
       "  budgetx audit FILE_OR_DIR... [-o DIR] [--db FILE|URL] [-j N]   a report of each document's findings\n"
       "  budgetx review FILE_OR_DIR|FILE.json... [-o DIR]   a page per document to check its reading by eye\n"
+      "  budgetx status --db FILE|URL [DIR...]   documents stored, failed, missing; throughput per host\n"
       "  budgetx rules check [DIR]\n"
       "  budgetx lines FILE      the lines the tables stage reads: page, table region, cells\n\n"
       "Options:\n";
@@ -68,10 +70,13 @@ std::string HelpText() {
       "  budgetx extract budget.pdf --password secret -o protected/\n"
       "  budgetx audit downloads/ -o out/        (or the JSON files extract wrote: budgetx audit out/*.json)\n"
       "  budgetx review scan.pdf -o review/     (open review/scan/index.html; or from JSON: budgetx review out/*.json)\n"
+      "  budgetx extract downloads/ --shard 3/8 --db postgresql://loader@dbhost/budgets   (task 3 of 8)\n"
+      "  budgetx status --db postgresql://loader@dbhost/budgets downloads/\n"
       "  budgetx rules check rules/\n\n"
       "Folders are walked for *.pdf and *.txt. Documents already stored (same sha256, in the\n"
       "folder's manifest.jsonl or the database) are skipped, so an interrupted run resumes.\n\n"
-      "Exit codes: 0 ok, 1 nothing extracted (audit: a document has an error-level finding),\n"
+      "Exit codes: 0 ok, 1 nothing extracted (audit: a document has an error-level finding;\n"
+      "status: an input is not stored yet),\n"
       "2 error (usage, rules, or an input failed; the other inputs are still processed and each\n"
       "failure is printed as 'path: error').\n";
   return out;
@@ -149,6 +154,8 @@ bool ParseArgs(const std::vector<std::string>& args, Config* config, std::string
       double pixels = 0;
       if (!number(1, &pixels)) return false;
       config->max_page_pixels = static_cast<int64_t>(pixels);
+    } else if (a == "--shard") {
+      if (!value(&config->shard_text) || !batch::ParseShard(config->shard_text, &config->shard, error)) return false;
     } else if (a == "--force") {
       config->force = true;
     } else if (a == "--rules") {
@@ -232,6 +239,15 @@ bool ParseArgs(const std::vector<std::string>& args, Config* config, std::string
     if (!config->out_given) config->out_dir = "review";
     return true;
   }
+  if (positional[0] == "status") {
+    config->command = Command::kStatus;
+    config->inputs.assign(positional.begin() + 1, positional.end());
+    if (config->dbs.size() != 1) {
+      *error = "status needs one --db FILE|URL, the database the shards load";
+      return false;
+    }
+    return true;
+  }
   if (positional[0] == "rules" && positional.size() >= 2 && positional[1] == "check") {
     config->command = Command::kRulesCheck;
     if (positional.size() > 2) config->rules_dir = positional[2];
@@ -246,7 +262,7 @@ bool ParseArgs(const std::vector<std::string>& args, Config* config, std::string
     }
     return true;
   }
-  *error = "unknown command '" + positional[0] + "' (expected 'extract', 'audit', 'review', 'lines' or 'rules check')";
+  *error = "unknown command '" + positional[0] + "' (expected 'extract', 'audit', 'review', 'status', 'lines' or 'rules check')";
   return false;
 }
 

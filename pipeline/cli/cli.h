@@ -16,7 +16,7 @@ constexpr int kExitNothing = 1;
 constexpr int kExitFindings = 1;  // budgetx audit: a document has an error-level finding
 constexpr int kExitError = 2;
 
-enum class Command { kHelp, kVersion, kExtract, kRulesCheck, kLines, kAudit, kReview };
+enum class Command { kHelp, kVersion, kExtract, kRulesCheck, kLines, kAudit, kReview, kStatus };
 
 struct Config {
   Command command = Command::kHelp;
@@ -40,6 +40,8 @@ struct Config {
   std::string ocr_engine = "auto";  // --ocr-engine: ppocr, tesseract or auto
   double review_below = -1;     // --review-below: OCR confidence under which cells are listed
   std::string review_dir;       // --review DIR: a review page per document in DIR/NAME/
+  std::string shard_text;       // --shard K/N as given; empty: all inputs
+  batch::Shard shard;
 };
 
 // Validates flags; on failure returns false with a one-line reason in *error.

@@ -3,7 +3,9 @@
 // input failed).
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -15,6 +17,7 @@
 #include "pipeline/batch/batch.h"
 #include "pipeline/cli/audit_report.h"
 #include "pipeline/cli/cli.h"
+#include "pipeline/cli/status_report.h"
 #include "pipeline/driver/driver.h"
 #include "pipeline/output/output.h"
 #include "pipeline/review/review.h"
@@ -135,7 +138,7 @@ bool RunBatch(const Config& config, const rules::RuleSet& rules, const std::vect
 }
 
 bool OpenSinks(const Config& config, const rules::RuleSet& rules, std::unique_ptr<sinks::Sinks>* sink) {
-  Status opened = sinks::Open({config.out_dir, config.formats, config.dbs, rules.fdp_measures}, sink);
+  Status opened = sinks::Open({config.out_dir, config.formats, config.dbs, rules.fdp_measures, config.shard_text}, sink);
   if (!opened.ok()) std::cerr << opened.ToString() << "\n";
   return opened.ok();
 }
@@ -146,6 +149,20 @@ bool CloseSinks(sinks::Sinks* sink) {
   return closed.ok();
 }
 
+// --shard K/N: every input is read to hash it; the task keeps its part.
+std::vector<batch::Job> TakeShard(const Config& config, std::vector<batch::Job> jobs) {
+  const auto start = std::chrono::steady_clock::now();
+  const size_t files = jobs.size();
+  uint64_t bytes = 0;
+  jobs = batch::TakeShard(std::move(jobs), config.shard, &bytes);
+  if (!config.quiet) {
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::fprintf(stderr, "budgetx: shard %s: %zu of %zu files (%.1f MB hashed in %.1f s)\n", config.shard_text.c_str(),
+                 jobs.size(), files, static_cast<double>(bytes) / 1e6, seconds);
+  }
+  return jobs;
+}
+
 int Extract(const Config& config) {
   rules::RuleSet rules;
   if (!LoadRules(config, &rules)) return kExitError;
@@ -153,13 +170,16 @@ int Extract(const Config& config) {
   std::vector<std::string> problems;
   std::vector<batch::Job> jobs = batch::FindInputs(config.inputs, &problems);
   for (const auto& p : problems) std::cerr << p << "\n";
+  if (!config.shard_text.empty()) jobs = TakeShard(config, std::move(jobs));
   std::unique_ptr<sinks::Sinks> sink;
   if (!OpenSinks(config, rules, &sink)) return kExitError;
   batch::Summary summary;
   const bool ran = RunBatch(config, rules, jobs, sink.get(), config.force, &summary);
   const bool closed = CloseSinks(sink.get());
   if (!ran || !closed || !problems.empty() || summary.failed || summary.incomplete) return kExitError;
-  return summary.extracted || summary.skipped ? kExitOk : kExitNothing;
+  // A shard may hold no document of a small folder: that task has nothing to do, not nothing extracted.
+  const bool empty_shard = !config.shard_text.empty() && jobs.empty();
+  return summary.extracted || summary.skipped || empty_shard ? kExitOk : kExitNothing;
 }
 
 // Review pages of budgetx JSON files, from each file's JSON and its source (source.path).
@@ -248,6 +268,25 @@ int Audit(const Config& config) {
   return report.documents_with_errors() > 0 ? kExitFindings : kExitOk;
 }
 
+// budgetx status: the database's documents against the input folders, while shards run.
+int ShowStatus(const Config& config) {
+  const std::string& db = config.dbs.front();
+  std::vector<sinks::StoredDocument> stored;
+  Status read = sinks::ReadStored(db, &stored);
+  if (!read.ok()) {
+    std::cerr << read.ToString() << "\n";
+    return kExitError;
+  }
+  std::vector<std::string> problems;
+  std::vector<batch::Job> inputs;
+  if (!config.inputs.empty()) inputs = batch::TakeShard(batch::FindInputs(config.inputs, &problems), batch::Shard{});
+  for (const auto& p : problems) std::cerr << p << "\n";
+  StatusCounts counts = WriteStatus(sinks::Redacted(db), stored, config.inputs.empty() ? nullptr : &inputs,
+                                    std::time(nullptr), std::cout);
+  if (!problems.empty()) return kExitError;
+  return counts.missing ? kExitNothing : kExitOk;
+}
+
 }  // namespace
 }  // namespace budgetx::cli
 
@@ -268,6 +307,7 @@ int main(int argc, char** argv) {
     case Command::kLines: return Lines(config);
     case Command::kAudit: return Audit(config);
     case Command::kReview: return Review(config);
+    case Command::kStatus: return ShowStatus(config);
   }
   return kExitError;
 }

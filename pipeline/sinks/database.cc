@@ -1,6 +1,9 @@
 // The database sink: one transaction per document, replacing what its sha256 held.
 #include "pipeline/sinks/database.h"
 
+#include <cstdlib>
+#include <map>
+
 namespace budgetx::sinks {
 namespace {
 
@@ -14,7 +17,7 @@ std::string CreateTable(const Connection& db, const TableDef& t) {
 
 class DatabaseStore : public Store {
  public:
-  DatabaseStore(std::string target, std::unique_ptr<Connection> db) : target_(std::move(target)), db_(std::move(db)) {}
+  DatabaseStore(std::string shard, std::unique_ptr<Connection> db) : shard_(std::move(shard)), db_(std::move(db)) {}
 
   Status Open() {
     BUDGETX_RETURN_IF_ERROR(Within([&] {
@@ -28,7 +31,10 @@ class DatabaseStore : public Store {
       }
       return Status::Ok();
     }));
-    return db_->Shas(&loaded_);
+    std::vector<std::vector<std::string>> shas;
+    BUDGETX_RETURN_IF_ERROR(db_->Query("SELECT sha256 FROM documents", {}, &shas));
+    for (auto& row : shas) loaded_.insert(std::move(row[0]));
+    return Status::Ok();
   }
 
   bool Has(const std::string& sha256) const override { return loaded_.count(sha256) > 0; }
@@ -44,6 +50,7 @@ class DatabaseStore : public Store {
       }
       Rows rows;
       rows["documents"].push_back(DocumentRow(result.head));
+      rows["loads"].push_back(LoadRow(sha, result.seconds, shard_));
       BUDGETX_RETURN_IF_ERROR(ForEachElement(result.json_path, [&](const std::string& array, size_t i, const Json& e) {
         FlattenElement(sha, array, i, e, &rows);
         return rows["cells"].size() >= kBatchRows ? InsertAll(&rows) : Status::Ok();
@@ -103,18 +110,52 @@ class DatabaseStore : public Store {
     return Status::Ok();
   }
 
-  std::string target_;
+  std::string shard_;
   std::unique_ptr<Connection> db_;
   std::set<std::string> loaded_;
 };
 
 }  // namespace
 
-Status OpenDatabase(const std::string& target, std::unique_ptr<Store>* out) {
-  std::unique_ptr<Connection> db;
+Status Connect(const std::string& target, std::unique_ptr<Connection>* out) {
   bool postgres = target.starts_with("postgresql://") || target.starts_with("postgres://");
-  BUDGETX_RETURN_IF_ERROR(postgres ? ConnectPostgres(target, &db) : ConnectSqlite(target, &db));
-  auto store = std::make_unique<DatabaseStore>(target, std::move(db));
+  return postgres ? ConnectPostgres(target, out) : ConnectSqlite(target, out);
+}
+
+Status ReadStored(const std::string& target, std::vector<StoredDocument>* out) {
+  std::unique_ptr<Connection> db;
+  BUDGETX_RETURN_IF_ERROR(Connect(target, &db));
+  std::vector<std::vector<std::string>> documents, loads;
+  BUDGETX_RETURN_IF_ERROR(db->Query("SELECT sha256, path, status, error, pages FROM documents", {}, &documents));
+  // A database loaded before the loads table existed has none: its documents have no load time.
+  if (!db->Query("SELECT sha256, loaded_at, seconds, host, shard FROM loads", {}, &loads).ok()) loads.clear();
+  // An incomplete document's cause is its first error-level warning.
+  std::vector<std::vector<std::string>> errors;
+  BUDGETX_RETURN_IF_ERROR(db->Query(
+      "SELECT sha256, message FROM warnings WHERE severity = 'error' ORDER BY sha256, warning_index", {}, &errors));
+  std::map<std::string, std::string> first_error;
+  for (auto& row : errors) first_error.emplace(row[0], std::move(row[1]));
+  std::map<std::string, const std::vector<std::string>*> load_of;
+  for (const auto& row : loads) load_of[row[0]] = &row;
+  for (const auto& row : documents) {
+    StoredDocument d{row[0], row[1], row[2], row[3], std::strtoll(row[4].c_str(), nullptr, 10)};
+    if (d.error.empty() && first_error.count(d.sha256)) d.error = first_error[d.sha256];
+    if (auto it = load_of.find(d.sha256); it != load_of.end()) {
+      const auto& load = *it->second;
+      d.loaded_at = load[1];
+      d.seconds = std::strtod(load[2].c_str(), nullptr);
+      d.host = load[3];
+      d.shard = load[4];
+    }
+    out->push_back(std::move(d));
+  }
+  return Status::Ok();
+}
+
+Status OpenDatabase(const std::string& target, const std::string& shard, std::unique_ptr<Store>* out) {
+  std::unique_ptr<Connection> db;
+  BUDGETX_RETURN_IF_ERROR(Connect(target, &db));
+  auto store = std::make_unique<DatabaseStore>(shard, std::move(db));
   BUDGETX_RETURN_IF_ERROR(store->Open());
   *out = std::move(store);
   return Status::Ok();

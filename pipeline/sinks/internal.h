@@ -26,7 +26,8 @@ class Store {
 };
 
 Status OpenFolder(const Options& options, std::unique_ptr<Store>* out);
-Status OpenDatabase(const std::string& target, std::unique_ptr<Store>* out);
+// `shard` ("K/N" or empty) is recorded with each load.
+Status OpenDatabase(const std::string& target, const std::string& shard, std::unique_ptr<Store>* out);
 
 // --- the relational shape of a document (docs/database.md) ---------------------------------------
 
@@ -49,6 +50,8 @@ using Rows = std::map<std::string, std::vector<RowValues>>;  // per table name, 
 
 // The documents row, from the head of a document's JSON (batch::Result::head).
 RowValues DocumentRow(const Json& head);
+// The loads row: when, how long the worker took, on which host and shard (--shard K/N).
+RowValues LoadRow(const std::string& sha256, double seconds, const std::string& shard);
 // The rows of element `index` of the top-level array `array` ("tables" gives a tables row and
 // its cells) of the document with this sha256; other arrays add nothing.
 void FlattenElement(const std::string& sha256, const std::string& array, size_t index, const Json& element, Rows* out);

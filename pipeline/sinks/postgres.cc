@@ -23,10 +23,10 @@ struct LibPq {
   decltype(&PQfinish) finish;
   decltype(&PQsetClientEncoding) set_client_encoding;
   decltype(&PQsetNoticeProcessor) set_notice_processor;
-  decltype(&PQexec) exec;
   decltype(&PQexecParams) exec_params;
   decltype(&PQresultStatus) result_status;
   decltype(&PQntuples) ntuples;
+  decltype(&PQnfields) nfields;
   decltype(&PQgetvalue) getvalue;
   decltype(&PQclear) clear;
 };
@@ -53,25 +53,15 @@ const LibPq* LoadLibPq(std::string* why) {
     bind(&pq.finish, "PQfinish");
     bind(&pq.set_client_encoding, "PQsetClientEncoding");
     bind(&pq.set_notice_processor, "PQsetNoticeProcessor");
-    bind(&pq.exec, "PQexec");
     bind(&pq.exec_params, "PQexecParams");
     bind(&pq.result_status, "PQresultStatus");
     bind(&pq.ntuples, "PQntuples");
+    bind(&pq.nfields, "PQnfields");
     bind(&pq.getvalue, "PQgetvalue");
     bind(&pq.clear, "PQclear");
   });
   if (!error.empty()) *why = error;
   return error.empty() ? &pq : nullptr;
-}
-
-// The URL without its password, for messages.
-std::string Redacted(const std::string& url) {
-  size_t scheme = url.find("://");
-  size_t at = url.find('@');
-  if (scheme == std::string::npos || at == std::string::npos) return url;
-  size_t colon = url.find(':', scheme + 3);
-  if (colon == std::string::npos || colon > at) return url;
-  return url.substr(0, colon) + ":***" + url.substr(at);
 }
 
 class Postgres : public Connection {
@@ -85,7 +75,10 @@ class Postgres : public Connection {
   std::string Placeholder(size_t i) const override { return "$" + std::to_string(i + 1); }
   size_t MaxParams() const override { return 65535; }
 
-  Status Run(const std::string& sql, const std::vector<Value>& params) override {
+  Status Run(const std::string& sql, const std::vector<Value>& params) override { return Query(sql, params, nullptr); }
+
+  Status Query(const std::string& sql, const std::vector<Value>& params,
+               std::vector<std::vector<std::string>>* rows) override {
     std::vector<std::string> texts(params.size());
     std::vector<const char*> values(params.size(), nullptr);
     for (size_t i = 0; i < params.size(); ++i) {
@@ -96,19 +89,12 @@ class Postgres : public Connection {
     PGresult* res = pq_.exec_params(conn_, sql.c_str(), static_cast<int>(params.size()), nullptr, values.data(),
                                  nullptr, nullptr, 0);
     ExecStatusType st = pq_.result_status(res);
+    for (int r = 0; rows && st == PGRES_TUPLES_OK && r < pq_.ntuples(res); ++r) {
+      auto& row = rows->emplace_back();
+      for (int c = 0; c < pq_.nfields(res); ++c) row.emplace_back(pq_.getvalue(res, r, c));  // "" for NULL
+    }
     pq_.clear(res);
     return st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK ? Status::Ok() : Error(sql);
-  }
-
-  Status Shas(std::set<std::string>* out) override {
-    PGresult* res = pq_.exec(conn_, "SELECT sha256 FROM documents");
-    if (pq_.result_status(res) != PGRES_TUPLES_OK) {
-      pq_.clear(res);
-      return Error("SELECT sha256 FROM documents");
-    }
-    for (int r = 0; r < pq_.ntuples(res); ++r) out->insert(pq_.getvalue(res, r, 0));
-    pq_.clear(res);
-    return Status::Ok();
   }
 
   Status LockDocument(const std::string& sha256) override {
@@ -139,6 +125,15 @@ class Postgres : public Connection {
 };
 
 }  // namespace
+
+std::string Redacted(const std::string& url) {
+  size_t scheme = url.find("://");
+  size_t at = url.find('@');
+  if (scheme == std::string::npos || at == std::string::npos) return url;
+  size_t colon = url.find(':', scheme + 3);
+  if (colon == std::string::npos || colon > at) return url;
+  return url.substr(0, colon) + ":***" + url.substr(at);
+}
 
 Status ConnectPostgres(const std::string& url, std::unique_ptr<Connection>* out) {
   std::string missing;

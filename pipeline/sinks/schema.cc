@@ -1,5 +1,8 @@
 // The database tables: one row per document, table, cell, record (amount), check, correction and
 // warning, each keyed by the document's sha256 and its position in the canonical JSON.
+#include <unistd.h>
+
+#include <ctime>
 #include <fstream>
 
 #include "pipeline/sinks/internal.h"
@@ -29,6 +32,16 @@ Value Str(const Json& j, const char* key) {
 }
 
 Value Page(const Json& j) { return j.contains("provenance") ? OptInt(j["provenance"], "page") : Value{}; }
+
+// ISO 8601 in UTC, to the second: compares as text and parses in both databases.
+std::string UtcNow() {
+  std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return buf;
+}
 
 }  // namespace
 
@@ -73,6 +86,8 @@ const std::vector<TableDef>& Schema() {
        {}},
       {"warnings",
        {{"sha256", T}, {"warning_index", I}, {"stage", T}, {"severity", T}, {"message", T}, {"page", I}}, 2, {}},
+      // How the document was loaded, for budgetx status; not part of what the document says.
+      {"loads", {{"sha256", T}, {"loaded_at", T}, {"seconds", R}, {"host", T}, {"shard", T}}, 1, {"loaded_at"}},
   };
   return kSchema;
 }
@@ -87,6 +102,12 @@ RowValues DocumentRow(const Json& head) {
           batch::OutcomeName(batch::Judge(src.value("path", ""), head).kind),
           head.contains("error") ? Str(head["error"], "message") : Value{}, Int(summary, "tables"),
           Int(summary, "records"), Int(checks, "fail"), static_cast<int64_t>(head.value("warnings", Json::array()).size())};
+}
+
+RowValues LoadRow(const std::string& sha256, double seconds, const std::string& shard) {
+  char host[256] = {};
+  if (gethostname(host, sizeof host - 1) != 0) host[0] = 0;
+  return {sha256, UtcNow(), seconds, std::string(host), shard.empty() ? Value{} : Value{shard}};
 }
 
 void FlattenElement(const std::string& sha, const std::string& array, size_t index, const Json& e, Rows* out) {

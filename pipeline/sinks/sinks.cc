@@ -43,7 +43,7 @@ Status Open(const Options& options, std::unique_ptr<Sinks>* out) {
   }
   for (const auto& db : options.dbs) {
     stores.emplace_back();
-    BUDGETX_RETURN_IF_ERROR(OpenDatabase(db, &stores.back()));
+    BUDGETX_RETURN_IF_ERROR(OpenDatabase(db, options.shard, &stores.back()));
   }
   *out = std::make_unique<AllStores>(std::move(stores));
   return Status::Ok();

@@ -22,24 +22,25 @@ class Sqlite : public Connection {
   std::string Placeholder(size_t) const override { return "?"; }  // ?NNN lookups are slow in long statements
   size_t MaxParams() const override { return 32766; }  // SQLITE_MAX_VARIABLE_NUMBER since 3.32
 
-  Status Run(const std::string& sql, const std::vector<Value>& params) override {
+  Status Run(const std::string& sql, const std::vector<Value>& params) override { return Query(sql, params, nullptr); }
+
+  Status Query(const std::string& sql, const std::vector<Value>& params,
+               std::vector<std::vector<std::string>>* rows) override {
     sqlite3_stmt* stmt = nullptr;
     BUDGETX_RETURN_IF_ERROR(Prepare(sql, &stmt));
     for (size_t i = 0; i < params.size(); ++i) Bind(stmt, static_cast<int>(i + 1), params[i]);
     int rc;
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+      if (!rows) continue;
+      auto& row = rows->emplace_back();
+      for (int c = 0; c < sqlite3_column_count(stmt); ++c) {
+        const unsigned char* text = sqlite3_column_text(stmt, c);
+        row.emplace_back(text ? reinterpret_cast<const char*>(text) : "");
+      }
     }
     sqlite3_reset(stmt);
     sqlite3_clear_bindings(stmt);
     return rc == SQLITE_DONE ? Status::Ok() : Error(sql);
-  }
-
-  Status Shas(std::set<std::string>* out) override {
-    sqlite3_stmt* stmt = nullptr;
-    BUDGETX_RETURN_IF_ERROR(Prepare("SELECT sha256 FROM documents", &stmt));
-    while (sqlite3_step(stmt) == SQLITE_ROW) out->insert(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)));
-    sqlite3_reset(stmt);
-    return Status::Ok();
   }
 
   // One writer at a time is SQLite's own rule; the busy timeout waits for the others.
