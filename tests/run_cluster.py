@@ -124,10 +124,8 @@ def same_content(server, url, reference, what):
           (what, rows, "" if not differing else " (differ: %s)" % ", ".join(differing)))
 
 
-def killed_task(engine, server, url, command, budgetx, inputs, reference, documents):
+def killed_task(engine, server, url, command, budgetx, inputs, reference, documents, sizes):
     """Kills a task once it stored a document and before it stored its last, resubmits it."""
-    shas = [line.split("\t")[0] for line in reference["documents"].splitlines()]
-    sizes = [sum(1 for sha in shas if int(sha[:16], 16) % TASKS == k) for k in range(TASKS)]  # ShardOf
     handle = engine.submit(command, TASKS, wait=False)
     deadline, victim = time.time() + 120, None
     while time.time() < deadline and victim is None:
@@ -166,7 +164,8 @@ def run_engine(engine, server, budgetx, inputs, reference, documents):
     engine.wait(engine.submit(command, TASKS, wait=False))
     check(server.loads(url) == loads, "%s: the array submitted again loads nothing" % engine.NAME)
     killed = server.create(re.sub(r"\W", "_", engine.NAME.lower()) + "_killed")
-    killed_task(engine, server, killed, command.replace(url, killed), budgetx, inputs, reference, documents)
+    sizes = [int(n) for n in server.query(url, "SELECT count(*) FROM loads GROUP BY shard ORDER BY shard").split()]
+    killed_task(engine, server, killed, command.replace(url, killed), budgetx, inputs, reference, documents, sizes)
 
 
 def main():

@@ -30,26 +30,29 @@ struct Job {
   std::string path;     // as given or found
   std::string name;     // output name: path below the folder given, without extension
   uint64_t bytes = 0;
-  std::string sha256;   // of the content; set by TakeShard, else by Run
+  std::string sha256;   // of the content; set by Run
 };
 
 // Expands files and folders into jobs, in a stable order (folders walked in name order). Paths
 // that do not exist or cannot be read are returned in *problems as "path: cause".
 std::vector<Job> FindInputs(const std::vector<std::string>& paths, std::vector<std::string>* problems);
 
-// A task's part of the inputs (--shard K/N): the documents whose content sha256, read as a
-// number, leaves K divided by N. The same document lands in the same part whatever the file
-// order, the folder's path or the machine, so N tasks of any cluster engine (Slurm array,
-// Kubernetes Indexed Job, GNU parallel) split a folder into disjoint parts that make up the whole.
+// A task's part of the inputs (--shard K/N): the files whose content key (SHA-256 of the file's
+// first 64 KiB and its size), read as a number, leaves K divided by N. The same document lands in
+// the same part whatever the file order, its name, the folder's path or the machine, so N tasks
+// of any cluster engine (Slurm array, Kubernetes Indexed Job, GNU parallel) split a folder into
+// disjoint parts that make up the whole; copies of a file land together.
 struct Shard {
   int index = 0, count = 1;
 };
 bool ParseShard(const std::string& text, Shard* shard, std::string* error);  // "K/N"
-int ShardOf(const std::string& sha256, int count);
-// Reads and hashes every job (setting its sha256) and keeps those of `shard`. A file that cannot
-// be read is kept by part 0 only, so that it is reported once. *bytes_read, when given, adds
-// the bytes hashed.
+int ShardOf(const std::string& key, int count);  // a hex digest's part
+// The jobs of `shard`. A file that cannot be read is kept by part 0 only, so that it is reported
+// once. *bytes_read, when given, adds the bytes read for the keys.
 std::vector<Job> TakeShard(std::vector<Job> jobs, const Shard& shard, uint64_t* bytes_read = nullptr);
+
+// Sets each job's sha256 (left empty for a file that cannot be read).
+void HashContents(std::vector<Job>* jobs);
 
 // Called by the work as pages get done (a scanned page takes seconds), for the progress display.
 using PageProgress = std::function<void(int pages_done, int pages)>;

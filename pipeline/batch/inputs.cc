@@ -4,6 +4,7 @@
 #include <system_error>
 
 #include "pipeline/batch/batch.h"
+#include "pipeline/model/sha256.h"
 
 namespace budgetx::batch {
 namespace {
@@ -34,6 +35,13 @@ void Walk(const fs::path& root, std::vector<Job>* jobs, std::vector<std::string>
 }
 
 }  // namespace
+
+void HashContents(std::vector<Job>* jobs) {
+  for (auto& job : *jobs) {
+    std::string bytes;
+    if (ReadWholeFile(job.path, &bytes).ok()) job.sha256 = Sha256Hex(bytes);
+  }
+}
 
 std::vector<Job> FindInputs(const std::vector<std::string>& paths, std::vector<std::string>* problems) {
   std::vector<Job> jobs;

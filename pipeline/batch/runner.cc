@@ -160,11 +160,11 @@ class Pool {
     while (workers_.size() < static_cast<size_t>(std::max(1, options_.jobs)) && next_ < jobs_.size()) {
       Job& job = jobs_[next_];
       std::string bytes;
-      if (job.sha256.empty() && !ReadWholeFile(job.path, &bytes).ok()) {
+      if (!ReadWholeFile(job.path, &bytes).ok()) {
         BUDGETX_RETURN_IF_ERROR(RecordFailure(next_++, "cannot read file"));
         continue;
       }
-      if (job.sha256.empty()) job.sha256 = Sha256Hex(bytes);
+      job.sha256 = Sha256Hex(bytes);
       auto [first, fresh] = seen_.emplace(job.sha256, job.path);
       if (!fresh || (!options_.force && sink_->Has(job.sha256))) {
         ++summary_->skipped;

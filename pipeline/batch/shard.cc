@@ -1,5 +1,7 @@
 // A task's part of the inputs, by content, so that any cluster engine's task index can drive it.
+#include <algorithm>
 #include <charconv>
+#include <fstream>
 #include <cstdlib>
 #include <string_view>
 
@@ -15,17 +17,35 @@ int ShardOf(const std::string& sha256, int count) {
   return static_cast<int>(n % static_cast<uint64_t>(count));
 }
 
+namespace {
+
+constexpr size_t kKeyPrefix = 64 << 10;
+
+// The content key of a file: SHA-256 of its first 64 KiB and its size. A task reads at most 64 KiB of
+// each file it leaves to others (an archive of scans is tens of gigabytes, read by every task);
+// files with equal content have equal keys, so a document and its copies land in one part.
+bool ShardKey(const std::string& path, std::string* key, uint64_t* bytes_read) {
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  if (!in) return false;
+  const std::streamoff size = in.tellg();
+  if (size < 0) return false;
+  std::string head(std::min<uint64_t>(static_cast<uint64_t>(size), kKeyPrefix), '\0');
+  in.seekg(0);
+  if (!in.read(head.data(), static_cast<std::streamsize>(head.size()))) return false;
+  if (bytes_read) *bytes_read += head.size();
+  *key = Sha256Hex(head + ":" + std::to_string(size));
+  return true;
+}
+
+}  // namespace
+
 std::vector<Job> TakeShard(std::vector<Job> jobs, const Shard& shard, uint64_t* bytes_read) {
   std::vector<Job> mine;
   for (auto& job : jobs) {
-    std::string bytes;
-    if (!ReadWholeFile(job.path, &bytes).ok()) {
-      if (shard.index == 0) mine.push_back(std::move(job));  // reported once, by part 0
-      continue;
-    }
-    if (bytes_read) *bytes_read += bytes.size();
-    job.sha256 = Sha256Hex(bytes);
-    if (ShardOf(job.sha256, shard.count) == shard.index) mine.push_back(std::move(job));
+    std::string key;
+    const bool readable = ShardKey(job.path, &key, bytes_read);
+    // A file that cannot be read is reported once, by part 0.
+    if (readable ? ShardOf(key, shard.count) == shard.index : shard.index == 0) mine.push_back(std::move(job));
   }
   return mine;
 }

@@ -1,6 +1,7 @@
 // budgetx command line: flags → validated config → stages. Exit codes: 0 ok, 1 nothing
 // extracted (audit: an error-level finding), 2 error (bad usage, bad rules, or at least one
 // input failed).
+#include <sched.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -46,7 +47,13 @@ std::string ReviewFolder(const std::string& dir, const std::string& name) {
 
 bool IsJson(const std::string& path) { return path.size() > 5 && path.compare(path.size() - 5, 5, ".json") == 0; }
 
-int Cores() { return static_cast<int>(std::max(1u, std::thread::hardware_concurrency())); }
+// The cores this process may run on: a cluster task's share (Slurm's, taskset's cpuset), not
+// the machine's.
+int Cores() {
+  cpu_set_t allowed;
+  if (sched_getaffinity(0, sizeof allowed, &allowed) == 0) return std::max(1, CPU_COUNT(&allowed));
+  return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+}
 
 // `documents` read at once share the cores.
 driver::Options PipelineOptions(const Config& config, int documents = 1) {
@@ -149,7 +156,7 @@ bool CloseSinks(sinks::Sinks* sink) {
   return closed.ok();
 }
 
-// --shard K/N: every input is read to hash it; the task keeps its part.
+// --shard K/N: the first 64 KiB of every input is read for its key; the task keeps its part.
 std::vector<batch::Job> TakeShard(const Config& config, std::vector<batch::Job> jobs) {
   const auto start = std::chrono::steady_clock::now();
   const size_t files = jobs.size();
@@ -157,7 +164,7 @@ std::vector<batch::Job> TakeShard(const Config& config, std::vector<batch::Job> 
   jobs = batch::TakeShard(std::move(jobs), config.shard, &bytes);
   if (!config.quiet) {
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    std::fprintf(stderr, "budgetx: shard %s: %zu of %zu files (%.1f MB hashed in %.1f s)\n", config.shard_text.c_str(),
+    std::fprintf(stderr, "budgetx: shard %s: %zu of %zu files (%.1f MB read in %.1f s)\n", config.shard_text.c_str(),
                  jobs.size(), files, static_cast<double>(bytes) / 1e6, seconds);
   }
   return jobs;
@@ -279,7 +286,10 @@ int ShowStatus(const Config& config) {
   }
   std::vector<std::string> problems;
   std::vector<batch::Job> inputs;
-  if (!config.inputs.empty()) inputs = batch::TakeShard(batch::FindInputs(config.inputs, &problems), batch::Shard{});
+  if (!config.inputs.empty()) {
+    inputs = batch::FindInputs(config.inputs, &problems);
+    batch::HashContents(&inputs);
+  }
   for (const auto& p : problems) std::cerr << p << "\n";
   StatusCounts counts = WriteStatus(sinks::Redacted(db), stored, config.inputs.empty() ? nullptr : &inputs,
                                     std::time(nullptr), std::cout);

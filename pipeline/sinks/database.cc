@@ -1,6 +1,7 @@
 // The database sink: one transaction per document, replacing what its sha256 held.
 #include "pipeline/sinks/database.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <map>
 
@@ -19,18 +20,27 @@ class DatabaseStore : public Store {
  public:
   DatabaseStore(std::string shard, std::unique_ptr<Connection> db) : shard_(std::move(shard)), db_(std::move(db)) {}
 
+  // Tables and indexes are made only when missing: DDL on a table locks it against the loads of
+  // other machines, and two loaders each waiting for the other's lock are a deadlock.
   Status Open() {
-    BUDGETX_RETURN_IF_ERROR(Within([&] {
-      BUDGETX_RETURN_IF_ERROR(db_->LockSchema());
-      for (const auto& t : Schema()) {
-        BUDGETX_RETURN_IF_ERROR(db_->Run(CreateTable(*db_, t)));
-        for (const char* column : t.indexes) {
-          std::string name = std::string(t.name) + "_" + column;
-          BUDGETX_RETURN_IF_ERROR(db_->Run("CREATE INDEX IF NOT EXISTS " + name + " ON " + t.name + " (" + column + ")"));
+    std::set<std::string> present;
+    BUDGETX_RETURN_IF_ERROR(SchemaObjects(&present));
+    if (std::any_of(Schema().begin(), Schema().end(), [&](const TableDef& t) { return !Complete(t, present); })) {
+      BUDGETX_RETURN_IF_ERROR(Within([&] {
+        BUDGETX_RETURN_IF_ERROR(db_->LockSchema());
+        present.clear();
+        BUDGETX_RETURN_IF_ERROR(SchemaObjects(&present));  // as another loader may have left it
+        for (const auto& t : Schema()) {
+          if (!present.count(t.name)) BUDGETX_RETURN_IF_ERROR(db_->Run(CreateTable(*db_, t)));
+          for (const char* column : t.indexes) {
+            const std::string name = IndexName(t, column);
+            if (present.count(name)) continue;
+            BUDGETX_RETURN_IF_ERROR(db_->Run("CREATE INDEX IF NOT EXISTS " + name + " ON " + t.name + " (" + column + ")"));
+          }
         }
-      }
-      return Status::Ok();
-    }));
+        return Status::Ok();
+      }));
+    }
     std::vector<std::vector<std::string>> shas;
     BUDGETX_RETURN_IF_ERROR(db_->Query("SELECT sha256 FROM documents", {}, &shas));
     for (auto& row : shas) loaded_.insert(std::move(row[0]));
@@ -64,6 +74,20 @@ class DatabaseStore : public Store {
   Status Close() override { return Status::Ok(); }
 
  private:
+  static std::string IndexName(const TableDef& t, const char* column) { return std::string(t.name) + "_" + column; }
+
+  static bool Complete(const TableDef& t, const std::set<std::string>& present) {
+    return present.count(t.name) &&
+           std::all_of(t.indexes.begin(), t.indexes.end(), [&](const char* c) { return present.count(IndexName(t, c)); });
+  }
+
+  Status SchemaObjects(std::set<std::string>* out) {
+    std::vector<std::vector<std::string>> rows;
+    BUDGETX_RETURN_IF_ERROR(db_->Query(db_->SchemaObjectsQuery(), {}, &rows));
+    for (auto& row : rows) out->insert(std::move(row[0]));
+    return Status::Ok();
+  }
+
   // Runs `body` in a transaction: committed when it succeeds, rolled back otherwise.
   template <typename Body>
   Status Within(Body body) {

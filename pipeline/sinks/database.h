@@ -24,6 +24,7 @@ class Connection {
   // Serialises loaders of the same document (several machines at once); inside a transaction.
   virtual Status LockDocument(const std::string& sha256) = 0;
   virtual Status LockSchema() = 0;  // around CREATE … IF NOT EXISTS
+  virtual std::string SchemaObjectsQuery() const = 0;  // the names of the tables and indexes there are
 };
 
 // A statement as quoted in an error message: its first 160 bytes.

@@ -101,6 +101,10 @@ class Postgres : public Connection {
     return Run("SELECT pg_advisory_xact_lock(hashtext($1))", {sha256});
   }
   Status LockSchema() override { return Run("SELECT pg_advisory_xact_lock(hashtext('budgetx schema'))", {}); }
+  std::string SchemaObjectsQuery() const override {
+    return "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() "
+           "UNION ALL SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()";
+  }
 
  private:
   static std::string Text(const Value& v) {

@@ -46,6 +46,9 @@ class Sqlite : public Connection {
   // One writer at a time is SQLite's own rule; the busy timeout waits for the others.
   Status LockDocument(const std::string&) override { return Status::Ok(); }
   Status LockSchema() override { return Status::Ok(); }
+  std::string SchemaObjectsQuery() const override {
+    return "SELECT name FROM sqlite_master WHERE type IN ('table', 'index')";
+  }
 
  private:
   Status Prepare(const std::string& sql, sqlite3_stmt** stmt) {
