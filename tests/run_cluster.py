@@ -160,6 +160,13 @@ def run_engine(engine, server, budgetx, inputs, reference, documents):
     same_content(server, url, reference, "%s, %d tasks" % (engine.NAME, TASKS))
     shards = server.query(url, "SELECT DISTINCT shard FROM loads ORDER BY shard").split()
     check(shards == ["%d/%d" % (k, TASKS) for k in range(TASKS)], "%s: loads from shards %s" % (engine.NAME, shards))
+    failed = int(server.query(url, "SELECT count(*) FROM documents WHERE status = 'failed'"))
+    _, _, report = status(budgetx, url, inputs)
+    hosts = re.findall(r"host \S+: (\d+) documents?.*shard((?: \d+/\d+)+)", report)
+    check(sum(int(n) for n, _ in hosts) == documents and
+          sorted(sum((s.split() for _, s in hosts), [])) == ["%d/%d" % (k, TASKS) for k in range(TASKS)] and
+          re.search(r"overall: [\d.]+ documents/s", report) and "failed (%d)" % failed in report,
+          "%s: budgetx status counts %d documents by host and shard, %d failed with causes" % (engine.NAME, documents, failed))
     loads = server.loads(url)
     engine.wait(engine.submit(command, TASKS, wait=False))
     check(server.loads(url) == loads, "%s: the array submitted again loads nothing" % engine.NAME)
