@@ -7,9 +7,11 @@ and memory with a clear message, and the batch goes on.
 - many_pages.pdf: 10,000 pages. The first --max-pages (5,000) are read; a warning says so.
 - big_image.pdf: an A4 page holding one 20,000 x 20,000 grey image (400 million pixels).
 - bomb.pdf: a page whose content stream inflates from about 1 MB to 1.1 GB of path operators
-  (`0 0 m`): read within the time and memory bounds (Poppler keeps one subpath at a time).
+  (`0 0 m`): decoding stops at --max-page-content (256 MB); the page is not read, a warning says
+  why.
 - cycle.pdf: a page tree whose node lists itself among its kids, and a form that draws itself.
 - huge_box.pdf: a page of 200 x 200 inches with no text layer (rendered coarser for OCR).
+Then a 3 MB file beside a good one with --max-file-size 2: refused before it is read.
 Prints each document's outcome, seconds and the batch's peak resident memory.
 """
 import argparse
@@ -151,11 +153,22 @@ def main():
     check(doc("ruled_two_pages")["summary"]["tables"] >= 1, "the good sample in the batch was read")
     check(says("many_pages", "the PDF has 10000 pages; only the first 5000 are read"), "many_pages: read to the page limit, said so")
     check(doc("many_pages")["source"]["pages"] == 5000, "many_pages: 5000 pages in its record")
-    check(os.path.exists(os.path.join(out, "bomb.json")), "bomb: a record written")
+    check(says("bomb", "the page's content inflates to more than 256 MB"), "bomb: stopped at 256 MB, said so")
     check(os.path.exists(os.path.join(out, "cycle.json")), "cycle: a record written")
     check(says("huge_box", "read at 50 dpi, not 300"), "huge_box: rendered coarser, said so")
     check(says("cycle", "no text layer"), "cycle: its pages read as far as they go")
     check(os.path.exists(os.path.join(out, "big_image.json")), "big_image: a record written")
+    # A file over --max-file-size is refused before it is read; the batch goes on.
+    big = os.path.join(work, "big")
+    os.makedirs(big, exist_ok=True)
+    with open(os.path.join(big, "padded.pdf"), "wb") as f:
+        f.write(open(os.path.join(inputs, "ruled_two_pages.pdf"), "rb").read() + b"%" + b"x" * (3 << 20) + b"\n")
+    shutil.copy(os.path.join(inputs, "ruled_two_pages.pdf"), big)
+    refused = subprocess.run([args.budgetx, "extract", big, "-o", os.path.join(work, "big-out"), "--max-file-size", "2"],
+                             capture_output=True, text=True)
+    check(refused.returncode == 2 and "padded.pdf: the file is 3 MB, over the limit of 2 MB (--max-file-size)" in
+          refused.stderr and "ruled_two_pages.pdf: " in refused.stderr,
+          "a 3 MB file over --max-file-size 2 is refused, the other read")
     for name in ("big_image", "bomb", "cycle", "huge_box"):
         d = doc(name)
         print("     %s: %s" % (name, d.get("error", {}).get("message") or "; ".join(w["message"] for w in d["warnings"][:3])))

@@ -4,6 +4,7 @@
 #include <poppler/ErrorCodes.h>
 #include <poppler/GfxState.h>
 #include <poppler/GlobalParams.h>
+#include <poppler/Page.h>
 #include <poppler/PDFDoc.h>
 #include <poppler/SplashOutputDev.h>
 #include <poppler/splash/SplashBitmap.h>
@@ -160,6 +161,16 @@ void InitPoppler() {
   });
 }
 
+// A stream's decoded bytes, counted up to `limit` + 1 (never all of a bomb).
+int64_t DecodedBytes(Stream* stream, int64_t limit) {
+  unsigned char buffer[1 << 16];
+  int64_t n = 0;
+  stream->reset();
+  for (int got; n <= limit && (got = stream->doGetChars(sizeof buffer, buffer)) > 0;) n += got;
+  stream->close();
+  return n;
+}
+
 }  // namespace
 
 struct PageReader::Impl {
@@ -195,6 +206,28 @@ Status PageReader::Open(const std::string& path, const std::string& bytes, const
 }
 
 int PageReader::Pages() const { return impl_->doc->getNumPages(); }
+
+int64_t PageReader::ContentBytes(int page, int64_t limit) const {
+  ::Page* p = impl_->doc->getPage(page);
+  if (!p) return 0;
+  int64_t total = 0;
+  auto add = [&](const Object& stream) {
+    if (stream.isStream() && total <= limit) total += DecodedBytes(stream.getStream(), limit - total);
+  };
+  Object contents = p->getContents();
+  if (contents.isArray()) {
+    for (int i = 0; i < contents.arrayGetLength(); ++i) add(contents.arrayGet(i));
+  } else {
+    add(contents);
+  }
+  Dict* resources = p->getResourceDict();
+  Object xobjects = resources ? resources->lookup("XObject") : Object(objNull);
+  for (int i = 0; xobjects.isDict() && i < xobjects.dictGetLength(); ++i) {
+    Object x = xobjects.dictGetVal(i);
+    if (x.isStream() && x.streamGetDict()->lookup("Subtype").isName("Form")) add(x);
+  }
+  return total;
+}
 
 PageContent PageReader::Read(int page) const {
   WordsAndRules device;

@@ -28,6 +28,9 @@ class PageReader {
   ~PageReader();
 
   int Pages() const;
+  // The bytes the page's content streams and the forms its resources hold inflate to, counted up
+  // to `limit` + 1: a few kilobytes to megabytes in a budget, a gigabyte in a decompression bomb.
+  int64_t ContentBytes(int page, int64_t limit) const;
   PageContent Read(int page) const;  // 1-based
   // In grey; `drop_stamps` lightens red seals (for OCR), otherwise the page is as printed. A
   // page that would take more than `max_pixels` at `dpi` is rendered at the highest resolution

@@ -26,6 +26,11 @@ Status OpenReader(const std::string& path, const Options& options, std::string* 
   return PageReader::Open(path, *bytes, options.password, reader);
 }
 
+// A page whose content inflates beyond the limit; the warning is for Extract to give.
+bool Inflates(const PageReader& reader, const Options& options, int number) {
+  return reader.ContentBytes(number, options.max_page_content) > options.max_page_content;
+}
+
 }  // namespace
 
 Status Extract(const std::string& path, const Options& options, Document* out) {
@@ -49,9 +54,18 @@ Status Extract(const std::string& path, const Options& options, Document* out) {
     out->warnings.push_back(std::move(w));
   }
   for (int number = 1; number <= pages; ++number) {
-    PageContent content = reader->Read(number);
     Page p;
     p.number = number;
+    if (Inflates(*reader, options, number)) {
+      Warning w{"extract", "the page's content inflates to more than " + std::to_string(options.max_page_content >> 20) +
+                               " MB (a decompression bomb, or a damaged stream): the page is not read (--max-page-content)",
+                {number, 0, {}, {}}};
+      w.incomplete = true;
+      out->warnings.push_back(std::move(w));
+      out->pages.push_back(std::move(p));
+      continue;
+    }
+    PageContent content = reader->Read(number);
     TextLayerVerdict verdict = JudgeTextLayer(content.words, options.max_unmapped_share);
     if (!verdict.usable) {
       p.needs_ocr = true;
@@ -75,7 +89,7 @@ Status RenderPage(const std::string& path, const Options& options, int number, i
   if (number < 1 || number > reader->Pages()) {
     return Status::Error(Status::Code::kBadInput, path, "no page " + std::to_string(number));
   }
-  *out = reader->Render(number, dpi, options.max_page_pixels);
+  *out = Inflates(*reader, options, number) ? GreyImage{} : reader->Render(number, dpi, options.max_page_pixels);
   return Status::Ok();
 }
 
@@ -84,7 +98,9 @@ Status RenderPagesAsPrinted(const std::string& path, const Options& options, int
   std::unique_ptr<PageReader> reader;
   BUDGETX_RETURN_IF_ERROR(OpenReader(path, options, &bytes, &reader));
   for (int number = 1; number <= std::min(reader->Pages(), options.max_pages); ++number) {
-    BUDGETX_RETURN_IF_ERROR(page(number, reader->Render(number, dpi, options.max_page_pixels, /*drop_stamps=*/false)));
+    const bool inflates = Inflates(*reader, options, number);
+    BUDGETX_RETURN_IF_ERROR(
+        page(number, inflates ? GreyImage{} : reader->Render(number, dpi, options.max_page_pixels, /*drop_stamps=*/false)));
   }
   return Status::Ok();
 }

@@ -36,6 +36,11 @@ struct Options {
   // Pages read of a longer PDF (a warning says the output is incomplete): no budget comes near;
   // a generated or damaged file of 100,000 pages would hold a worker for minutes.
   int max_pages = 5000;
+  // Bytes a page's content may inflate to (its content streams and forms): beyond, the page is
+  // neither read nor rendered and a warning says the output is incomplete. A dense budget page
+  // is a few megabytes; a decompression bomb (a small file inflating to gigabytes) is stopped
+  // after decoding this much.
+  int64_t max_page_content = 256LL << 20;
 };
 
 Status Extract(const std::string& path, const Options& options, Document* out);

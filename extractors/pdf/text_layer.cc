@@ -11,9 +11,11 @@ TextLayerVerdict JudgeTextLayer(const std::vector<layout::Word>& words, double m
     while (i < n) {
       UChar32 c;
       U8_NEXT(w.text.data(), i, n, c);
-      if (c <= 0x20) continue;
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
       ++chars;
-      unmapped += (c >= 0xE000 && c <= 0xF8FF) || c == 0xFFFD || c < 0;
+      // A glyph of a font without a Unicode map comes through as a private-use code point, as
+      // U+FFFD, or as its raw code (a control character).
+      unmapped += (c >= 0xE000 && c <= 0xF8FF) || c == 0xFFFD || c < 0x20;
     }
   }
   if (chars == 0) return {false, "no text layer"};

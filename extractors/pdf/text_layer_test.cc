@@ -22,6 +22,8 @@ BOOST_AUTO_TEST_CASE(text_layer_verdicts) {
   BOOST_TEST(!v.usable);
   BOOST_TEST(v.cause.find("3 of 4 characters are unmapped") != std::string::npos, v.cause);
   BOOST_TEST(JudgeTextLayer({W("一般公共预算")}, 0.3).usable);
+  TextLayerVerdict raw_codes = JudgeTextLayer({W("\x01\x02\x03"), W("\x04"), W("5")}, 0.3);
+  BOOST_TEST(raw_codes.cause == "text layer unreadable: 4 of 5 characters are unmapped glyphs");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -109,6 +109,20 @@ BOOST_AUTO_TEST_CASE(sha256_matches_known_digests) {
   BOOST_TEST(Sha256Hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   BOOST_TEST(Sha256Hex(std::string(1000, 'a')) ==
              "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3");
+  // In pieces of every size the digest is the same; a file is hashed a megabyte at a time.
+  std::string bytes;
+  for (int i = 0; i < 3000; ++i) bytes += static_cast<char>(i * 7 % 251);
+  for (size_t piece : {1u, 63u, 64u, 65u, 1000u}) {
+    Sha256 hash;
+    for (size_t at = 0; at < bytes.size(); at += piece) hash.Update(std::string_view(bytes).substr(at, piece));
+    BOOST_TEST(hash.Hex() == Sha256Hex(bytes));
+  }
+  const std::string path = std::string(BUDGETX_SOURCE_DIR) + "/samples/text/dept_budget_gb18030/dept_budget_gb18030.txt";
+  std::string whole, hex;
+  BOOST_REQUIRE(ReadWholeFile(path, &whole).ok());
+  BOOST_REQUIRE(Sha256OfFile(path, &hex).ok());
+  BOOST_TEST(hex == Sha256Hex(whole));
+  BOOST_TEST((Sha256OfFile("/nonexistent/budget.txt", &hex).code == Status::Code::kNotFound));
 }
 
 BOOST_AUTO_TEST_CASE(source_lines_are_decoded_numbered_and_paged_as_extract_reads_them) {

@@ -38,8 +38,7 @@ void Walk(const fs::path& root, std::vector<Job>* jobs, std::vector<std::string>
 
 void HashContents(std::vector<Job>* jobs) {
   for (auto& job : *jobs) {
-    std::string bytes;
-    if (ReadWholeFile(job.path, &bytes).ok()) job.sha256 = Sha256Hex(bytes);
+    if (!Sha256OfFile(job.path, &job.sha256).ok()) job.sha256.clear();
   }
 }
 

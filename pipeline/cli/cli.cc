@@ -31,6 +31,8 @@ constexpr Flag kFlags[] = {
     {"--timeout", "S", "give up a document after S seconds (reported as failed)"},
     {"--worker-memory", "MB", "memory each document's worker may take (default 6144); beyond it the document fails"},
     {"--max-pages", "N", "read the first N pages of a longer PDF, with a warning (default 5000)"},
+    {"--max-file-size", "MB", "refuse a larger input file, as a failed document (default 2048)"},
+    {"--max-page-content", "MB", "a page whose content inflates beyond MB is not read, with a warning (default 256)"},
     {"--max-page-pixels", "N", "render a larger page coarser, for OCR and review (default 100000000: A1 at 300 dpi)"},
     {"--rules", "DIR", "rule directory (default: $BUDGETX_RULES or the bundled rules/)"},
     {"--password", "PW", "user password for encrypted PDFs"},
@@ -150,6 +152,10 @@ bool ParseArgs(const std::vector<std::string>& args, Config* config, std::string
       double pages = 0;
       if (!number(1, &pages)) return false;
       config->max_pages = static_cast<int>(std::min(pages, 1e9));
+    } else if (a == "--max-page-content" || a == "--max-file-size") {
+      double mb = 0;
+      if (!number(1, &mb)) return false;
+      (a == "--max-file-size" ? config->max_file_mb : config->max_page_content_mb) = static_cast<int64_t>(std::min(mb, 1e9));
     } else if (a == "--max-page-pixels") {
       double pixels = 0;
       if (!number(1, &pixels)) return false;

@@ -31,6 +31,8 @@ struct Config {
   double timeout_s = 0;         // --timeout S per document; 0 = none
   int64_t max_page_pixels = 0;  // --max-page-pixels N; 0 = the PDF extractor's default
   int max_pages = 0;            // --max-pages N; 0 = the PDF extractor's default
+  int64_t max_page_content_mb = 0;  // --max-page-content MB; 0 = the PDF extractor's default
+  int64_t max_file_mb = 0;      // --max-file-size MB; 0 = the driver's default
   int64_t worker_memory_mb = 6144;  // --worker-memory MB
   std::string rules_dir;        // --rules DIR; default: $BUDGETX_RULES, else the bundled rules/
   bool quiet = false;           // -q: no per-file summary on stderr

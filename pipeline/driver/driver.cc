@@ -79,6 +79,12 @@ Status Extract(const Options& options, const std::string& path, Document* doc) {
   if (std::filesystem::is_directory(path, ec)) {
     return Status::Error(Status::Code::kBadInput, path, "is a directory, not a document");
   }
+  const auto bytes = std::filesystem::file_size(path, ec);
+  if (!ec && options.max_file_bytes > 0 && bytes > static_cast<uintmax_t>(options.max_file_bytes)) {
+    return Status::Error(Status::Code::kBadInput, path,
+                         "the file is " + std::to_string(bytes >> 20) + " MB, over the limit of " +
+                             std::to_string(options.max_file_bytes >> 20) + " MB (--max-file-size)");
+  }
   std::string ext = Extension(path);
   Status s = ext == ".pdf" ? pdf_extractor::Extract(path, options.pdf, doc) : text_extractor::Extract(path, doc);
   if (s.ok() && ext == ".pdf" && options.read_scans) s = ReadScannedPages(options, path, doc);

@@ -27,6 +27,9 @@ struct Options {
   pdf_extractor::Options pdf;
   ocr::Options ocr;
   bool read_scans = true;  // OCR pages the PDF extractor marks needs_ocr
+  // A larger input is refused before it is read (a document is held in memory whole): budgets,
+  // even scanned at 600 dpi, are a few hundred megabytes at most.
+  int64_t max_file_bytes = 2048LL << 20;
   tables::Options tables;
   // Told the pages done so far and the document's pages: after the text layer, after each
   // scanned page. May be empty.

@@ -2,9 +2,13 @@
 // pulling in a crypto library for one hash.
 #include "pipeline/model/sha256.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <vector>
 
 namespace budgetx {
 namespace {
@@ -43,26 +47,57 @@ void Compress(std::array<uint32_t, 8>& h, const unsigned char* block) {
 
 }  // namespace
 
-std::string Sha256Hex(std::string_view bytes) {
-  std::array<uint32_t, 8> h = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-                               0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
-  size_t full = bytes.size() / 64 * 64;
-  for (size_t i = 0; i < full; i += 64) Compress(h, reinterpret_cast<const unsigned char*>(bytes.data() + i));
-  unsigned char tail[128] = {};
-  size_t rest = bytes.size() - full;
-  for (size_t i = 0; i < rest; ++i) tail[i] = static_cast<unsigned char>(bytes[full + i]);
-  tail[rest] = 0x80;
-  size_t tail_len = rest + 9 <= 64 ? 64 : 128;
-  uint64_t bits = static_cast<uint64_t>(bytes.size()) * 8;
-  for (int i = 0; i < 8; ++i) tail[tail_len - 1 - i] = static_cast<unsigned char>(bits >> (8 * i));
-  for (size_t i = 0; i < tail_len; i += 64) Compress(h, tail + i);
+Sha256::Sha256() : h_{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19} {}
+
+void Sha256::Update(std::string_view bytes) {
+  length_ += bytes.size();
+  while (!bytes.empty()) {
+    const size_t take = std::min(bytes.size(), sizeof block_ - used_);
+    std::memcpy(block_ + used_, bytes.data(), take);
+    used_ += take;
+    bytes.remove_prefix(take);
+    if (used_ == sizeof block_) {
+      Compress(h_, block_);
+      used_ = 0;
+    }
+  }
+}
+
+std::string Sha256::Hex() {
+  const uint64_t bits = length_ * 8;
+  const unsigned char one = 0x80;
+  Update(std::string_view(reinterpret_cast<const char*>(&one), 1));
+  const unsigned char zero = 0;
+  while (used_ != 56) Update(std::string_view(reinterpret_cast<const char*>(&zero), 1));
+  unsigned char size[8];
+  for (int i = 0; i < 8; ++i) size[7 - i] = static_cast<unsigned char>(bits >> (8 * i));
+  Update(std::string_view(reinterpret_cast<const char*>(size), 8));
   std::string out;
   char buf[9];
-  for (uint32_t v : h) {
+  for (uint32_t v : h_) {
     std::snprintf(buf, sizeof buf, "%08x", v);
     out += buf;
   }
   return out;
+}
+
+std::string Sha256Hex(std::string_view bytes) {
+  Sha256 hash;
+  hash.Update(bytes);
+  return hash.Hex();
+}
+
+Status Sha256OfFile(const std::string& path, std::string* hex) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) return Status::Error(Status::Code::kNotFound, path, "cannot open file");
+  Sha256 hash;
+  std::vector<char> buffer(1 << 20);
+  while (file.read(buffer.data(), static_cast<std::streamsize>(buffer.size())) || file.gcount() > 0) {
+    hash.Update(std::string_view(buffer.data(), static_cast<size_t>(file.gcount())));
+  }
+  if (file.bad()) return Status::Error(Status::Code::kIoError, path, "read error");
+  *hex = hash.Hex();
+  return Status::Ok();
 }
 
 }  // namespace budgetx
