@@ -11,7 +11,8 @@ and memory with a clear message, and the batch goes on.
   why.
 - cycle.pdf: a page tree whose node lists itself among its kids, and a form that draws itself.
 - huge_box.pdf: a page of 200 x 200 inches with no text layer (rendered coarser for OCR).
-Then a 3 MB file beside a good one with --max-file-size 2: refused before it is read.
+Then a 3 MB file beside a good one with --max-file-size 2: refused before it is read; and a
+scanned page given 0.05 s (--page-timeout) by each recogniser: stopped, reported incomplete.
 Prints each document's outcome, seconds and the batch's peak resident memory.
 """
 import argparse
@@ -169,6 +170,15 @@ def main():
     check(refused.returncode == 2 and "padded.pdf: the file is 3 MB, over the limit of 2 MB (--max-file-size)" in
           refused.stderr and "ruled_two_pages.pdf: " in refused.stderr,
           "a 3 MB file over --max-file-size 2 is refused, the other read")
+    # A scanned page past --page-timeout: its reading stops, the document is incomplete, said so.
+    scan = os.path.join(args.root, "samples/pdf/scan_ruled/scan_ruled.pdf")
+    for engine in ("tesseract", "ppocr"):
+        proc = subprocess.run([args.budgetx, "extract", scan, "-o", os.path.join(work, "late-" + engine), "--force",
+                               "--page-timeout", "0.05", "--ocr-engine", engine], capture_output=True, text=True)
+        if engine == "ppocr" and "PP-OCR is not installed" in proc.stderr:
+            continue
+        check(proc.returncode == 2 and "page 1: " in proc.stderr and "time limit" in proc.stderr and
+              "(--page-timeout)" in proc.stderr, "%s: a page past --page-timeout 0.05 stops, incomplete, said so" % engine)
     for name in ("big_image", "bomb", "cycle", "huge_box"):
         d = doc(name)
         print("     %s: %s" % (name, d.get("error", {}).get("message") or "; ".join(w["message"] for w in d["warnings"][:3])))

@@ -40,6 +40,10 @@ struct Options {
   // Threads PP-OCR's models may run on: the cores no other document being read at the same
   // time needs (Tesseract reads on one; its OpenMP threads spin on each other).
   int threads = 1;
+  // Seconds the recogniser may spend on one page; past them the page's reading stops (PP-OCR's
+  // helper is killed and started again for the next page) and a warning says the output is
+  // incomplete. A scanned page takes seconds; 0: no limit.
+  double page_seconds = 300;
 };
 
 class Reader {

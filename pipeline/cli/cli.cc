@@ -29,6 +29,7 @@ constexpr Flag kFlags[] = {
     {"--shard", "K/N", "take part K of N (0 <= K < N) of the inputs, split by content; docs/cluster.md"},
     {"--force", nullptr, "redo documents already stored (same content) instead of skipping them"},
     {"--timeout", "S", "give up a document after S seconds (reported as failed)"},
+    {"--page-timeout", "S", "stop reading a scanned page after S seconds of OCR, with a warning (default 300)"},
     {"--worker-memory", "MB", "memory each document's worker may take (default 6144); beyond it the document fails"},
     {"--max-pages", "N", "read the first N pages of a longer PDF, with a warning (default 5000)"},
     {"--max-file-size", "MB", "refuse a larger input file, as a failed document (default 2048)"},
@@ -144,6 +145,15 @@ bool ParseArgs(const std::vector<std::string>& args, Config* config, std::string
       config->jobs = static_cast<int>(n);
     } else if (a == "--timeout") {
       if (!number(1, &config->timeout_s)) return false;
+    } else if (a == "--page-timeout") {
+      std::string v;
+      if (!value(&v)) return false;
+      char* end = nullptr;
+      config->page_timeout_s = std::strtod(v.c_str(), &end);
+      if (v.empty() || *end || !(config->page_timeout_s > 0)) {
+        *error = "--page-timeout needs a number of seconds above 0, got '" + v + "'";
+        return false;
+      }
     } else if (a == "--worker-memory") {
       double mb = 0;
       if (!number(1, &mb)) return false;

@@ -29,6 +29,7 @@ struct Config {
   int jobs = 0;                 // -j N; 0 = one per core
   bool force = false;           // --force: redo documents already stored
   double timeout_s = 0;         // --timeout S per document; 0 = none
+  double page_timeout_s = 0;    // --page-timeout S of OCR per page; 0 = the OCR extractor's default
   int64_t max_page_pixels = 0;  // --max-page-pixels N; 0 = the PDF extractor's default
   int max_pages = 0;            // --max-pages N; 0 = the PDF extractor's default
   int64_t max_page_content_mb = 0;  // --max-page-content MB; 0 = the PDF extractor's default

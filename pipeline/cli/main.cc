@@ -67,6 +67,7 @@ driver::Options PipelineOptions(const Config& config, int documents = 1) {
   options.read_scans = config.ocr;
   if (!config.ocr_languages.empty()) options.ocr.languages = config.ocr_languages;
   options.ocr.engine = config.ocr_engine;
+  if (config.page_timeout_s > 0) options.ocr.page_seconds = config.page_timeout_s;
   if (config.review_below >= 0) options.tables.review_below = config.review_below;
   return options;
 }

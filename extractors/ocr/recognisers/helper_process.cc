@@ -1,10 +1,13 @@
 #include "extractors/ocr/recognisers/helper_process.h"
 
+#include <poll.h>
+#include <signal.h>
 #include <spawn.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -39,9 +42,10 @@ Status HelperProcess::Start(const std::vector<std::string>& argv, std::unique_pt
 HelperProcess::~HelperProcess() {
   // Every answer is read, so it never writes to a closed socket.
   nlohmann::json reply;
-  while (unanswered_ > 0 && ReadLine(nullptr).ok()) {
+  deadline_.reset();
+  while (!killed_ && unanswered_ > 0 && ReadLine(nullptr).ok()) {
   }
-  (void)Call({{"op", "quit"}}, &reply);
+  if (!killed_) (void)Call({{"op", "quit"}}, &reply);
   close(fd_);
   int status = 0;
   while (waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
@@ -56,6 +60,18 @@ Status HelperProcess::ReadLine(std::string* line) {
       pending_.erase(0, end + 1);
       --unanswered_;
       return Status::Ok();
+    }
+    if (killed_) return Status::Error(Status::Code::kInternal, "", "the OCR helper process was stopped");
+    if (deadline_) {
+      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(*deadline_ - std::chrono::steady_clock::now());
+      pollfd ready{fd_, POLLIN, 0};
+      const int n = poll(&ready, 1, static_cast<int>(std::max<int64_t>(0, left.count())));
+      if (n < 0 && errno == EINTR) continue;
+      if (n == 0) {
+        kill(pid_, SIGKILL);
+        killed_ = true;
+        return Status::Error(Status::Code::kInternal, "", "the recogniser ran past the page's time limit (--page-timeout)");
+      }
     }
     char buf[65536];
     ssize_t n = recv(fd_, buf, sizeof buf, 0);

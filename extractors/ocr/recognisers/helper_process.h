@@ -4,7 +4,9 @@
 
 #include <sys/types.h>
 
+#include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,6 +30,11 @@ class HelperProcess {
   Status Send(const nlohmann::json& request);
   Status Receive(nlohmann::json* reply);
 
+  // Replies not come by `deadline` fail the call, and the process is killed: it is busy with a
+  // request nobody waits for. Without a deadline calls wait as long as it takes.
+  void SetDeadline(std::optional<std::chrono::steady_clock::time_point> deadline) { deadline_ = deadline; }
+  bool killed() const { return killed_; }
+
  private:
   HelperProcess(pid_t pid, int fd) : pid_(pid), fd_(fd) {}
   Status ReadLine(std::string* line);
@@ -36,6 +43,8 @@ class HelperProcess {
   int fd_;
   std::string pending_;  // bytes read past the last line
   int unanswered_ = 0;   // requests sent whose reply is not read yet
+  std::optional<std::chrono::steady_clock::time_point> deadline_;
+  bool killed_ = false;
 };
 
 }  // namespace budgetx::ocr

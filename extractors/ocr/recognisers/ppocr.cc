@@ -241,6 +241,15 @@ bool MostlyStanding(const std::vector<PixelLine>& lines) {
   return standing >= kMinStanding && standing > lying;
 }
 
+// Starts the helper and asks it to load its models (the ping is answered once they are).
+Status StartHelper(const Options& options, std::unique_ptr<HelperProcess>* helper) {
+  const std::filesystem::path dir = options.ppocr_dir.empty() ? BUDGETX_PPOCR_DIR : options.ppocr_dir;
+  Status s = HelperProcess::Start({"node", (dir / "recogniser.js").string(), "--threads", std::to_string(options.threads)}, helper);
+  if (s.ok()) s = (*helper)->Send({{"op", "ping"}});
+  if (!s.ok()) s.message = "PP-OCR cannot start: " + s.message + " (apt-get install -y nodejs)";
+  return s;
+}
+
 class PpOcrEngine : public Engine {
  public:
   PpOcrEngine(std::unique_ptr<HelperProcess> helper, const Options& options)
@@ -248,8 +257,11 @@ class PpOcrEngine : public Engine {
 
   RecognisedPage Read(const GreyImage& image, int page, std::vector<Warning>* warnings) override {
     if (Status s = Loaded(); !s.ok()) return Unloaded(s, image, page, warnings);
+    helper_->SetDeadline(PageDeadline(options_));
     Reading best = ReadFrame(image, page, /*until_sideways=*/true);
-    if (best.sideways) best = ReadSideways(image, page, std::move(best));
+    if (best.sideways && !helper_->killed()) best = ReadSideways(image, page, std::move(best));
+    helper_->SetDeadline(std::nullopt);
+    if (helper_->killed()) Restart();  // for the next page
     warnings->insert(warnings->end(), best.warnings.begin(), best.warnings.end());
     return Recognised(std::move(best), image.dpi, page, warnings);
   }
@@ -264,6 +276,14 @@ class PpOcrEngine : public Engine {
     loaded_ = helper_->Receive(&pong);
     if (!loaded_.ok()) loaded_.message = "PP-OCR cannot start: " + loaded_.message;
     return loaded_;
+  }
+
+  // A new helper after one was stopped past a page's time limit; it loads its models while the
+  // next page is prepared, as the first one did.
+  void Restart() {
+    helper_.reset();
+    loaded_ = StartHelper(options_, &helper_);
+    waiting_ = loaded_.ok();
   }
 
   // A page PP-OCR cannot read: read by Tesseract when the recogniser was left to budgetx
@@ -283,6 +303,7 @@ class PpOcrEngine : public Engine {
   Reading ReadSideways(const GreyImage& image, int page, Reading upright) {
     Reading best = std::move(upright);
     for (int turns : {3, 1}) {
+      if (helper_->killed()) return best;  // out of time: the upright reading stands
       double pivot = 0;
       Reading turned = ReadFrame(TurnedUpright(image, turns, &pivot), page, false);
       turned.turns = turns;
@@ -318,7 +339,9 @@ class PpOcrEngine : public Engine {
     if (s.ok()) SignNumbers(prepared.binary.get(), CellSides(cells), page, &out);
     if (!s.ok()) {
       out.lines.clear();
-      out.warnings.push_back({"ocr", "page left unread: " + s.message, {page, 0, {}, {}}});
+      Warning w{"ocr", "page left unread: " + s.message, {page, 0, {}, {}}};
+      w.incomplete = true;
+      out.warnings.push_back(std::move(w));
     }
     return out;
   }
@@ -507,12 +530,8 @@ std::unique_ptr<Engine> OpenPpOcr(const Options& options, Status* status) {
     return nullptr;
   }
   std::unique_ptr<HelperProcess> helper;
-  *status = HelperProcess::Start({"node", (dir / "recogniser.js").string(), "--threads", std::to_string(options.threads)}, &helper);
-  if (status->ok()) *status = helper->Send({{"op", "ping"}});
-  if (!status->ok()) {
-    status->message = "PP-OCR cannot start: " + status->message + " (apt-get install -y nodejs)";
-    return nullptr;
-  }
+  *status = StartHelper(options, &helper);
+  if (!status->ok()) return nullptr;
   return std::make_unique<PpOcrEngine>(std::move(helper), options);
 }
 

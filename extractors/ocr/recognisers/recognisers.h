@@ -2,13 +2,19 @@
 // extractors/ocr/engine.h), chosen by Options::engine.
 #pragma once
 
+#include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "extractors/ocr/engine.h"
 #include "extractors/ocr/recognisers/image.h"
 
 namespace budgetx::ocr {
+
+// When a page whose reading begins now must be read by (Options::page_seconds); none without a
+// limit.
+std::optional<std::chrono::steady_clock::time_point> PageDeadline(const Options& options);
 
 // Tesseract: each grid cell of a page read on its own, the text outside the grids line by line;
 // every word carries Tesseract's confidence. Null, with `status` saying why, when Tesseract

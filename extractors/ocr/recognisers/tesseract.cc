@@ -1,6 +1,7 @@
 #include "extractors/ocr/recognisers/recognisers.h"
 
 #include <tesseract/baseapi.h>
+#include <tesseract/ocrclass.h>
 #include <tesseract/resultiterator.h>
 
 #include <dlfcn.h>
@@ -158,6 +159,7 @@ class Numbers : public NumberReader {
 class TesseractEngine : public Engine {
  public:
   RecognisedPage Read(const GreyImage& image, int page, std::vector<Warning>* warnings) override;
+  RecognisedPage ReadTurned(const GreyImage& image, int page, std::vector<Warning>* warnings);
   RecognisedPage ReadUpright(const GreyImage& image, int page, std::vector<Warning>* warnings);
 
   tesseract::TessBaseAPI api;
@@ -165,6 +167,14 @@ class TesseractEngine : public Engine {
   tesseract::TessBaseAPI orientation;  // "osd": which way up a page's text is printed
   bool has_orientation = false;
   Options options;
+
+  // The page's time limit; once past it (late), no further cell or line is read.
+  std::optional<std::chrono::steady_clock::time_point> deadline;
+  bool late = false;
+  bool Late() {
+    if (!late && deadline && std::chrono::steady_clock::now() >= *deadline) late = true;
+    return late;
+  }
 
   PIX* page = nullptr;    // the page whose cells are read
   PIX* binary = nullptr;  // the same page in black and white
@@ -217,6 +227,7 @@ class TesseractEngine : public Engine {
   // Each grid cell read on its own: whole-page layout analysis misses most numbers of a table.
   void ReadCells(const std::vector<Box>& cells, std::vector<layout::Word>* words) {
     for (const auto& c : cells) {
+      if (Late()) return;
       int x = static_cast<int>(c.x0) + kCellInset, y = static_cast<int>(c.y0) + kCellInset;
       int w = static_cast<int>(c.x1 - c.x0) - 2 * kCellInset, h = static_cast<int>(c.y1 - c.y0) - 2 * kCellInset;
       if (w < kMinCellPixels || h < kMinCellPixels || !HasInk(binary, x, y, w, h)) continue;
@@ -236,6 +247,7 @@ class TesseractEngine : public Engine {
   int ReadSmallLines(PIX* grey, PIX* ink, int resolution, std::vector<layout::Word>* words) {
     int noise = 0;
     for (const auto& line : TextLines(ink)) {
+      if (Late()) break;
       int x = std::max(0, line.x - 2), y = std::max(0, line.y - 2);
       Reading r = ReadRegion(&api, grey, resolution, tesseract::PSM_SINGLE_LINE, x, y, line.w + 4, line.h + 4,
                        ScaleFor(line.h));
@@ -253,7 +265,14 @@ class TesseractEngine : public Engine {
   int ReadLines(PIX* page, int dpi, std::vector<layout::Word>* words) {
     SetImage(page, dpi);
     api.SetPageSegMode(tesseract::PSM_AUTO);
-    if (api.Recognize(nullptr) != 0) return 0;
+    if (Late()) return 0;
+    tesseract::ETEXT_DESC monitor;  // stops the page's layout analysis at the deadline
+    if (deadline) {
+      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(*deadline - std::chrono::steady_clock::now());
+      monitor.set_deadline_msecs(static_cast<int32_t>(std::clamp<int64_t>(left.count(), 1, INT32_MAX)));
+    }
+    const bool read = api.Recognize(&monitor) == 0;
+    if (Late() || !read) return 0;
     std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
     int noise = 0;
     if (!it || it->Empty(tesseract::RIL_TEXTLINE)) return 0;
@@ -273,6 +292,12 @@ class TesseractEngine : public Engine {
 };
 
 }  // namespace
+
+std::optional<std::chrono::steady_clock::time_point> PageDeadline(const Options& options) {
+  if (options.page_seconds <= 0) return std::nullopt;
+  return std::chrono::steady_clock::now() +
+         std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(options.page_seconds));
+}
 
 std::unique_ptr<Engine> OpenTesseract(const Options& options, Status* status) {
   RunOpenMpSingleThreaded();
@@ -317,6 +342,22 @@ int PrintedTurns(tesseract::TessBaseAPI* osd, const GreyImage& image) {
 }
 
 RecognisedPage TesseractEngine::Read(const GreyImage& image, int page, std::vector<Warning>* warnings) {
+  deadline = PageDeadline(options);
+  late = false;
+  RecognisedPage out = ReadTurned(image, page, warnings);
+  if (late) {
+    char limit[32];
+    std::snprintf(limit, sizeof limit, "%g", options.page_seconds);
+    Warning w{"ocr", std::string("the recogniser ran past the page's time limit of ") + limit +
+                         " s (--page-timeout): the rest of the page is unread",
+              {page, 0, {}, {}}};
+    w.incomplete = true;
+    warnings->push_back(std::move(w));
+  }
+  return out;
+}
+
+RecognisedPage TesseractEngine::ReadTurned(const GreyImage& image, int page, std::vector<Warning>* warnings) {
   int turns = has_orientation ? PrintedTurns(&orientation, image) : 0;
   if (!turns) return ReadUpright(image, page, warnings);
   double pivot = 0;
