@@ -592,6 +592,26 @@ BOOST_AUTO_TEST_CASE(a_page_opening_with_the_forms_first_label_is_its_next_copy)
   BOOST_TEST(doc.tables[1].rows.back().cells[1].text == "20.00");
 }
 
+// The form's title printed again on each page, over the copy's first row: the title and the page
+// break mark the same row, which starts one copy (a worker once crashed on an empty copy here).
+BOOST_AUTO_TEST_CASE(a_title_and_a_page_break_marking_the_same_row_start_one_copy) {
+  auto row = [](int page, double y, const std::string& label, const std::string& value) {
+    return OnPage(page, At(y, {{label, 0, 90}, {value, 90, 200}}, true));
+  };
+  auto title = [](int page) { return OnPage(page, At(0, {{"财政项目支出绩效目标填报表", 0, 200}})); };
+  std::vector<Line> lines = {
+      title(1), row(1, 30, "项目名称", "就业援助基地补贴"), row(1, 42, "项目资金总额", "10.00"),
+      title(2), row(2, 30, "项目名称", "社区环境整治经费"), row(2, 42, "项目资金总额", "20.00"),
+      title(3), row(3, 30, "项目名称", "老年助餐服务"), row(3, 42, "项目资金总额", "30.00"),
+  };
+  BuiltTables doc = Build(lines);
+  BOOST_REQUIRE_EQUAL(doc.tables.size(), 3u);
+  for (size_t t = 0; t < 3; ++t) {
+    BOOST_TEST((doc.tables[t].pages == std::vector<int>{static_cast<int>(t) + 1}));
+    BOOST_TEST(doc.tables[t].rows.back().cells[1].text == std::to_string(t + 1) + "0.00");
+  }
+}
+
 // The page's number printed under a titled grid is no row of one amount.
 BOOST_AUTO_TEST_CASE(a_page_number_under_a_grid_is_no_row) {
   std::vector<Line> lines = {
