@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "extractors/text/decode.h"
+#include "extractors/text/html.h"
 #include "pipeline/model/sha256.h"
 
 namespace budgetx::text_extractor {
@@ -96,6 +97,11 @@ Status ExtractBytes(const std::string& path, std::string_view bytes, Document* o
   Status s = DecodeToUtf8(path, bytes, &utf8, &out->encoding);
   if (!s.ok()) return s;
   out->pages.push_back(Page{1, {}, false});
+  if (LooksLikeHtml(utf8)) {
+    out->source_kind = "html";
+    for (const HtmlLine& line : HtmlToLines(utf8)) out->pages[0].lines.push_back(MakeLine(line.text, 1, line.source_line));
+    return Status::Ok();
+  }
   ForEachLine(utf8, [out](int new_pages, int line_no, const std::string& text) {
     for (int i = 0; i < new_pages; ++i) out->pages.push_back(Page{static_cast<int>(out->pages.size()) + 1, {}, false});
     // Blank lines are kept: the one-cell-per-line layout separates rows with them.

@@ -8,6 +8,9 @@
 //         separated cells (empty cells kept, also before the first tab, and the leading tabs
 //         counted in `indent`); other lines are
 //         split on whitespace into token spans. Text is decoded, not normalised.
+//         A dump that is an HTML page (a doctype or <html> tag at its start) has source_kind "html"
+//         and one page of its visible lines, each numbered with the page's line it starts on:
+//         a data table's rows are cell-delimited lines (extractors/text/html.h).
 // Errors: kNotFound/kIoError when the file cannot be read; kBadInput for an empty file, or bytes
 //         that are not text (NUL bytes, or more than 1% of characters undecodable), naming the
 //         file and the first bad offset.

@@ -1,6 +1,6 @@
 // Stage: batch — runs the pipeline over many documents, as many at once as asked.
 //
-// Input:  paths (files, or folders walked for *.pdf and *.txt), a Work function that turns one
+// Input:  paths (files, or folders walked for *.pdf, *.txt and *.html), a Work function that turns one
 //         file into its canonical JSON, a Sink that keeps the results, and Options.
 // Output: each document's JSON (or its failed-document record) handed to the sink as it
 //         finishes; a progress display on stderr; a Summary. Documents the sink already holds

@@ -64,11 +64,11 @@ BOOST_AUTO_TEST_CASE(folders_are_walked_for_documents_in_name_order) {
 
 BOOST_AUTO_TEST_CASE(a_folder_without_documents_is_reported) {
   TempDir dir;
-  dir.Write("page.html", "<html></html>");
+  dir.Write("table.xls", "\xD0\xCF\x11\xE0");
   std::vector<std::string> problems;
   BOOST_TEST(FindInputs({dir.path.string()}, &problems).empty());
   BOOST_REQUIRE_EQUAL(problems.size(), 1u);
-  BOOST_TEST(problems[0].find(": no .pdf or .txt file in this folder") != std::string::npos);
+  BOOST_TEST(problems[0].find(": no .pdf, .txt or .html file in this folder") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(a_shard_is_the_content_hash_modulo_the_count) {

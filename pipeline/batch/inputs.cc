@@ -14,7 +14,7 @@ namespace fs = std::filesystem;
 bool IsDocument(const fs::path& p) {
   std::string ext = p.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-  return ext == ".pdf" || ext == ".txt";
+  return ext == ".pdf" || ext == ".txt" || ext == ".html" || ext == ".htm";
 }
 
 std::string WithoutExtension(const fs::path& p) { return (p.parent_path() / p.stem()).generic_string(); }
@@ -27,7 +27,7 @@ void Walk(const fs::path& root, std::vector<Job>* jobs, std::vector<std::string>
     if (it->is_regular_file(ec) && IsDocument(it->path())) found.push_back(it->path());
   }
   if (ec) problems->push_back(root.string() + ": cannot read folder: " + ec.message());
-  else if (found.empty()) problems->push_back(root.string() + ": no .pdf or .txt file in this folder (name other files one by one)");
+  else if (found.empty()) problems->push_back(root.string() + ": no .pdf, .txt or .html file in this folder (name other files one by one)");
   std::sort(found.begin(), found.end());
   for (const auto& p : found) {
     jobs->push_back({p.string(), WithoutExtension(p.lexically_relative(root)), fs::file_size(p, ec), ""});

@@ -76,7 +76,7 @@ std::string HelpText() {
       "  budgetx extract downloads/ --shard 3/8 --db postgresql://loader@dbhost/budgets   (task 3 of 8)\n"
       "  budgetx status --db postgresql://loader@dbhost/budgets downloads/\n"
       "  budgetx rules check rules/\n\n"
-      "Folders are walked for *.pdf and *.txt. Documents already stored (same sha256, in the\n"
+      "Folders are walked for *.pdf, *.txt and *.html. Documents already stored (same sha256, in the\n"
       "folder's manifest.jsonl or the database) are skipped, so an interrupted run resumes.\n\n"
       "Exit codes: 0 ok, 1 nothing extracted (audit: a document has an error-level finding;\n"
       "status: an input is not stored yet),\n"

@@ -131,7 +131,7 @@ Status WriteReview(const Options& options, const nlohmann::ordered_json& doc, co
     source.pages = [&](int dpi, const review::PageImageSink& sink) {
       return pdf_extractor::RenderPagesAsPrinted(path, options.pdf, dpi, sink);
     };
-  } else if (kind == "text") {
+  } else if (kind == "text" || kind == "html") {
     readable = text_extractor::ReadSourceLines(path, &source.lines);
   }
   Status written_status = review::Write(doc, source, review, dir, written);

@@ -343,7 +343,7 @@ struct DocumentInfo {
 struct Document {
   std::string path;
   std::string sha256;       // of the file's bytes, lowercase hex
-  std::string source_kind;  // "text" or "pdf"
+  std::string source_kind;  // "text", "html" (a dump that is a web page) or "pdf"
   std::string encoding;     // detected input encoding ("UTF-8", "GB18030", ...)
   std::vector<Page> pages;
   DocumentInfo info;
